@@ -1,0 +1,7 @@
+import type { FormatAdapter } from "./format.ts";
+
+/**
+ * Every input format claimcheck reads, in detection priority order (a more specific format first,
+ * since detection picks the highest confidence and the first on a tie).
+ */
+export const FORMATS: readonly FormatAdapter[] = [];

@@ -1,0 +1,91 @@
+import type { Finding } from "./finding.ts";
+
+/** The canonical row types of TOPICS.md ("Result kinds the targets above need"). */
+export const EVIDENCE_KINDS = [
+  "serving-requests",
+  "gpu-memory",
+  "collective-bandwidth",
+  "training-throughput",
+  "accuracy",
+  "retrieval-run",
+  "retrieval-qrels",
+  "generation-pairs",
+  "outcomes",
+  "devices",
+  "cost",
+  "models",
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** Roles a file can play in a submission. */
+export const EVIDENCE_ROLES = ["candidate", "baseline", "memory", "baseline-memory", "qrels", "models"] as const;
+
+/**
+ * One numeric column: `Float64Array` with `NaN` for an empty or absent cell, so that a million rows
+ * cost 8 MB and no object per row.
+ */
+export type NumericColumn = Float64Array;
+
+/**
+ * Per-request serving timings, columnar. Times are milliseconds, `startS` seconds (relative or epoch).
+ * `ok` is 1 for a successful request and 0 for a failed one. `lines` holds each row's line number in
+ * the source file (0 when the format has no lines, e.g. a JSON array), so findings can point at rows.
+ */
+export interface ServingRequests {
+  rows: number;
+  requestId?: string[];
+  startS: NumericColumn;
+  ttftMs: NumericColumn;
+  tpotMs: NumericColumn;
+  /** Mean inter-token latency of the request, when the tool recorded per-token times. */
+  itlMs: NumericColumn;
+  e2eMs: NumericColumn;
+  inputTokens: NumericColumn;
+  outputTokens: NumericColumn;
+  ok: Uint8Array;
+  lines: Int32Array;
+}
+
+/** A statistic a tool printed itself (used only when the file holds no per-request data). */
+export interface ReportedStatistic {
+  /** Canonical metric, e.g. `ttft_ms`, `tpot_ms`, `e2e_ms`, `itl_ms`, `request_throughput`. */
+  metric: string;
+  /** `mean`, `median`, `p50`, `p90`, `p99`, `value`, … */
+  statistic: string;
+  value: number;
+  /** How the tool computed the percentile, e.g. `linear` (numpy) or `nearest-rank` (MLPerf). */
+  method?: string;
+  n?: number;
+  line?: number;
+}
+
+/** GPU memory timeline, one row per sample of one GPU; memory in MiB. */
+export interface GpuMemorySamples {
+  rows: number;
+  /** Seconds since the Unix epoch (NaN when the timestamp was not parseable). */
+  timeS: NumericColumn;
+  gpu: Int32Array;
+  usedMiB: NumericColumn;
+  totalMiB: NumericColumn;
+  utilizationPct: NumericColumn;
+  lines: Int32Array;
+}
+
+/** What a format adapter returns: the tables it found, the tool's own numbers, and input findings. */
+export interface ParsedEvidence {
+  format: string;
+  kind: EvidenceKind;
+  rows: number;
+  requests?: ServingRequests;
+  memory?: GpuMemorySamples;
+  reported?: ReportedStatistic[];
+  /** Facts the tool recorded about the run (model, scenario, limits, …), shown in the report. */
+  context?: Record<string, string | number | boolean>;
+  findings: Finding[];
+}
+
+/** The bytes of one input file, as the edge read them. */
+export interface EvidenceFile {
+  path: string;
+  bytes: Uint8Array;
+}

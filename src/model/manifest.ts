@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+export const AcceleratorSchema = z.object({
+  /** Catalog id (e.g. `nvidia-a10`) or a free model name. */
+  model: z.string(),
+  count: z.int().min(1),
+  /** Memory per device in GiB, when not taken from the hardware catalog. */
+  memory_gib: z.number().positive().optional(),
+});
+
+export const SystemSchema = z.object({
+  accelerators: z.array(AcceleratorSchema).default([]),
+  interconnect: z.string().optional(),
+  software: z.record(z.string(), z.string()).default({}),
+  /** The served model, e.g. `Qwen2.5-7B-Instruct`. */
+  model: z.string().optional(),
+  /** Size of the model weights in GiB, needed by `1.2/startup-reserved-memory`. */
+  model_weights_gib: z.number().positive().optional(),
+});
+export type System = z.infer<typeof SystemSchema>;
+
+export const EvidenceEntrySchema = z.object({
+  path: z.string().min(1),
+  /** Format id (`claimcheck validate --help` lists them); detected from the content when absent. */
+  format: z.string().optional(),
+});
+export type EvidenceEntry = z.infer<typeof EvidenceEntrySchema>;
+
+export const ClaimSchema = z.object({
+  requirement: z.string(),
+  /** The stated value, in the requirement's unit (percent for relative targets). */
+  value: z.number(),
+  conditions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const DeliverableEvidenceSchema = z.object({
+  requirement: z.string(),
+  /** DOI, URL, patent/application number, PR link, or an attestation sentence. */
+  evidence: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+});
+export type DeliverableEvidence = z.infer<typeof DeliverableEvidenceSchema>;
+
+/** `claimcheck.yaml`: what a team submits. */
+export const SubmissionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    topic: z.string().regex(/^\d\.\d$/, "topic is a fund topic id such as 1.2"),
+    team: z.string().min(1),
+    system: SystemSchema.default({ accelerators: [], software: {} }),
+    /** Role (`candidate`, `baseline`, `memory`, …) → file. */
+    evidence: z.record(z.string(), z.union([z.string().min(1), EvidenceEntrySchema])).default({}),
+    claims: z.array(ClaimSchema).default([]),
+    deliverables: z.array(DeliverableEvidenceSchema).default([]),
+    /** Relative tolerance between a claim and the recomputed value. @default 0.01 */
+    claim_tolerance: z.number().min(0).max(1).default(0.01),
+  })
+  .strict();
+export type Submission = z.infer<typeof SubmissionSchema>;

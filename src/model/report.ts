@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { FindingSchema } from "./finding.ts";
+import { BilingualSchema, ComparisonSchema, OperatorSchema, ProvenanceSchema } from "./topic.ts";
+
+export const REPORT_SCHEMA_ID = "claimcheck/report@1";
+
+export const VerdictSchema = z.enum(["pass", "fail", "inconclusive", "missing", "invalid", "waived"]);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const InputSchema = z.object({
+  role: z.string(),
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.int().min(0),
+  format: z.string(),
+  /** How the format was chosen: declared in the manifest/CLI, or detected from the content. */
+  format_source: z.enum(["declared", "detected"]),
+  rows: z.int().min(0),
+});
+export type Input = z.infer<typeof InputSchema>;
+
+export const TargetSchema = z.object({
+  op: OperatorSchema,
+  value: z.number(),
+  unit: z.string(),
+  provenance: ProvenanceSchema,
+  comparison: ComparisonSchema,
+  baseline: z.string().optional(),
+});
+
+export const MeasuredSchema = z.object({
+  value: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  n: z.int().min(0),
+  /** How the value was obtained, e.g. `p99 linear interpolation; order-statistic bound 95%`, or `reported`. */
+  method: z.string(),
+  confidence: z.number().optional(),
+  candidate: z.number().nullable().optional(),
+  baseline: z.number().nullable().optional(),
+  /** Samples needed for the bound to clear the target, when the verdict is inconclusive. */
+  n_needed: z.int().nullable().optional(),
+});
+export type Measured = z.infer<typeof MeasuredSchema>;
+
+export const ClaimedSchema = z.object({
+  value: z.number(),
+  consistent: z.boolean(),
+  tolerance: z.number(),
+  conditions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+
+export const RequirementResultSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["target", "deliverable"]),
+  title: BilingualSchema,
+  metric: z.string().nullable(),
+  verdict: VerdictSchema,
+  /** One sentence saying why, with the next action when the verdict is not pass. */
+  reason: z.string(),
+  target: TargetSchema.nullable(),
+  measured: MeasuredSchema.nullable(),
+  claimed: ClaimedSchema.nullable(),
+  deliverable: z
+    .object({ kind: z.string(), count: z.int(), evidence: z.array(z.string()) })
+    .nullable()
+    .optional(),
+  findings: z.array(FindingSchema),
+});
+export type RequirementResult = z.infer<typeof RequirementResultSchema>;
+
+export const ReportSchema = z.object({
+  schema: z.literal(REPORT_SCHEMA_ID),
+  tool: z.object({ name: z.literal("claimcheck"), version: z.string() }),
+  generatedAt: z.string(),
+  verdict: VerdictSchema,
+  counts: z.record(VerdictSchema, z.int()),
+  submission: z.object({
+    topic: z.string(),
+    team: z.string(),
+    topic_title: BilingualSchema,
+    system: z.record(z.string(), z.unknown()),
+    mode: z.enum(["manifest", "quick"]),
+  }),
+  inputs: z.array(InputSchema),
+  requirements: z.array(RequirementResultSchema),
+  findings: z.array(FindingSchema),
+  /** Per-input summary statistics shown in reports and used by charts. */
+  statistics: z.array(
+    z.object({
+      role: z.string(),
+      metric: z.string(),
+      n: z.int(),
+      mean: z.number().nullable(),
+      p50: z.number().nullable(),
+      p90: z.number().nullable(),
+      p99: z.number().nullable(),
+      unit: z.string(),
+      method: z.string(),
+    }),
+  ),
+});
+export type Report = z.infer<typeof ReportSchema>;
