@@ -1,0 +1,59 @@
+import type { ParsedEvidence } from "../model/evidence.ts";
+import type { Finding } from "../model/finding.ts";
+import type { System } from "../model/manifest.ts";
+import type { Comparison } from "../model/topic.ts";
+
+/** Everything a metric may look at: the parsed evidence by role and the declared system. */
+export interface MeasureInput {
+  /** Role → parsed evidence (`candidate`, `baseline`, `memory`, `qrels`, …). */
+  evidence: Record<string, ParsedEvidence>;
+  system: System;
+  /** Two-sided confidence level of every bound. @default 0.95 */
+  confidence: number;
+  /** Seed of every bootstrap, so reports are reproducible. @default 20240 */
+  seed: number;
+  percentileMethod: "linear" | "nearest-rank";
+  /** The baseline role of the requirement, when it is relative. */
+  baselineRole?: string;
+  comparison: Comparison;
+  /** Conditions the team declared with the claim (e.g. `cutoff: 10`). */
+  conditions: Record<string, string | number | boolean>;
+}
+
+/** A recomputed value with its confidence bound. Relative values are fractions (0.05 = 5 %). */
+export interface MetricEstimate {
+  value: number;
+  low: number | null;
+  high: number | null;
+  n: number;
+  method: string;
+  candidate?: number;
+  baseline?: number;
+  findings?: Finding[];
+  /**
+   * The n at which the bound would clear `threshold`, given the observed spread; computed by the
+   * metric because only it knows its bound (percentile order statistics, Wilson, bootstrap, …).
+   */
+  nNeeded?: (threshold: number) => number | null;
+}
+
+/** Why a metric could not be computed: the evidence is absent, or present but unusable. */
+export interface MetricUnavailable {
+  unavailable: "missing" | "invalid";
+  reason: string;
+  findings?: Finding[];
+}
+
+export interface MetricDefinition {
+  /** e.g. `ttft_ms.p99`, `busbw.utilization`, `retrieval.ndcg@10`. */
+  id: string;
+  /** Unit of the absolute value (`ms`, `GiB`, `fraction`, `GB/s`, …). */
+  unit: string;
+  better: "lower" | "higher";
+  /** Computes the metric for `input.comparison` (absolute, or relative to `input.baselineRole`). */
+  evaluate(input: MeasureInput): MetricEstimate | MetricUnavailable;
+}
+
+export function isUnavailable(result: MetricEstimate | MetricUnavailable): result is MetricUnavailable {
+  return "unavailable" in result;
+}
