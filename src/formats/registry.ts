@@ -1,7 +1,8 @@
 import type { FormatAdapter } from "./format.ts";
+import { servingCsv } from "./serving-csv.ts";
 
 /**
  * Every input format claimcheck reads, in detection priority order (a more specific format first,
  * since detection picks the highest confidence and the first on a tie).
  */
-export const FORMATS: readonly FormatAdapter[] = [];
+export const FORMATS: readonly FormatAdapter[] = [servingCsv];

@@ -1,0 +1,69 @@
+import { cac } from "cac";
+import { readVersion } from "../read/read-package.ts";
+
+/** What a command hands back to `main`: the exit code (0 unless said). */
+export type CommandResult = { exitCode: number };
+
+/** The table of contents of the CLI; every action lazy-imports its implementation. */
+export function createCli() {
+  const cli = cac("claimcheck");
+
+  cli
+    .command("verify [manifest]", "Recompute every number of a submission and judge it against its topic")
+    .option("--topic <id>", "Quick mode: the topic, e.g. 1.2")
+    .option("--candidate <file>", "Quick mode: the candidate's result file")
+    .option("--baseline <file>", "Quick mode: the baseline's result file")
+    .option("--memory <file>", "Quick mode: a GPU memory timeline (nvidia-smi CSV)")
+    .option("--qrels <file>", "Quick mode: relevance judgments (retrieval topics)")
+    .option("--candidate-format <id>", "Format of --candidate (default: detected)")
+    .option("--baseline-format <id>", "Format of --baseline (default: detected)")
+    .option("--format <name>", "Print the report on stdout: json | md")
+    .option("--out <dir>", "Write report.json and report.md into <dir>")
+    .option("--only <id>", "Judge only this requirement id (repeatable)")
+    .option("--strict", "Exit 1 instead of 2 when a requirement is inconclusive or missing")
+    .option("--confidence <level>", "Confidence level of every bound (default 0.95)")
+    .option("--seed <n>", "Bootstrap seed (default 20240)")
+    .example("claimcheck verify fixtures/1.2-pass/claimcheck.yaml --out reports/1.2-pass")
+    .example("claimcheck verify --topic 1.2 --candidate candidate.csv --baseline baseline.csv --format json")
+    .action(async (manifest: string | undefined, raw: Record<string, unknown>) => (await import("./run-verify.ts")).runVerify({ ...raw, manifest }));
+
+  cli
+    .command("validate <file>", "Check one result file against its format's schema and plausibility rules")
+    .option("--format <id>", "The file's format (default: detected)")
+    .option("--json", "Print the result as JSON on stdout")
+    .example("claimcheck validate results/candidate.csv")
+    .example("claimcheck validate mlperf_log_summary.txt --format mlperf-summary --json")
+    .action(async (file: string, raw: Record<string, unknown>) => (await import("./run-small.ts")).runValidate(file, raw));
+
+  cli
+    .command("topics [id]", "List the fund's topics, or one topic's requirements")
+    .option("--json", "Print as JSON")
+    .example("claimcheck topics")
+    .example("claimcheck topics 1.2 --json")
+    .action(async (id: string | undefined, raw: Record<string, unknown>) => (await import("./run-small.ts")).runTopics(id, raw));
+
+  cli
+    .command("template <kind>", "Print the CSV header of a canonical result kind")
+    .example("claimcheck template serving-requests > requests.csv")
+    .example("claimcheck template gpu-memory")
+    .action(async (kind: string) => (await import("./run-small.ts")).runTemplate(kind));
+
+  cli
+    .command("report <report>", "Re-render a report.json without the data")
+    .option("--format <name>", "json | md (default md)")
+    .example("claimcheck report reports/1.2-pass/report.json --format md")
+    .example("claimcheck report report.json --format json")
+    .action(async (path: string, raw: Record<string, unknown>) => (await import("./run-small.ts")).runReport(path, raw));
+
+  cli.help((sections) => [...sections, { title: "Exit codes", body: EXIT_HELP }]);
+  cli.version(readVersion());
+  return cli;
+}
+
+const EXIT_HELP = [
+  "  0  every requirement passed (or was waived)",
+  "  1  at least one requirement failed, including a claim that disagrees with the evidence",
+  "  2  none failed, but some are inconclusive or missing (--strict: exit 1)",
+  "  3  invalid input or usage: nothing was judged",
+  "  4  internal error: please report it",
+].join("\n");

@@ -1,0 +1,23 @@
+import type { ColumnSpec } from "../../formats/column-spec.ts";
+import { SERVING_REQUEST_COLUMNS } from "../../formats/serving-csv.ts";
+import { ClaimcheckError } from "../../model/errors.ts";
+
+/** Canonical CSV kinds that have a template, by kind name. */
+export const TEMPLATES: Record<string, readonly ColumnSpec[]> = {
+  "serving-requests": SERVING_REQUEST_COLUMNS,
+};
+
+/** The CSV header of a canonical kind, preceded by nothing: the output is a valid empty CSV. */
+export function template(kind: string): string {
+  const columns = TEMPLATES[kind];
+  if (columns === undefined) {
+    throw new ClaimcheckError("E_USAGE", `No template for "${kind}"; kinds with templates: ${Object.keys(TEMPLATES).join(", ")}.`);
+  }
+  return `${columns.map((c) => c.name).join(",")}\n`;
+}
+
+/** One line per column for stderr: name, required or optional, unit and meaning. */
+export function describeTemplate(kind: string): string {
+  const columns = TEMPLATES[kind] ?? [];
+  return `${columns.map((c) => `  ${c.name.padEnd(16)} ${c.required ? "required" : "optional"}  ${c.unit.padEnd(7)} ${c.description}`).join("\n")}\n`;
+}

@@ -1,0 +1,110 @@
+import { dirname, resolve } from "node:path";
+import { parseEvidence } from "../../formats/parse-evidence.ts";
+import { checkPlausibility } from "../../judge/plausibility.ts";
+import { type VerifiedInput, verifySubmission } from "../../judge/verify-submission.ts";
+import { ClaimcheckError } from "../../model/errors.ts";
+import type { Finding } from "../../model/finding.ts";
+import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
+import type { Report } from "../../model/report.ts";
+import type { Topic } from "../../model/topic.ts";
+import { readEvidence } from "../../read/read-evidence.ts";
+import { readGeneratedAt, readVersion } from "../../read/read-package.ts";
+import { readSubmission } from "../../read/read-submission.ts";
+import { readTopics } from "../../read/read-topics.ts";
+
+export interface VerifyOptions {
+  /** Path of `claimcheck.yaml`; leave out for quick mode. */
+  manifest?: string;
+  /** Quick mode: the topic id, e.g. `1.2`. */
+  topic?: string;
+  /** Quick mode: role → file path (`candidate`, `baseline`, `memory`, …). */
+  files?: Record<string, string>;
+  /** Quick mode: role → declared format id. @default detected */
+  formats?: Record<string, string>;
+  /** Judge only these requirement ids. @default all */
+  only?: string[];
+  /** @default 0.95 */
+  confidence?: number;
+  /** @default 20240 */
+  seed?: number;
+}
+
+/**
+ * Verifies a submission end to end and returns the canonical report.
+ * @example const report = await verify({ manifest: "fixtures/1.2-pass/claimcheck.yaml" });
+ */
+export async function verify(options: VerifyOptions): Promise<Report> {
+  const { submission, baseDir, mode } = await loadSubmission(options);
+  const topic = findTopic(await readTopics(), submission.topic);
+  checkReferences(submission, topic, options.only);
+  const inputs = await readInputs(submission, baseDir);
+  return verifySubmission({
+    topic,
+    submission,
+    mode,
+    inputs,
+    generatedAt: readGeneratedAt(),
+    version: readVersion(),
+    ...(options.confidence === undefined ? {} : { confidence: options.confidence }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.only === undefined ? {} : { only: options.only }),
+  });
+}
+
+/** Reads and parses one file the way `verify` does, plus its plausibility findings. */
+export async function readVerifiedInput(role: string, absolutePath: string, displayPath: string, format?: string): Promise<VerifiedInput> {
+  const { file, sha256 } = await readEvidence(absolutePath, displayPath);
+  const parsed = parseEvidence(file, format);
+  const findings: Finding[] = [...parsed.findings, ...checkPlausibility(displayPath, parsed)];
+  return {
+    role,
+    path: displayPath,
+    sha256,
+    bytes: file.bytes.length,
+    format: parsed.format,
+    format_source: parsed.detected.source,
+    rows: parsed.rows,
+    parsed: { ...parsed, findings },
+  };
+}
+
+// --- internal ---
+
+async function loadSubmission(options: VerifyOptions): Promise<{ submission: Submission; baseDir: string; mode: "manifest" | "quick" }> {
+  if (options.manifest !== undefined) {
+    return { submission: await readSubmission(options.manifest), baseDir: dirname(resolve(options.manifest)), mode: "manifest" };
+  }
+  if (options.topic === undefined || options.files?.candidate === undefined) {
+    throw new ClaimcheckError("E_USAGE", "Give a manifest (claimcheck verify claimcheck.yaml), or quick mode: --topic <id> --candidate <file> [--baseline <file>].");
+  }
+  const evidence = Object.fromEntries(
+    Object.entries(options.files).map(([role, path]) => [role, options.formats?.[role] === undefined ? path : { path, format: options.formats[role] }]),
+  );
+  return { submission: SubmissionSchema.parse({ topic: options.topic, team: "(quick mode)", evidence }), baseDir: process.cwd(), mode: "quick" };
+}
+
+function findTopic(topics: Topic[], id: string): Topic {
+  const topic = topics.find((t) => t.id === id);
+  if (topic === undefined) {
+    throw new ClaimcheckError("E_USAGE", `Unknown topic "${id}"; \`claimcheck topics\` lists the 19 topics (1.1 … 5.8).`);
+  }
+  return topic;
+}
+
+function checkReferences(submission: Submission, topic: Topic, only: string[] | undefined): void {
+  const ids = new Set(topic.requirements.map((r) => r.id));
+  const named = [...submission.claims.map((c) => c.requirement), ...submission.deliverables.map((d) => d.requirement), ...(only ?? [])];
+  const unknown = named.filter((id) => !ids.has(id));
+  if (unknown.length > 0) {
+    throw new ClaimcheckError("E_INPUT", `Topic ${topic.id} has no requirement ${unknown.map((id) => `"${id}"`).join(", ")}; \`claimcheck topics ${topic.id}\` lists its requirement ids.`);
+  }
+}
+
+async function readInputs(submission: Submission, baseDir: string): Promise<VerifiedInput[]> {
+  const inputs: VerifiedInput[] = [];
+  for (const [role, entry] of Object.entries(submission.evidence)) {
+    const { path, format } = typeof entry === "string" ? { path: entry, format: undefined } : entry;
+    inputs.push(await readVerifiedInput(role, resolve(baseDir, path), path, format));
+  }
+  return inputs;
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { ClaimcheckError } from "../model/errors.ts";
+
+const single = (name: string) =>
+  z.unknown().transform((value, ctx) => {
+    if (Array.isArray(value)) {
+      ctx.addIssue({ code: "custom", message: `Expected a single value for --${name}, got ${value.length}` });
+      return z.NEVER;
+    }
+    return value === undefined ? undefined : String(value);
+  });
+
+const toNumber = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+
+const many = z.unknown().transform((value) => (value === undefined ? undefined : [value].flat().flatMap((v) => String(v).split(","))));
+
+export const VerifyCliSchema = z.object({
+  manifest: z.string().optional(),
+  topic: single("topic"),
+  candidate: single("candidate"),
+  baseline: single("baseline"),
+  memory: single("memory"),
+  qrels: single("qrels"),
+  candidateFormat: single("candidate-format"),
+  baselineFormat: single("baseline-format"),
+  format: single("format").pipe(z.enum(["json", "md"]).optional()),
+  out: single("out"),
+  only: many,
+  strict: z.boolean().default(false),
+  confidence: single("confidence").transform(toNumber).pipe(z.number().gt(0.5).lt(1).optional()),
+  seed: single("seed").transform(toNumber).pipe(z.number().int().optional()),
+});
+export type VerifyCliOptions = z.infer<typeof VerifyCliSchema>;
+
+/** Validates raw cac options once, at the boundary, with a usage error that names the flag. */
+export function parseCliOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const flag = issue?.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ` : "";
+  throw new ClaimcheckError("E_USAGE", `${flag}${issue?.message ?? "invalid option"}. See --help.`);
+}

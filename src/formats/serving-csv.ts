@@ -1,0 +1,185 @@
+import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import { ClaimcheckError } from "../model/errors.ts";
+import { createFinding } from "../model/finding.ts";
+import { type ColumnSpec, FindingCollector, resolveColumns } from "./column-spec.ts";
+import { parseNumberCell, sniffDelimiter, tokenizeCsv } from "./csv.ts";
+import type { DetectInput, FormatAdapter } from "./format.ts";
+import { deriveTpot } from "./serving-columns.ts";
+import { decodeText } from "./text.ts";
+
+/** The canonical `serving-requests` CSV kind: one row per request. */
+export const SERVING_REQUEST_COLUMNS: readonly ColumnSpec[] = [
+  { name: "request_id", required: true, unit: "", description: "unique id of the request" },
+  { name: "start_s", required: false, unit: "s", description: "send time, seconds (relative or Unix epoch)" },
+  { name: "ttft_ms", required: true, unit: "ms", description: "time to first token" },
+  { name: "tpot_ms", required: false, unit: "ms", description: "time per output token after the first; derived as (e2e_ms − ttft_ms)/(output_tokens − 1) when absent" },
+  { name: "e2e_ms", required: true, unit: "ms", description: "end-to-end latency of the request" },
+  { name: "input_tokens", required: true, unit: "tokens", description: "prompt length" },
+  { name: "output_tokens", required: true, unit: "tokens", description: "generated tokens" },
+  { name: "status", required: false, unit: "", description: "ok or error; error rows count against the success rate only" },
+];
+
+export const servingCsv: FormatAdapter = {
+  id: "serving-requests-csv",
+  title: "claimcheck serving-requests CSV",
+  kind: "serving-requests",
+  detect: detectServingCsv,
+  parse: parseServingCsv,
+};
+
+// --- internal ---
+
+const NUMERIC: ReadonlyArray<[string, keyof Omit<ServingRequests, "rows" | "requestId" | "ok" | "lines">]> = [
+  ["start_s", "startS"],
+  ["ttft_ms", "ttftMs"],
+  ["tpot_ms", "tpotMs"],
+  ["e2e_ms", "e2eMs"],
+  ["input_tokens", "inputTokens"],
+  ["output_tokens", "outputTokens"],
+];
+
+function detectServingCsv({ head }: DetectInput): number {
+  const first = (head.split("\n", 1)[0] ?? "").toLowerCase();
+  return first.includes("ttft_ms") && first.includes("e2e_ms") ? 0.9 : 0;
+}
+
+function parseServingCsv(file: EvidenceFile): ParsedEvidence {
+  const text = decodeText(file.path, file.bytes);
+  const delimiter = sniffDelimiter(text.slice(0, text.indexOf("\n") >>> 0));
+  const state = createState(file.path, estimateRows(text));
+  const result = tokenizeCsv(text, file.path, delimiter, (fields, line) => visitRecord(state, fields, line));
+  if (state.header === undefined) {
+    throw new ClaimcheckError("E_INPUT", `${file.path} is empty; it needs a header line and one row per request.`);
+  }
+  const requests = finishColumns(state);
+  const findings = [...state.headerFindings, ...result.findings, ...state.collector.finish(file.path)];
+  if (requests.rows === 0 && findings.length === 0) {
+    findings.push(createFinding("CSV_NO_ROWS", "error", "The file has a header but no request rows; add one row per request.", { path: file.path, line: 1 }));
+  }
+  return { format: servingCsv.id, kind: "serving-requests", rows: requests.rows, requests, findings };
+}
+
+interface ParseState {
+  path: string;
+  header?: string[];
+  headerFindings: ReturnType<typeof resolveColumns>["findings"];
+  index: Map<string, number>;
+  columns: Record<string, Float64Array>;
+  ids: string[];
+  ok: Uint8Array;
+  lines: Int32Array;
+  rows: number;
+  collector: FindingCollector;
+}
+
+function createState(path: string, capacity: number): ParseState {
+  const columns: Record<string, Float64Array> = {};
+  for (const [name] of NUMERIC) columns[name] = new Float64Array(capacity);
+  return {
+    path,
+    headerFindings: [],
+    index: new Map(),
+    columns,
+    ids: [],
+    ok: new Uint8Array(capacity),
+    lines: new Int32Array(capacity),
+    rows: 0,
+    collector: new FindingCollector(),
+  };
+}
+
+function visitRecord(state: ParseState, fields: string[], line: number): void {
+  if (state.header === undefined) {
+    state.header = [...fields];
+    const resolved = resolveColumns(state.header, SERVING_REQUEST_COLUMNS, state.path);
+    state.index = resolved.index;
+    state.headerFindings = resolved.findings;
+    return;
+  }
+  if (fields.length === 1 && fields[0]?.trim() === "") return;
+  if (state.headerFindings.length > 0) return;
+  ensureCapacity(state);
+  const row = state.rows++;
+  state.lines[row] = line;
+  if (fields.length !== state.header.length) {
+    state.collector.add(
+      createFinding("CSV_FIELD_COUNT", "error", `Row has ${fields.length} fields but the header has ${state.header.length}; fix the delimiters or quoting of this row.`, { path: state.path, line }),
+    );
+  }
+  for (const [name] of NUMERIC) readNumber(state, fields, name, row, line);
+  const id = state.index.get("request_id");
+  state.ids.push(id === undefined ? String(row) : (fields[id] ?? ""));
+  state.ok[row] = readStatus(state, fields, line);
+}
+
+function readNumber(state: ParseState, fields: string[], name: string, row: number, line: number): void {
+  const column = state.columns[name] as Float64Array;
+  const i = state.index.get(name);
+  const cell = i === undefined ? "" : (fields[i] ?? "");
+  const value = parseNumberCell(cell);
+  if (value === undefined) {
+    state.collector.add(
+      createFinding("CSV_BAD_NUMBER", "error", `"${cell.slice(0, 40)}" is not a plain number; write the value in ${name.endsWith("_ms") ? "milliseconds" : "the column's unit"} without units or separators.`, { path: state.path, line, column: name }),
+    );
+    column[row] = Number.NaN;
+    return;
+  }
+  column[row] = value;
+}
+
+function readStatus(state: ParseState, fields: string[], line: number): number {
+  const i = state.index.get("status");
+  if (i === undefined) return 1;
+  const cell = (fields[i] ?? "").trim().toLowerCase();
+  if (cell === "ok" || cell === "") return 1;
+  if (cell === "error") return 0;
+  state.collector.add(
+    createFinding("CSV_BAD_STATUS", "error", `Status "${cell.slice(0, 40)}" is neither ok nor error; use one of those two words.`, { path: state.path, line, column: "status" }),
+  );
+  return 0;
+}
+
+function ensureCapacity(state: ParseState): void {
+  if (state.rows < state.ok.length) return;
+  const size = Math.max(16, state.ok.length * 2);
+  for (const [name] of NUMERIC) state.columns[name] = grow(state.columns[name] as Float64Array, size);
+  const ok = new Uint8Array(size);
+  ok.set(state.ok);
+  state.ok = ok;
+  const lines = new Int32Array(size);
+  lines.set(state.lines);
+  state.lines = lines;
+}
+
+function grow(column: Float64Array, size: number): Float64Array {
+  const next = new Float64Array(size);
+  next.set(column);
+  return next;
+}
+
+function finishColumns(state: ParseState): ServingRequests {
+  const n = state.rows;
+  const col = (name: string) => (state.columns[name] as Float64Array).subarray(0, n);
+  const requests: ServingRequests = {
+    rows: n,
+    requestId: state.ids,
+    startS: col("start_s"),
+    ttftMs: col("ttft_ms"),
+    tpotMs: col("tpot_ms"),
+    itlMs: new Float64Array(n).fill(Number.NaN),
+    e2eMs: col("e2e_ms"),
+    inputTokens: col("input_tokens"),
+    outputTokens: col("output_tokens"),
+    ok: state.ok.subarray(0, n),
+    lines: state.lines.subarray(0, n),
+  };
+  deriveTpot(requests);
+  return requests;
+}
+
+/** Rows ≈ newlines; counting them up front avoids regrowing the columns for a big file. */
+function estimateRows(text: string): number {
+  let count = 0;
+  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) count++;
+  return count + 1;
+}

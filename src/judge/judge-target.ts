@@ -1,0 +1,102 @@
+import { isUnavailable, type MetricEstimate, type MetricUnavailable } from "../measure/metric.ts";
+import { createFinding, type Finding } from "../model/finding.ts";
+import type { Claim } from "../model/manifest.ts";
+import type { Measured, RequirementResult, Verdict } from "../model/report.ts";
+import type { TargetRequirement } from "../model/topic.ts";
+import { compareClaim } from "./claim-check.ts";
+import { OPERATORS } from "./operators.ts";
+
+export interface JudgeTargetOptions {
+  requirement: TargetRequirement;
+  outcome: MetricEstimate | MetricUnavailable;
+  claim?: Claim;
+  tolerance: number;
+  confidence: number;
+}
+
+/** Turns a measurement (or its absence) and an optional claim into the requirement's verdict. */
+export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
+  const { requirement, outcome } = options;
+  const base = baseResult(requirement);
+  if (isUnavailable(outcome)) {
+    return { ...base, verdict: outcome.unavailable, reason: outcome.reason, findings: outcome.findings ?? [] };
+  }
+  const scale = requirement.unit === "%" ? 100 : 1;
+  const measured = toMeasured(outcome, scale, options.confidence);
+  const decision = decide(requirement, outcome, scale);
+  const result: RequirementResult = { ...base, ...decision, measured, findings: outcome.findings ?? [] };
+  if (decision.verdict === "inconclusive" && outcome.nNeeded !== undefined) {
+    measured.n_needed = outcome.nNeeded(requirement.value / scale);
+  }
+  return options.claim === undefined ? result : applyClaim(result, options.claim, options.tolerance);
+}
+
+// --- internal ---
+
+function baseResult(requirement: TargetRequirement): Omit<RequirementResult, "verdict" | "reason" | "findings"> {
+  const target: NonNullable<RequirementResult["target"]> = {
+    op: requirement.op,
+    value: requirement.value,
+    unit: requirement.unit,
+    provenance: requirement.provenance,
+    comparison: requirement.comparison,
+  };
+  if (requirement.baseline !== undefined) target.baseline = requirement.baseline;
+  return { id: requirement.id, kind: "target", title: requirement.title, metric: requirement.metric, target, measured: null, claimed: null };
+}
+
+function toMeasured(estimate: MetricEstimate, scale: number, confidence: number): Measured {
+  const measured: Measured = {
+    value: round(estimate.value * scale),
+    low: estimate.low === null ? null : round(estimate.low * scale),
+    high: estimate.high === null ? null : round(estimate.high * scale),
+    n: estimate.n,
+    method: estimate.method,
+    confidence,
+  };
+  if (estimate.candidate !== undefined) measured.candidate = round(estimate.candidate);
+  if (estimate.baseline !== undefined) measured.baseline = round(estimate.baseline);
+  return measured;
+}
+
+function decide(requirement: TargetRequirement, estimate: MetricEstimate, scale: number): { verdict: Verdict; reason: string } {
+  const operator = OPERATORS[requirement.op];
+  const expected = requirement.value / scale;
+  const shown = (v: number) => `${round(v * scale)}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
+  const target = `${operator.symbol} ${requirement.value}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
+  if (!operator.passes(estimate.value, expected)) {
+    return { verdict: "fail", reason: `Measured ${shown(estimate.value)} misses the target ${target}.` };
+  }
+  const bounds = operator.boundSide === "both" ? [estimate.low, estimate.high] : [operator.boundSide === "high" ? estimate.high : estimate.low];
+  if (bounds.some((b) => b === null)) {
+    return { verdict: "inconclusive", reason: `Measured ${shown(estimate.value)} meets ${target}, but there are too few samples for a confidence bound; collect more.` };
+  }
+  const failing = bounds.find((b) => !operator.passes(b as number, expected));
+  if (failing !== undefined && failing !== null) {
+    return { verdict: "inconclusive", reason: `Measured ${shown(estimate.value)} meets ${target}, but its confidence bound ${shown(failing)} does not; collect more samples.` };
+  }
+  return { verdict: "pass", reason: `Measured ${shown(estimate.value)} meets ${target}, and so does its confidence bound.` };
+}
+
+function applyClaim(result: RequirementResult, claim: Claim, tolerance: number): RequirementResult {
+  const measured = result.measured?.value;
+  if (measured === undefined || measured === null) return result;
+  const claimed = compareClaim(claim, measured, tolerance);
+  if (claimed.consistent) return { ...result, claimed };
+  const finding: Finding = createFinding(
+    "CLAIM_MISMATCH",
+    "error",
+    `Claimed ${claim.value} but the evidence gives ${measured} (tolerance ${tolerance * 100} % relative); correct the claim or submit the evidence it came from.`,
+  );
+  return {
+    ...result,
+    claimed,
+    verdict: "fail",
+    reason: `The claim (${claim.value}) disagrees with the recomputed value (${measured}).`,
+    findings: [...result.findings, finding],
+  };
+}
+
+function round(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(10)) : value;
+}

@@ -1,0 +1,83 @@
+import { FindingCollector } from "../formats/column-spec.ts";
+import type { GpuMemorySamples, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import { createFinding, type Finding } from "../model/finding.ts";
+
+/** Physics and bookkeeping checks on parsed evidence; every finding points at its row. */
+export function checkPlausibility(path: string, evidence: ParsedEvidence): Finding[] {
+  const out = new FindingCollector();
+  if (evidence.requests !== undefined) checkRequests(path, evidence.requests, out);
+  if (evidence.memory !== undefined) checkMemory(path, evidence.memory, out);
+  return out.finish(path);
+}
+
+// --- internal ---
+
+/** 1 ms or 1 % of E2E: per-request timers are taken at slightly different points by every tool. */
+const E2E_SLACK_MS = 1;
+const E2E_SLACK_REL = 0.01;
+
+function checkRequests(path: string, r: ServingRequests, out: FindingCollector): void {
+  const at = (i: number, column: string) => location(path, r.lines[i] as number, column);
+  const seen = r.requestId === undefined ? undefined : new Set<string>();
+  let lastStart = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < r.rows; i++) {
+    const ttft = r.ttftMs[i] as number;
+    const e2e = r.e2eMs[i] as number;
+    const tpot = r.tpotMs[i] as number;
+    const outTokens = r.outputTokens[i] as number;
+    if (r.ok[i] === 1) checkRequired(ttft, e2e, outTokens, (c) => at(i, c), out);
+    for (const [value, column] of [[ttft, "ttft_ms"], [e2e, "e2e_ms"], [tpot, "tpot_ms"]] as const) {
+      if (value < 0) out.add(createFinding("SERVING_NEGATIVE_TIME", "error", `A negative ${column} (${value}) is impossible; check the clock or the column's unit.`, at(i, column)));
+    }
+    if (ttft > e2e + E2E_SLACK_MS) {
+      out.add(createFinding("SERVING_TTFT_GT_E2E", "error", `TTFT ${ttft} ms exceeds end-to-end ${e2e} ms; the first token cannot come after the last. Check which column is which.`, at(i, "ttft_ms")));
+    } else if (outTokens > 1 && Math.abs(ttft + tpot * (outTokens - 1) - e2e) > Math.max(E2E_SLACK_MS, E2E_SLACK_REL * e2e)) {
+      out.add(createFinding("SERVING_E2E_INCONSISTENT", "error", `TTFT + TPOT·(output_tokens − 1) = ${round(ttft + tpot * (outTokens - 1))} ms but e2e_ms is ${e2e}; TPOT must exclude the first token. Recompute TPOT or leave the column empty to derive it.`, at(i, "tpot_ms")));
+    }
+    if (seen !== undefined) checkDuplicate(r.requestId?.[i] as string, seen, at(i, "request_id"), out);
+    const start = r.startS[i] as number;
+    if (start < lastStart) out.add(createFinding("SERVING_START_NOT_MONOTONIC", "warning", `start_s goes back in time (${start} after ${lastStart}); sort rows by start time or check the clock.`, at(i, "start_s")));
+    if (!Number.isNaN(start)) lastStart = start;
+  }
+}
+
+function checkRequired(ttft: number, e2e: number, outTokens: number, at: (column: string) => Finding["location"], out: FindingCollector): void {
+  for (const [value, column] of [[ttft, "ttft_ms"], [e2e, "e2e_ms"], [outTokens, "output_tokens"]] as const) {
+    if (Number.isNaN(value)) {
+      out.add(createFinding("SERVING_MISSING_VALUE", "error", `A successful request has no ${column}; fill it in, or mark the row status=error.`, at(column)));
+    }
+  }
+}
+
+function checkDuplicate(id: string, seen: Set<string>, where: Finding["location"], out: FindingCollector): void {
+  if (seen.has(id)) {
+    out.add(createFinding("SERVING_DUPLICATE_REQUEST", "error", `request_id "${id.slice(0, 40)}" appears more than once; duplicated rows inflate n. Remove the copy.`, where));
+  }
+  seen.add(id);
+}
+
+function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): void {
+  const lastTime = new Map<number, number>();
+  for (let i = 0; i < m.rows; i++) {
+    const at = (column: string) => location(path, m.lines[i] as number, column);
+    const used = m.usedMiB[i] as number;
+    const total = m.totalMiB[i] as number;
+    if (used > total) out.add(createFinding("MEMORY_USED_GT_TOTAL", "error", `memory.used ${used} MiB exceeds memory.total ${total} MiB; check the columns' order and units.`, at("memory.used")));
+    if (used < 0) out.add(createFinding("MEMORY_NEGATIVE", "error", `memory.used ${used} MiB is negative; check the column.`, at("memory.used")));
+    const gpu = m.gpu[i] as number;
+    const time = m.timeS[i] as number;
+    const previous = lastTime.get(gpu);
+    if (previous !== undefined && time < previous) {
+      out.add(createFinding("MEMORY_TIME_NOT_MONOTONIC", "error", `Timestamps of GPU ${gpu} go back in time; concatenated or edited logs must keep time order.`, at("timestamp")));
+    }
+    if (!Number.isNaN(time)) lastTime.set(gpu, time);
+  }
+}
+
+function location(path: string, line: number, column: string): Finding["location"] {
+  return line > 0 ? { path, line, column } : { path, column };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,26 @@
+import type { Verdict } from "../model/report.ts";
+
+/** Severity order of DESIGN.md: invalid > fail > missing > inconclusive > pass (waived counts as pass). */
+export const VERDICT_RANK: Record<Verdict, number> = {
+  invalid: 5,
+  fail: 4,
+  missing: 3,
+  inconclusive: 2,
+  pass: 1,
+  waived: 0,
+};
+
+/** The submission verdict: the worst requirement verdict; `pass` when there is nothing to judge. */
+export function computeSubmissionVerdict(verdicts: readonly Verdict[]): Verdict {
+  let worst: Verdict = "pass";
+  for (const verdict of verdicts) {
+    if (VERDICT_RANK[verdict] > VERDICT_RANK[worst]) worst = verdict;
+  }
+  return worst;
+}
+
+export function countVerdicts(verdicts: readonly Verdict[]): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0, invalid: 0, waived: 0 };
+  for (const verdict of verdicts) counts[verdict]++;
+  return counts;
+}

@@ -1,0 +1,114 @@
+import type { MeasureInput, MetricDefinition } from "../measure/metric.ts";
+import { METRICS } from "../measure/registry.ts";
+import type { ParsedEvidence } from "../model/evidence.ts";
+import type { Finding } from "../model/finding.ts";
+import type { Submission } from "../model/manifest.ts";
+import { type Input, REPORT_SCHEMA_ID, type Report, type RequirementResult } from "../model/report.ts";
+import type { TargetRequirement, Topic } from "../model/topic.ts";
+import { judgeDeliverable } from "./judge-deliverable.ts";
+import { judgeTarget } from "./judge-target.ts";
+import { computeServingStatistics } from "../measure/serving-statistics.ts";
+import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
+
+/** One input file after reading and parsing, with its plausibility findings. */
+export interface VerifiedInput extends Input {
+  parsed: ParsedEvidence;
+}
+
+export interface VerifySubmissionOptions {
+  topic: Topic;
+  submission: Submission;
+  mode: "manifest" | "quick";
+  inputs: VerifiedInput[];
+  /** ISO timestamp, passed in so reports are reproducible. */
+  generatedAt: string;
+  version: string;
+  /** @default 0.95 */
+  confidence?: number;
+  /** @default 20240 */
+  seed?: number;
+  /** Limit the judgement to these requirement ids. @default all of the topic */
+  only?: string[];
+  metrics?: ReadonlyMap<string, MetricDefinition>;
+}
+
+/** The pure heart of `verify`: parsed evidence × topic × claims → the canonical report. */
+export function verifySubmission(options: VerifySubmissionOptions): Report {
+  const requirements = selectRequirements(options).map((requirement) =>
+    requirement.kind === "deliverable"
+      ? judgeDeliverable(requirement, options.submission.deliverables.find((d) => d.requirement === requirement.id))
+      : judgeOneTarget(requirement, options),
+  );
+  const verdicts = requirements.map((r) => r.verdict);
+  return {
+    schema: REPORT_SCHEMA_ID,
+    tool: { name: "claimcheck", version: options.version },
+    generatedAt: options.generatedAt,
+    verdict: computeSubmissionVerdict(verdicts),
+    counts: countVerdicts(verdicts),
+    submission: {
+      topic: options.topic.id,
+      team: options.submission.team,
+      topic_title: options.topic.title,
+      system: options.submission.system as Record<string, unknown>,
+      mode: options.mode,
+    },
+    inputs: options.inputs.map(({ parsed: _parsed, ...input }) => input),
+    requirements,
+    findings: options.inputs.flatMap((input) => input.parsed.findings),
+    statistics: options.inputs.flatMap((input) => computeServingStatistics(input.role, input.parsed)),
+  };
+}
+
+// --- internal ---
+
+function selectRequirements(options: VerifySubmissionOptions) {
+  const all = options.topic.requirements.filter((r) => options.mode === "manifest" || r.kind === "target");
+  return options.only === undefined ? all : all.filter((r) => options.only?.includes(r.id));
+}
+
+function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissionOptions): RequirementResult {
+  const claim = options.submission.claims.find((c) => c.requirement === requirement.id);
+  const confidence = options.confidence ?? 0.95;
+  const relevant = options.inputs.filter((input) => requirement.evidence.includes(input.parsed.kind));
+  const broken = relevant.flatMap((input) => input.parsed.findings.filter((f) => f.severity === "error"));
+  if (broken.length > 0) return invalidResult(requirement, broken, options, claim !== undefined);
+  const metric = (options.metrics ?? METRICS).get(requirement.metric);
+  const outcome =
+    metric === undefined
+      ? { unavailable: "missing" as const, reason: unsupported(requirement, relevant.length > 0) }
+      : metric.evaluate(measureInput(requirement, options, claim?.conditions ?? {}, confidence));
+  const judged = judgeTarget({ requirement, outcome, tolerance: options.submission.claim_tolerance, confidence, ...(claim === undefined ? {} : { claim }) });
+  return metric === undefined && relevant.length > 0 ? { ...judged, verdict: "inconclusive" } : judged;
+}
+
+function measureInput(requirement: TargetRequirement, options: VerifySubmissionOptions, conditions: MeasureInput["conditions"], confidence: number): MeasureInput {
+  const input: MeasureInput = {
+    evidence: Object.fromEntries(options.inputs.map((i) => [i.role, i.parsed])),
+    system: options.submission.system,
+    confidence,
+    seed: options.seed ?? 20240,
+    percentileMethod: requirement.percentile_method ?? "linear",
+    comparison: requirement.comparison,
+    conditions,
+  };
+  if (requirement.baseline !== undefined) input.baselineRole = requirement.baseline;
+  return input;
+}
+
+function invalidResult(requirement: TargetRequirement, broken: Finding[], options: VerifySubmissionOptions, claimed: boolean): RequirementResult {
+  const judged = judgeTarget({ requirement, outcome: { unavailable: "invalid", reason: "" }, tolerance: options.submission.claim_tolerance, confidence: options.confidence ?? 0.95 });
+  const first = broken[0]?.location?.path ?? "the evidence";
+  return {
+    ...judged,
+    verdict: "invalid",
+    reason: `${broken.length} error(s) in ${first} stop this requirement from being judged${claimed ? " (the claim was not checked)" : ""}; fix the findings listed and run again.`,
+    findings: [],
+  };
+}
+
+function unsupported(requirement: TargetRequirement, hasEvidence: boolean): string {
+  return hasEvidence
+    ? `claimcheck cannot compute ${requirement.metric} yet; the officer judges this requirement by hand.`
+    : `No ${requirement.evidence.join(" or ")} evidence was submitted for this requirement; add it to the submission.`;
+}

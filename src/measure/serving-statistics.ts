@@ -1,0 +1,52 @@
+import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import type { Report } from "../model/report.ts";
+import { computeMean, computePercentile, sortFinite } from "./percentile.ts";
+
+type Statistic = Report["statistics"][number];
+
+const LATENCY_COLUMNS: ReadonlyArray<[string, keyof ServingRequests]> = [
+  ["ttft_ms", "ttftMs"],
+  ["tpot_ms", "tpotMs"],
+  ["itl_ms", "itlMs"],
+  ["e2e_ms", "e2eMs"],
+];
+
+/**
+ * Summary statistics of one input's latency columns, over successful requests, for the report's
+ * tables and charts; or the tool's own numbers when the file holds only a summary.
+ */
+export function computeServingStatistics(role: string, evidence: ParsedEvidence): Statistic[] {
+  if (evidence.requests !== undefined) return LATENCY_COLUMNS.flatMap(([metric, key]) => fromColumn(role, metric, successful(evidence.requests as ServingRequests, key)));
+  return fromReported(role, evidence);
+}
+
+/** The finite values of a column over successful requests, sorted ascending. */
+export function successful(requests: ServingRequests, key: keyof ServingRequests): Float64Array {
+  const column = requests[key] as Float64Array;
+  const out = new Float64Array(requests.rows);
+  let n = 0;
+  for (let i = 0; i < requests.rows; i++) {
+    if (requests.ok[i] === 1) out[n++] = column[i] as number;
+  }
+  return sortFinite(out.subarray(0, n));
+}
+
+// --- internal ---
+
+function fromColumn(role: string, metric: string, sorted: Float64Array): Statistic[] {
+  if (sorted.length === 0) return [];
+  const at = (p: number) => computePercentile(sorted, p, "linear");
+  return [{ role, metric, n: sorted.length, mean: computeMean(sorted), p50: at(50), p90: at(90), p99: at(99), unit: "ms", method: "recomputed; linear interpolation" }];
+}
+
+function fromReported(role: string, evidence: ParsedEvidence): Statistic[] {
+  const byMetric = new Map<string, Statistic>();
+  for (const stat of evidence.reported ?? []) {
+    if (!stat.metric.endsWith("_ms")) continue;
+    const entry = byMetric.get(stat.metric) ?? { role, metric: stat.metric, n: stat.n ?? 0, mean: null, p50: null, p90: null, p99: null, unit: "ms", method: `reported by the tool${stat.method === undefined ? "" : `; ${stat.method}`}` };
+    const key = stat.statistic === "median" ? "p50" : stat.statistic;
+    if (key === "mean" || key === "p50" || key === "p90" || key === "p99") entry[key] = stat.value;
+    byMetric.set(stat.metric, entry);
+  }
+  return [...byMetric.values()];
+}

@@ -1,0 +1,60 @@
+import type { Report } from "../model/report.ts";
+import { formatMeasured, formatNumber, formatTarget, listFindings, VERDICT_ICON } from "./text-helpers.ts";
+
+/** Compact Markdown for pull-request comments and job summaries: verdict table first, details folded. */
+export function renderMarkdown(report: Report): string {
+  const s = report.submission;
+  const lines = [
+    `## ${VERDICT_ICON[report.verdict]} claimcheck: ${report.verdict} — topic ${s.topic} ${s.topic_title.en}`,
+    "",
+    `Team **${escapeCell(s.team)}** · ${summaryCounts(report)} · claimcheck ${report.tool.version} · ${report.generatedAt}`,
+    "",
+    "| | Requirement | Target | Measured [bound] | Claimed | Verdict |",
+    "|---|---|---|---|---|---|",
+    ...report.requirements.map(
+      (r) =>
+        `| ${VERDICT_ICON[r.verdict]} | \`${r.id}\` ${escapeCell(r.title.en)} | ${formatTarget(r)}${r.target?.provenance === "program" ? " ¹" : ""} | ${formatMeasured(r)} | ${r.claimed === null ? "—" : `${formatNumber(r.claimed.value)}${r.claimed.consistent ? "" : " ✗"}`} | **${r.verdict}** |`,
+    ),
+    "",
+    "¹ program default: the seed gives no number; the program office owns this value.",
+    "",
+    ...details(report),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+// --- internal ---
+
+function summaryCounts(report: Report): string {
+  return Object.entries(report.counts)
+    .filter(([, n]) => n > 0)
+    .map(([verdict, n]) => `${n} ${verdict}`)
+    .join(", ");
+}
+
+function details(report: Report): string[] {
+  const reasons = report.requirements.map((r) => `- \`${r.id}\` **${r.verdict}**: ${escapeCell(r.reason)}${r.measured === null ? "" : ` _(${escapeCell(r.measured.method)}; n = ${r.measured.n}${r.measured.n_needed ? `; n needed ≈ ${r.measured.n_needed}` : ""})_`}`);
+  const inputs = report.inputs.map((i) => `| ${i.role} | \`${escapeCell(i.path)}\` | ${i.format} (${i.format_source}) | ${i.rows} | \`${i.sha256.slice(0, 12)}…\` |`);
+  const findings = listFindings(report).map((f) => `- **${f.severity}** \`${f.code}\`${f.where === "" ? "" : ` at \`${escapeCell(f.where)}\``}: ${escapeCell(f.message)}`);
+  return [
+    "<details><summary>Why each verdict</summary>",
+    "",
+    ...reasons,
+    "",
+    "</details>",
+    "",
+    "<details><summary>Inputs</summary>",
+    "",
+    "| Role | File | Format | Rows | SHA-256 |",
+    "|---|---|---|---|---|",
+    ...inputs,
+    "",
+    "</details>",
+    ...(findings.length === 0 ? [] : ["", `<details><summary>Findings (${findings.length})</summary>`, "", ...findings, "", "</details>"]),
+  ];
+}
+
+/** Submitted text goes into a table cell: neutralize pipes, newlines and HTML. */
+function escapeCell(text: string): string {
+  return text.replace(/[|<>\n\r]/g, (c) => ({ "|": "\\|", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " " })[c] as string);
+}

@@ -1,0 +1,56 @@
+import { formatLocation } from "../model/finding.ts";
+import type { Report, RequirementResult, Verdict } from "../model/report.ts";
+
+export const VERDICT_ICON: Record<Verdict, string> = {
+  pass: "✅",
+  fail: "❌",
+  inconclusive: "❔",
+  missing: "⚪",
+  invalid: "⛔",
+  waived: "➖",
+};
+
+/** `≤ 5 %` — the target as a person reads it. */
+export function formatTarget(requirement: RequirementResult): string {
+  const target = requirement.target;
+  if (target === null) {
+    const d = requirement.deliverable;
+    return d === null || d === undefined ? "" : `${d.count} × ${d.kind}`;
+  }
+  const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[target.op];
+  const relative = target.comparison === "none" ? "" : ` ${target.comparison}`;
+  return `${symbol} ${target.value}${unitSuffix(target.unit)}${relative}`;
+}
+
+/** `3.1 % [1.2, 4.9]` — the measured value with its bound. */
+export function formatMeasured(requirement: RequirementResult): string {
+  const m = requirement.measured;
+  if (m === null || m.value === null) return "—";
+  const unit = unitSuffix(requirement.target?.unit ?? "");
+  const bound = m.low === null && m.high === null ? "" : ` [${formatNumber(m.low)}, ${formatNumber(m.high)}]`;
+  return `${formatNumber(m.value)}${unit}${bound}`;
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  return abs !== 0 && (abs >= 1e6 || abs < 1e-3) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
+}
+
+/** Every finding of the report, requirement findings first, each with its location. */
+export function listFindings(report: Report): Array<{ where: string; code: string; severity: string; message: string; requirement?: string }> {
+  const fromRequirements = report.requirements.flatMap((r) => r.findings.map((f) => ({ f, requirement: r.id })));
+  const all = [...fromRequirements, ...report.findings.map((f) => ({ f, requirement: undefined }))];
+  return all.map(({ f, requirement }) => ({
+    where: f.location === undefined ? "" : formatLocation(f.location),
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    ...(requirement === undefined ? {} : { requirement }),
+  }));
+}
+
+function unitSuffix(unit: string): string {
+  return unit === "%" ? " %" : unit === "" ? "" : ` ${unit}`;
+}
