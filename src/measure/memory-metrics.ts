@@ -1,0 +1,96 @@
+import type { GpuMemorySamples, ParsedEvidence } from "../model/evidence.ts";
+import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
+
+const MIB_PER_GIB = 1024;
+
+/**
+ * `1.2/startup-reserved-memory`: GPU memory in use after start-up and before the first request, over
+ * the declared model weights. The first request's time comes from the candidate's request log when it
+ * carries Unix timestamps; otherwise the idle window is the samples before utilization first rises.
+ */
+export const startupExcess: MetricDefinition = {
+  id: "gpu_memory.startup_excess_gib",
+  unit: "GiB",
+  better: "lower",
+  evaluate(input) {
+    const memory = findMemory(input);
+    if (memory === undefined) return missingMemory();
+    const weights = declaredWeights(input);
+    if (weights === undefined) {
+      return { unavailable: "missing", reason: "The model's weight size is not declared; set system.model_weights_gib in claimcheck.yaml (or the claim condition model_weights_gib)." };
+    }
+    const window = idleWindow(memory, input.evidence.candidate);
+    if (window.count === 0) {
+      return { unavailable: "invalid", reason: `The memory timeline has no sample before the first request (${window.how}); start nvidia-smi before the first request.` };
+    }
+    const peak = peakTotalUsed(memory, window.end) / MIB_PER_GIB;
+    return exact(peak - weights, window.count, `max over ${window.count} samples before the first request (${window.how}) of memory.used summed over GPUs, minus ${weights} GiB of weights`);
+  },
+};
+
+/** `1.5/gpu-memory`: the card's memory size, as vendors state it (GiB; nvidia-smi shows the usable part). */
+export const totalMemory: MetricDefinition = {
+  id: "gpu_memory.total_gb",
+  unit: "GB",
+  better: "lower",
+  evaluate(input) {
+    const memory = findMemory(input);
+    if (memory === undefined) return missingMemory();
+    let max = 0;
+    for (let i = 0; i < memory.rows; i++) max = Math.max(max, memory.totalMiB[i] as number);
+    return exact(max / MIB_PER_GIB, memory.rows, `largest memory.total of any GPU in the timeline (MiB / 1024, the vendors' "GB")`);
+  },
+};
+
+export const MEMORY_METRICS: MetricDefinition[] = [startupExcess, totalMemory];
+
+// --- internal ---
+
+function findMemory(input: MeasureInput): GpuMemorySamples | undefined {
+  const preferred = input.evidence.memory?.memory;
+  if (preferred !== undefined) return preferred;
+  return Object.values(input.evidence).find((e) => e.memory !== undefined)?.memory;
+}
+
+function missingMemory(): MetricUnavailable {
+  return { unavailable: "missing", reason: "No GPU memory timeline was submitted; add an nvidia-smi CSV under evidence.memory (or --memory)." };
+}
+
+function declaredWeights(input: MeasureInput): number | undefined {
+  const fromCondition = input.conditions.model_weights_gib;
+  if (typeof fromCondition === "number") return fromCondition;
+  return input.system.model_weights_gib;
+}
+
+/** Index of the first sample at or after the first request, and how it was found. */
+function idleWindow(memory: GpuMemorySamples, candidate: ParsedEvidence | undefined): { end: number; count: number; how: string } {
+  const starts = candidate?.requests?.startS;
+  let firstRequest = Number.POSITIVE_INFINITY;
+  if (starts !== undefined) for (const s of starts) if (s < firstRequest) firstRequest = s;
+  if (firstRequest > 1e9 && Number.isFinite(firstRequest)) {
+    const end = memory.timeS.findIndex((t) => t >= firstRequest);
+    const stop = end < 0 ? memory.rows : end;
+    return { end: stop, count: stop, how: "first request time from the request log" };
+  }
+  const end = memory.utilizationPct.findIndex((u) => u > 0);
+  const stop = end < 0 ? memory.rows : end;
+  return { end: stop, count: stop, how: "samples before GPU utilization first rises above 0 %" };
+}
+
+/** The largest memory in use at one moment, summed over GPUs (samples of one timestamp are grouped). */
+function peakTotalUsed(memory: GpuMemorySamples, end: number): number {
+  const byTime = new Map<number, number>();
+  for (let i = 0; i < end; i++) {
+    // One nvidia-smi query prints each GPU a few ms apart: group samples by the second.
+    const t = Math.round(memory.timeS[i] as number);
+    byTime.set(t, (byTime.get(t) ?? 0) + (memory.usedMiB[i] as number));
+  }
+  let peak = 0;
+  for (const used of byTime.values()) peak = Math.max(peak, used);
+  return peak;
+}
+
+function exact(value: number, n: number, method: string): MetricEstimate {
+  // A maximum read off a timeline has no sampling error to bound: the bound is the value itself.
+  return { value, low: value, high: value, n, method: `${method}; exact (no sampling)` };
+}
