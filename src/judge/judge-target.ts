@@ -21,7 +21,8 @@ export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
   if (isUnavailable(outcome)) {
     return { ...base, verdict: outcome.unavailable, reason: outcome.reason, findings: outcome.findings ?? [] };
   }
-  const scale = requirement.unit === "%" ? 100 : 1;
+  // Relative changes and rates are fractions inside claimcheck; targets write them in percent or points.
+  const scale = requirement.unit === "%" || requirement.unit === "points" ? 100 : 1;
   const measured = toMeasured(outcome, scale, options.confidence);
   const decision = decide(requirement, outcome, scale);
   const result: RequirementResult = { ...base, ...decision, measured, findings: outcome.findings ?? [] };
