@@ -1,8 +1,9 @@
 import type { FormatAdapter } from "./format.ts";
 import { servingCsv } from "./serving-csv.ts";
+import { SERVING_JSON_FORMATS } from "./serving-json-formats.ts";
 
 /**
  * Every input format claimcheck reads, in detection priority order (a more specific format first,
  * since detection picks the highest confidence and the first on a tie).
  */
-export const FORMATS: readonly FormatAdapter[] = [servingCsv];
+export const FORMATS: readonly FormatAdapter[] = [...SERVING_JSON_FORMATS, servingCsv];

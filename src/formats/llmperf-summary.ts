@@ -1,0 +1,114 @@
+import type { EvidenceFile, ParsedEvidence, ReportedStatistic } from "../model/evidence.ts";
+import { createFinding, type Finding } from "../model/finding.ts";
+import { JsonFieldReader } from "./json-fields.ts";
+import { isJsonObject, type JsonObject, parseJsonDocument } from "./json-input.ts";
+import {
+  createServingEvidence,
+  nothingUsable,
+  readContext,
+  readReported,
+  type StatisticField,
+  type StatisticMethods,
+} from "./serving-summary.ts";
+import { decodeText } from "./text.ts";
+
+/**
+ * LLMPerf `…_summary.json` (`json.dump(…, indent=4, default=str)`): `results_<metric>_quantiles_p25`
+ * … `_p99`, `_mean`, `_min`, `_max`, `_stddev` in seconds, numpy integers written as strings. Quantiles
+ * are pandas' (linear), the std is pandas' sample std (ddof 1). `inter_token_latency_s` includes TTFT,
+ * so it is reported as `e2e_per_output_token_ms`, never as TPOT or ITL.
+ */
+export function parseLlmperfSummary(file: EvidenceFile): ParsedEvidence {
+  const doc = parseJsonDocument(file.path, decodeText(file.path, file.bytes));
+  const fields = new JsonFieldReader(doc);
+  const record = doc.records[0];
+  const reported: ReportedStatistic[] = [];
+  const notes: Finding[] = [];
+  let context: Record<string, string | number | boolean> = {};
+  if (record !== undefined && isJsonObject(record.value)) {
+    reported.push(
+      ...readReported(
+        record.value,
+        statisticFields(record.value, fields),
+        fields,
+        PANDAS_METHODS,
+        record.line,
+      ),
+    );
+    context = readContext(record.value, CONTEXT);
+    if (reported.some((s) => s.metric === "e2e_per_output_token_ms"))
+      notes.push(itlNote(file.path, record.line));
+  } else {
+    fields.wrongType(record?.value, "the object LLMPerf writes", "(file)", record?.line);
+  }
+  if (reported.length === 0) notes.push(nothingUsable(file.path, "LLMPerf statistics"));
+  const findings = [...doc.findings, ...fields.finish(), ...notes];
+  return createServingEvidence("llmperf-summary", {
+    reported,
+    context,
+    findings,
+    records: reported.length > 0 ? 1 : 0,
+  });
+}
+
+// --- internal ---
+
+const PANDAS_METHODS: StatisticMethods = { percentile: "linear", std: "sample" };
+const KEY =
+  /^results_(ttft_s|end_to_end_latency_s|inter_token_latency_s)_(?:quantiles_(p\d+)|(mean|min|max|stddev))$/;
+const METRIC: Readonly<Record<string, string>> = {
+  ttft_s: "ttft_ms",
+  end_to_end_latency_s: "e2e_ms",
+  inter_token_latency_s: "e2e_per_output_token_ms",
+};
+
+/** Run facts; the token means are what was requested, not what was measured. */
+const CONTEXT: Readonly<Record<string, string>> = {
+  model: "model",
+  name: "name",
+  version: "version",
+  num_concurrent_requests: "max_concurrency",
+  mean_input_tokens: "requested_mean_input_tokens",
+  mean_output_tokens: "requested_mean_output_tokens",
+  results_num_requests_started: "num_prompts",
+  results_num_completed_requests: "completed",
+  results_number_errors: "failed",
+  results_error_rate: "error_rate",
+  timestamp: "timestamp",
+};
+
+function statisticFields(summary: JsonObject, fields: JsonFieldReader): StatisticField[] {
+  const completed = fields.number(summary, "results_num_completed_requests");
+  const out: StatisticField[] = [];
+  for (const key of Object.keys(summary)) {
+    const match = KEY.exec(key);
+    if (match === null) continue;
+    const name = match[1] as string;
+    const statistic = match[2] ?? (match[3] === "stddev" ? "std" : (match[3] as string));
+    const field: StatisticField = { key, metric: METRIC[name] as string, statistic, scale: 1000 };
+    if (completed !== undefined && name !== "inter_token_latency_s") field.n = completed;
+    out.push(field);
+  }
+  out.push({
+    key: "results_mean_output_throughput_token_per_s",
+    metric: "output_token_throughput",
+    statistic: "value",
+  });
+  // Completed requests per minute, over the wall time of the whole test.
+  out.push({
+    key: "results_num_completed_requests_per_min",
+    metric: "request_throughput",
+    statistic: "value",
+    scale: 1 / 60,
+  });
+  return out;
+}
+
+function itlNote(path: string, line: number): Finding {
+  return createFinding(
+    "LLMPERF_ITL_INCLUDES_TTFT",
+    "info",
+    "LLMPerf's inter_token_latency_s includes the time to first token (about E2E / output tokens); it is reported as e2e_per_output_token_ms and is not comparable with a TPOT or ITL claim.",
+    { path, line },
+  );
+}

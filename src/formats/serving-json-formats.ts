@@ -1,0 +1,21 @@
+import { aiperfJsonl } from "./aiperf.ts";
+import type { FormatAdapter } from "./format.ts";
+import { genaiPerfCsv, genaiPerfExport, genaiPerfJson } from "./genai-perf.ts";
+import { llmperfResponses, llmperfSummary } from "./llmperf.ts";
+import { sglangBench } from "./sglang-bench.ts";
+import { vllmBench } from "./vllm-bench.ts";
+
+/**
+ * The native formats of LLM-serving benchmark tools, in detection priority order: every detector
+ * looks for key names only its tool writes, so at most one of them claims a file.
+ */
+export const SERVING_JSON_FORMATS: readonly FormatAdapter[] = [
+  vllmBench,
+  sglangBench,
+  genaiPerfExport,
+  genaiPerfJson,
+  genaiPerfCsv,
+  aiperfJsonl,
+  llmperfSummary,
+  llmperfResponses,
+];
