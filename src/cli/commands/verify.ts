@@ -1,9 +1,7 @@
 import { dirname, resolve } from "node:path";
-import { parseEvidence } from "../../formats/parse-evidence.ts";
-import { checkPlausibility } from "../../judge/plausibility.ts";
+import { prepareInput, type SubmittedFile } from "../../judge/prepare-input.ts";
 import { type VerifiedInput, verifySubmission } from "../../judge/verify-submission.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
-import type { Finding } from "../../model/finding.ts";
 import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
 import type { Report } from "../../model/report.ts";
 import type { Topic } from "../../model/topic.ts";
@@ -37,7 +35,31 @@ export async function verify(options: VerifyOptions): Promise<Report> {
   const { submission, baseDir, mode } = await loadSubmission(options);
   const topic = findTopic(await readTopics(), submission.topic);
   checkReferences(submission, topic, options.only);
-  const inputs = await readInputs(submission, baseDir);
+  return judge(topic, submission, mode, await readInputs(submission, baseDir), options);
+}
+
+/** Reads and parses one file the way `verify` does, plus its plausibility findings. */
+export async function readVerifiedInput(role: string, absolutePath: string, displayPath: string, format?: string): Promise<VerifiedInput> {
+  const { file, sha256 } = await readEvidence(absolutePath, displayPath);
+  return prepareInput({ role, file, sha256, ...(format === undefined ? {} : { format }) });
+}
+
+export interface VerifyFilesOptions extends Pick<VerifyOptions, "only" | "confidence" | "seed"> {
+  submission: Submission;
+  mode: "manifest" | "quick";
+  files: SubmittedFile[];
+}
+
+/** Verifies files already in memory (the server's uploads): no file system access but the topic catalog. */
+export async function verifyFiles(options: VerifyFilesOptions): Promise<Report> {
+  const topic = findTopic(await readTopics(), options.submission.topic);
+  checkReferences(options.submission, topic, options.only);
+  return judge(topic, options.submission, options.mode, options.files.map(prepareInput), options);
+}
+
+// --- internal ---
+
+function judge(topic: Topic, submission: Submission, mode: "manifest" | "quick", inputs: VerifiedInput[], options: Pick<VerifyOptions, "only" | "confidence" | "seed">): Report {
   return verifySubmission({
     topic,
     submission,
@@ -50,25 +72,6 @@ export async function verify(options: VerifyOptions): Promise<Report> {
     ...(options.only === undefined ? {} : { only: options.only }),
   });
 }
-
-/** Reads and parses one file the way `verify` does, plus its plausibility findings. */
-export async function readVerifiedInput(role: string, absolutePath: string, displayPath: string, format?: string): Promise<VerifiedInput> {
-  const { file, sha256 } = await readEvidence(absolutePath, displayPath);
-  const parsed = parseEvidence(file, format);
-  const findings: Finding[] = [...parsed.findings, ...checkPlausibility(displayPath, parsed)];
-  return {
-    role,
-    path: displayPath,
-    sha256,
-    bytes: file.bytes.length,
-    format: parsed.format,
-    format_source: parsed.detected.source,
-    rows: parsed.rows,
-    parsed: { ...parsed, findings },
-  };
-}
-
-// --- internal ---
 
 async function loadSubmission(options: VerifyOptions): Promise<{ submission: Submission; baseDir: string; mode: "manifest" | "quick" }> {
   if (options.manifest !== undefined) {
