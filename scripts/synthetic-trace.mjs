@@ -17,15 +17,20 @@ export function normal(rand) {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
 }
 
-/** One serving trace: lognormal TTFT and TPOT scaled by `ttftScale`/`tpotScale`, Poisson arrivals at `qps`. */
-export function servingTrace({ seed, rows, qps = 8, ttftScale = 1, tpotScale = 1, errorRate = 0.002 }) {
+/**
+ * One serving trace: Poisson arrivals at `qps` and prompt/output lengths drawn from `workloadSeed` (so a
+ * baseline and a candidate can replay the same trace), lognormal TTFT and TPOT noise from `seed`, scaled
+ * by `ttftScale`/`tpotScale`.
+ */
+export function servingTrace({ seed, workloadSeed = seed, rows, qps = 8, ttftScale = 1, tpotScale = 1, errorRate = 0.002 }) {
   const rand = random(seed);
+  const work = random(workloadSeed);
   const lines = ["request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status"];
   let t = 0;
   for (let i = 0; i < rows; i++) {
-    t += -Math.log(1 - rand()) / qps;
-    const input = Math.round(200 + rand() * 1800);
-    const output = Math.max(2, Math.round(Math.exp(5 + 0.6 * normal(rand))));
+    t += -Math.log(1 - work()) / qps;
+    const input = Math.round(200 + work() * 1800);
+    const output = Math.max(2, Math.round(Math.exp(5 + 0.6 * normal(work))));
     const ttft = ttftScale * (40 + 0.05 * input) * Math.exp(0.35 * normal(rand));
     const tpot = tpotScale * 18 * Math.exp(0.2 * normal(rand));
     const e2e = ttft + tpot * (output - 1);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ClaimcheckError } from "../model/errors.ts";
 
 const single = (name: string) =>
-  z.unknown().transform((value, ctx) => {
+  z.unknown().optional().transform((value, ctx) => {
     if (Array.isArray(value)) {
       ctx.addIssue({ code: "custom", message: `Expected a single value for --${name}, got ${value.length}` });
       return z.NEVER;
@@ -12,7 +12,7 @@ const single = (name: string) =>
 
 const toNumber = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
-const many = z.unknown().transform((value) => (value === undefined ? undefined : [value].flat().flatMap((v) => String(v).split(","))));
+const many = z.unknown().optional().transform((value) => (value === undefined ? undefined : [value].flat().flatMap((v) => String(v).split(","))));
 
 export const VerifyCliSchema = z.object({
   manifest: z.string().optional(),

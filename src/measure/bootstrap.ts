@@ -26,7 +26,7 @@ export interface BootstrapChangeOptions {
  * resampled independently (different requests, same workload), seeded for reproducibility.
  */
 export function bootstrapRelativeChange(options: BootstrapChangeOptions): BootstrapResult {
-  const { candidate, baseline, statistic, change, resamples, seed, confidence } = options;
+  const { candidate, baseline, statistic, change, resamples, seed } = options;
   const random = createRandom(seed);
   const bufferC = new Float64Array(candidate.length);
   const bufferB = new Float64Array(baseline.length);
@@ -34,16 +34,32 @@ export function bootstrapRelativeChange(options: BootstrapChangeOptions): Bootst
   for (let i = 0; i < resamples; i++) {
     changes[i] = change(statistic(resample(candidate, bufferC, random)), statistic(resample(baseline, bufferB, random)));
   }
-  changes.sort();
-  const alpha = (1 - confidence) / 2;
-  return {
-    value: change(statistic(candidate), statistic(baseline)),
-    low: changes[Math.floor(alpha * (resamples - 1))] as number,
-    high: changes[Math.ceil((1 - alpha) * (resamples - 1))] as number,
-    resamples,
-    seed,
-    confidence,
-  };
+  return percentileInterval(changes, change(statistic(candidate), statistic(baseline)), options);
+}
+
+/**
+ * Paired percentile bootstrap: `candidate[i]` and `baseline[i]` are the same request replayed on both
+ * systems, so request indexes are resampled jointly and the workload's own spread (prompt and output
+ * lengths) cancels out of the change.
+ */
+export function bootstrapPairedChange(options: BootstrapChangeOptions): BootstrapResult {
+  const { candidate, baseline, statistic, change, resamples, seed, confidence } = options;
+  const random = createRandom(seed);
+  const n = candidate.length;
+  const bufferC = new Float64Array(n);
+  const bufferB = new Float64Array(n);
+  const changes = new Float64Array(resamples);
+  for (let i = 0; i < resamples; i++) {
+    for (let j = 0; j < n; j++) {
+      const k = random.int(n);
+      bufferC[j] = candidate[k] as number;
+      bufferB[j] = baseline[k] as number;
+    }
+    changes[i] = change(statistic(bufferC.sort()), statistic(bufferB.sort()));
+  }
+  const sortedC = Float64Array.from(candidate).sort();
+  const sortedB = Float64Array.from(baseline).sort();
+  return percentileInterval(changes, change(statistic(sortedC), statistic(sortedB)), options);
 }
 
 /**
@@ -61,6 +77,20 @@ export function boundRelativeChangeOfQuantiles(candSorted: Float64Array, baseSor
 }
 
 // --- internal ---
+
+function percentileInterval(changes: Float64Array, value: number, options: BootstrapChangeOptions): BootstrapResult {
+  const { resamples, seed, confidence } = options;
+  changes.sort();
+  const alpha = (1 - confidence) / 2;
+  return {
+    value,
+    low: changes[Math.floor(alpha * (resamples - 1))] as number,
+    high: changes[Math.ceil((1 - alpha) * (resamples - 1))] as number,
+    resamples,
+    seed,
+    confidence,
+  };
+}
 
 /** A bootstrap resample, sorted (the statistics take sorted input). */
 function resample(source: Float64Array, buffer: Float64Array, random: Random): Float64Array {

@@ -1,7 +1,8 @@
 import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
-import { bootstrapRelativeChange, boundRelativeChangeOfQuantiles } from "./bootstrap.ts";
+import { bootstrapPairedChange, bootstrapRelativeChange, boundRelativeChangeOfQuantiles } from "./bootstrap.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { computeMean, computePercentile } from "./percentile.ts";
+import { pairByRequestId } from "./pair-requests.ts";
 import { computeQuantileBound, estimateSamplesNeeded } from "./quantile-bound.ts";
 import { computeChange, scaleSamplesNeeded } from "./relative-change.ts";
 import { successful } from "./serving-statistics.ts";
@@ -70,7 +71,8 @@ function relative(candidate: ParsedEvidence, baseline: ParsedEvidence, column: C
   if (cand.length === 0 || base.length === 0) return { unavailable: "invalid", reason: `The ${cand.length === 0 ? "candidate" : "baseline"} log has no successful request with ${column}.` };
   const stat = statisticOf(statistic, input.percentileMethod);
   const value = change(stat(cand), stat(base));
-  const bound = relativeBound(cand, base, statistic, stat, change, input);
+  const pairs = pairByRequestId(candidate.requests, baseline.requests, COLUMN_KEY[column]);
+  const bound = relativeBound(cand, base, pairs, statistic, stat, change, input);
   return {
     value,
     low: bound.low,
@@ -86,14 +88,20 @@ function relative(candidate: ParsedEvidence, baseline: ParsedEvidence, column: C
 function relativeBound(
   cand: Float64Array,
   base: Float64Array,
+  pairs: { candidate: Float64Array; baseline: Float64Array } | undefined,
   statistic: Statistic,
   stat: (sorted: Float64Array) => number,
   change: (c: number, b: number) => number,
   input: MeasureInput,
 ): { low: number | null; high: number | null; method: string } {
-  if (statistic === "mean" || Math.max(cand.length, base.length) <= BOOTSTRAP_MAX_N) {
+  const small = statistic === "mean" || Math.max(cand.length, base.length) <= BOOTSTRAP_MAX_N;
+  if (small && pairs !== undefined) {
+    const boot = bootstrapPairedChange({ candidate: pairs.candidate, baseline: pairs.baseline, statistic: stat, change, resamples: RESAMPLES, seed: input.seed, confidence: input.confidence });
+    return { low: boot.low, high: boot.high, method: `paired bootstrap over ${pairs.candidate.length} requests matched by request_id (same trace; ${RESAMPLES} resamples, seed ${input.seed})` };
+  }
+  if (small) {
     const boot = bootstrapRelativeChange({ candidate: cand, baseline: base, statistic: stat, change, resamples: RESAMPLES, seed: input.seed, confidence: input.confidence });
-    return { low: boot.low, high: boot.high, method: `bootstrap percentile interval (${RESAMPLES} resamples, seed ${input.seed})` };
+    return { low: boot.low, high: boot.high, method: `unpaired bootstrap (request ids do not match: different traces; ${RESAMPLES} resamples, seed ${input.seed})` };
   }
   const p = Number(statistic.slice(1));
   const bound = boundRelativeChangeOfQuantiles(cand, base, p, change, input.confidence);
