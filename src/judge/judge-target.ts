@@ -63,7 +63,7 @@ function toMeasured(estimate: MetricEstimate, scale: number, confidence: number)
 function decide(requirement: TargetRequirement, estimate: MetricEstimate, scale: number): { verdict: Verdict; reason: string } {
   const operator = OPERATORS[requirement.op];
   const expected = requirement.value / scale;
-  const shown = (v: number) => `${round(v * scale)}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
+  const shown = (v: number) => `${Number((v * scale).toPrecision(4))}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
   const target = `${operator.symbol} ${requirement.value}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
   if (!operator.passes(estimate.value, expected)) {
     return { verdict: "fail", reason: `Measured ${shown(estimate.value)} misses the target ${target}.` };
