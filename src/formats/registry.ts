@@ -1,4 +1,7 @@
 import type { FormatAdapter } from "./format.ts";
+import { mlperfDetail } from "./mlperf-detail.ts";
+import { mlperfSummary } from "./mlperf-summary.ts";
+import { nvidiaSmiCsv } from "./nvidia-smi.ts";
 import { servingCsv } from "./serving-csv.ts";
 import { SERVING_JSON_FORMATS } from "./serving-json-formats.ts";
 
@@ -6,4 +9,4 @@ import { SERVING_JSON_FORMATS } from "./serving-json-formats.ts";
  * Every input format claimcheck reads, in detection priority order (a more specific format first,
  * since detection picks the highest confidence and the first on a tie).
  */
-export const FORMATS: readonly FormatAdapter[] = [...SERVING_JSON_FORMATS, servingCsv];
+export const FORMATS: readonly FormatAdapter[] = [...SERVING_JSON_FORMATS, mlperfSummary, mlperfDetail, nvidiaSmiCsv, servingCsv];
