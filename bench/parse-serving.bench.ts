@@ -1,8 +1,8 @@
 import { parse as parseWithCsvParse } from "csv-parse/sync";
 import { bench, describe } from "vitest";
+import { servingTrace } from "../scripts/synthetic-trace.mjs";
 import { servingCsv } from "../src/formats/serving-csv.ts";
 import { computePercentile, sortFinite } from "../src/measure/percentile.ts";
-import { servingTrace } from "../scripts/synthetic-trace.mjs";
 
 // 100 k requests (~5 MB): claimcheck's columnar parse + exact p99 against the common Node approach,
 // csv-parse into row objects + a sort, on the same bytes in the same run. Compare the ratio, not the times.
@@ -22,6 +22,9 @@ describe(`serving-requests CSV, ${ROWS} rows → p99 TTFT`, () => {
     ttft.sort((a, b) => a - b);
     const rank = 0.99 * (ttft.length - 1);
     const low = Math.floor(rank);
-    void ((ttft[low] as number) + ((ttft[low + 1] ?? (ttft[low] as number)) - (ttft[low] as number)) * (rank - low));
+    void (
+      (ttft[low] as number) +
+      ((ttft[low + 1] ?? (ttft[low] as number)) - (ttft[low] as number)) * (rank - low)
+    );
   });
 });

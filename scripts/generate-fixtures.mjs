@@ -30,18 +30,38 @@ write("1.2-fail", {
 // 2 % faster on only 400 requests: the point estimates meet ≤ 5 %, their upper bounds do not.
 write("1.2-inconclusive", {
   "baseline.csv": servingTrace({ seed: 102, rows: 400 }),
-  "candidate.csv": servingTrace({ seed: 1102, workloadSeed: 102, rows: 400, ttftScale: 0.98, tpotScale: 0.98 }),
+  "candidate.csv": servingTrace({
+    seed: 1102,
+    workloadSeed: 102,
+    rows: 400,
+    ttftScale: 0.98,
+    tpotScale: 0.98,
+  }),
 });
 // Topic 1.5: consolidated vs alone, on a 24 GB card.
 write("1.5-pass", {
   "alone.csv": servingTrace({ seed: 52, rows: N, qps: 4 }),
-  "consolidated.csv": servingTrace({ seed: 53, workloadSeed: 52, rows: N, qps: 4, ttftScale: 0.97, tpotScale: 0.93 }),
+  "consolidated.csv": servingTrace({
+    seed: 53,
+    workloadSeed: 52,
+    rows: N,
+    qps: 4,
+    ttftScale: 0.97,
+    tpotScale: 0.93,
+  }),
   "memory.csv": memoryTimeline({ totalMiB: 23028, idleMiB: 9800, peakMiB: 21900 }),
 });
 // Topic 4.2: online service with and without co-location.
 write("4.2-pass", {
   "online-alone.csv": servingTrace({ seed: 42, rows: N }),
-  "online-colocated.csv": servingTrace({ seed: 43, workloadSeed: 42, rows: N, ttftScale: 0.9, tpotScale: 0.91, errorRate: 0.001 }),
+  "online-colocated.csv": servingTrace({
+    seed: 43,
+    workloadSeed: 42,
+    rows: N,
+    ttftScale: 0.9,
+    tpotScale: 0.91,
+    errorRate: 0.001,
+  }),
 });
 // Topic 5.7: risk-control model, p99 latency improvement ≥ 20 %.
 write("5.7-pass", {

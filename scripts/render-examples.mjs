@@ -9,14 +9,20 @@ const root = new URL("..", import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(join(root, "fixtures/expected-exit-codes.json"), "utf8"));
 let wrong = 0;
 for (const [name, code] of Object.entries(expected)) {
-  const run = spawnSync(process.execPath, [join(root, "bin/claimcheck"), "verify", `fixtures/${name}/claimcheck.yaml`, "--out", `reports/${name}`], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, SOURCE_DATE_EPOCH: "1790000000" },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, "bin/claimcheck"), "verify", `fixtures/${name}/claimcheck.yaml`, "--out", `reports/${name}`],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1790000000" },
+    },
+  );
   const ok = run.status === code;
   if (!ok) wrong++;
-  process.stderr.write(`${ok ? "ok  " : "FAIL"} ${name.padEnd(24)} exit ${run.status} (expected ${code}) → reports/${name}/\n`);
+  process.stderr.write(
+    `${ok ? "ok  " : "FAIL"} ${name.padEnd(24)} exit ${run.status} (expected ${code}) → reports/${name}/\n`,
+  );
   if (!ok) process.stderr.write(run.stderr);
 }
 process.exitCode = wrong === 0 ? 0 : 1;

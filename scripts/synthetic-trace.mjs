@@ -22,7 +22,15 @@ export function normal(rand) {
  * baseline and a candidate can replay the same trace), lognormal TTFT and TPOT noise from `seed`, scaled
  * by `ttftScale`/`tpotScale`.
  */
-export function servingTrace({ seed, workloadSeed = seed, rows, qps = 8, ttftScale = 1, tpotScale = 1, errorRate = 0.002 }) {
+export function servingTrace({
+  seed,
+  workloadSeed = seed,
+  rows,
+  qps = 8,
+  ttftScale = 1,
+  tpotScale = 1,
+  errorRate = 0.002,
+}) {
   const rand = random(seed);
   const work = random(workloadSeed);
   const lines = ["request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status"];
@@ -45,18 +53,29 @@ export function servingTrace({ seed, workloadSeed = seed, rows, qps = 8, ttftSca
 }
 
 /** nvidia-smi --query-gpu=timestamp,index,memory.used,memory.total,utilization.gpu --format=csv */
-export function memoryTimeline({ gpus = 1, totalMiB = 81559, idleMiB, peakMiB, seconds = 120, firstRequestAt = 30 }) {
+export function memoryTimeline({
+  gpus = 1,
+  totalMiB = 81559,
+  idleMiB,
+  peakMiB,
+  seconds = 120,
+  firstRequestAt = 30,
+}) {
   const lines = ["timestamp, index, memory.used [MiB], memory.total [MiB], utilization.gpu [%]"];
   const start = Date.UTC(2026, 9, 12, 8, 0, 0);
   for (let s = 0; s < seconds; s++) {
     for (let g = 0; g < gpus; g++) {
       const loading = s < 10 ? (idleMiB * s) / 10 : idleMiB;
-      const used = s < firstRequestAt ? loading : idleMiB + ((peakMiB - idleMiB) * Math.min(1, (s - firstRequestAt) / 20));
+      const used =
+        s < firstRequestAt ? loading : idleMiB + (peakMiB - idleMiB) * Math.min(1, (s - firstRequestAt) / 20);
       const util = s < firstRequestAt ? 0 : 60 + ((s * 7 + g * 13) % 35);
-      const stamp = new Date(start + s * 1000).toISOString().replace("T", " ").replace(/-/g, "/").replace("Z", "");
+      const stamp = new Date(start + s * 1000)
+        .toISOString()
+        .replace("T", " ")
+        .replace(/-/g, "/")
+        .replace("Z", "");
       lines.push(`${stamp}, ${g}, ${Math.round(used)} MiB, ${totalMiB} MiB, ${util} %`);
     }
   }
   return `${lines.join("\n")}\n`;
 }
-

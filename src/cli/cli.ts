@@ -25,7 +25,9 @@ export function createCli() {
     .option("--seed <n>", "Bootstrap seed (default 20240)")
     .example("claimcheck verify fixtures/1.2-pass/claimcheck.yaml --out reports/1.2-pass")
     .example("claimcheck verify --topic 1.2 --candidate candidate.csv --baseline baseline.csv --format json")
-    .action(async (manifest: string | undefined, raw: Record<string, unknown>) => (await import("./run-verify.ts")).runVerify({ ...raw, manifest }));
+    .action(async (manifest: string | undefined, raw: Record<string, unknown>) =>
+      (await import("./run-verify.ts")).runVerify({ ...raw, manifest }),
+    );
 
   cli
     .command("validate <file>", "Check one result file against its format's schema and plausibility rules")
@@ -33,14 +35,18 @@ export function createCli() {
     .option("--json", "Print the result as JSON on stdout")
     .example("claimcheck validate results/candidate.csv")
     .example("claimcheck validate mlperf_log_summary.txt --format mlperf-summary --json")
-    .action(async (file: string, raw: Record<string, unknown>) => (await import("./run-small.ts")).runValidate(file, raw));
+    .action(async (file: string, raw: Record<string, unknown>) =>
+      (await import("./run-small.ts")).runValidate(file, raw),
+    );
 
   cli
     .command("topics [id]", "List the fund's topics, or one topic's requirements")
     .option("--json", "Print as JSON")
     .example("claimcheck topics")
     .example("claimcheck topics 1.2 --json")
-    .action(async (id: string | undefined, raw: Record<string, unknown>) => (await import("./run-small.ts")).runTopics(id, raw));
+    .action(async (id: string | undefined, raw: Record<string, unknown>) =>
+      (await import("./run-small.ts")).runTopics(id, raw),
+    );
 
   cli
     .command("template <kind>", "Print the CSV header of a canonical result kind")
@@ -53,7 +59,9 @@ export function createCli() {
     .option("--format <name>", "json | md (default md)")
     .example("claimcheck report reports/1.2-pass/report.json --format md")
     .example("claimcheck report report.json --format json")
-    .action(async (path: string, raw: Record<string, unknown>) => (await import("./run-small.ts")).runReport(path, raw));
+    .action(async (path: string, raw: Record<string, unknown>) =>
+      (await import("./run-small.ts")).runReport(path, raw),
+    );
 
   cli.help((sections) => [...sections, { title: "Exit codes", body: EXIT_HELP }]);
   cli.version(readVersion());

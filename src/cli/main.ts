@@ -11,7 +11,11 @@ export async function main(argv: string[]): Promise<void> {
     if (cli.options.help || cli.options.version) return;
     if (cli.matchedCommand === undefined) {
       const name = cli.args[0];
-      if (name !== undefined) throw new ClaimcheckError("E_USAGE", `Unknown command "${name}"; run \`claimcheck --help\` for the commands.`);
+      if (name !== undefined)
+        throw new ClaimcheckError(
+          "E_USAGE",
+          `Unknown command "${name}"; run \`claimcheck --help\` for the commands.`,
+        );
       cli.outputHelp();
       return;
     }
@@ -28,7 +32,9 @@ function reportError(error: unknown): number {
   if (isClaimcheckError(error) && error.code !== "E_INTERNAL") {
     process.stderr.write(`claimcheck: ${error.message}\n`);
     for (const finding of error.findings.slice(0, 20)) {
-      process.stderr.write(`  ${finding.location === undefined ? "" : `${formatLocation(finding.location)}: `}${finding.message}\n`);
+      process.stderr.write(
+        `  ${finding.location === undefined ? "" : `${formatLocation(finding.location)}: `}${finding.message}\n`,
+      );
     }
     return exitCodeForError(error.code);
   }
@@ -36,7 +42,11 @@ function reportError(error: unknown): number {
     process.stderr.write(`claimcheck: ${error.message}. Run \`claimcheck --help\` for usage.\n`);
     return EXIT.invalid;
   }
-  process.stderr.write(`claimcheck: internal error\n${error instanceof Error ? error.stack : String(error)}\n`);
-  process.stderr.write("This is a bug in claimcheck; please report it with the command you ran and the stack above.\n");
+  process.stderr.write(
+    `claimcheck: internal error\n${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.stderr.write(
+    "This is a bug in claimcheck; please report it with the command you ran and the stack above.\n",
+  );
   return EXIT.internal;
 }

@@ -2,17 +2,28 @@ import { z } from "zod";
 import { ClaimcheckError } from "../model/errors.ts";
 
 const single = (name: string) =>
-  z.unknown().optional().transform((value, ctx) => {
-    if (Array.isArray(value)) {
-      ctx.addIssue({ code: "custom", message: `Expected a single value for --${name}, got ${value.length}` });
-      return z.NEVER;
-    }
-    return value === undefined ? undefined : String(value);
-  });
+  z
+    .unknown()
+    .optional()
+    .transform((value, ctx) => {
+      if (Array.isArray(value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Expected a single value for --${name}, got ${value.length}`,
+        });
+        return z.NEVER;
+      }
+      return value === undefined ? undefined : String(value);
+    });
 
 const toNumber = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
-const many = z.unknown().optional().transform((value) => (value === undefined ? undefined : [value].flat().flatMap((v) => String(v).split(","))));
+const many = z
+  .unknown()
+  .optional()
+  .transform((value) =>
+    value === undefined ? undefined : [value].flat().flatMap((v) => String(v).split(",")),
+  );
 
 export const VerifyCliSchema = z.object({
   manifest: z.string().optional(),
@@ -37,6 +48,8 @@ export function parseCliOptions<T extends z.ZodType>(schema: T, raw: unknown): z
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const flag = issue?.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ` : "";
+  const flag = issue?.path.length
+    ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: `
+    : "";
   throw new ClaimcheckError("E_USAGE", `${flag}${issue?.message ?? "invalid option"}. See --help.`);
 }

@@ -12,16 +12,27 @@ import { EXIT } from "./exit-codes.ts";
 export async function runValidate(file: string, raw: Record<string, unknown>): Promise<CommandResult> {
   const result = await validate({ file, ...(typeof raw.format === "string" ? { format: raw.format } : {}) });
   if (raw.json === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  process.stderr.write(`${result.path}: ${result.format} (${result.format_source}), ${result.rows} rows, ${result.valid ? "valid" : "INVALID"}\n`);
+  process.stderr.write(
+    `${result.path}: ${result.format} (${result.format_source}), ${result.rows} rows, ${result.valid ? "valid" : "INVALID"}\n`,
+  );
   for (const f of result.findings) {
-    process.stderr.write(`  ${f.severity} ${f.code}${f.location === undefined ? "" : ` ${formatLocation(f.location)}`}: ${f.message}\n`);
+    process.stderr.write(
+      `  ${f.severity} ${f.code}${f.location === undefined ? "" : ` ${formatLocation(f.location)}`}: ${f.message}\n`,
+    );
   }
   return { exitCode: result.valid ? EXIT.pass : EXIT.invalid };
 }
 
-export async function runTopics(id: string | undefined, raw: Record<string, unknown>): Promise<CommandResult> {
+export async function runTopics(
+  id: string | undefined,
+  raw: Record<string, unknown>,
+): Promise<CommandResult> {
   const list = await topics(id);
-  process.stdout.write(raw.json === true ? `${JSON.stringify(id === undefined ? list : list[0], null, 2)}\n` : renderTopics(list, id !== undefined));
+  process.stdout.write(
+    raw.json === true
+      ? `${JSON.stringify(id === undefined ? list : list[0], null, 2)}\n`
+      : renderTopics(list, id !== undefined),
+  );
   return { exitCode: EXIT.pass };
 }
 
@@ -38,7 +49,10 @@ export async function runReport(path: string, raw: Record<string, unknown>): Pro
   }
   const report = ReportSchema.safeParse(JSON.parse(await readText(path)));
   if (!report.success) {
-    throw new ClaimcheckError("E_INPUT", `${path} is not a claimcheck report (${report.error.issues[0]?.path.join(".")}: ${report.error.issues[0]?.message}); pass the report.json that verify wrote.`);
+    throw new ClaimcheckError(
+      "E_INPUT",
+      `${path} is not a claimcheck report (${report.error.issues[0]?.path.join(".")}: ${report.error.issues[0]?.message}); pass the report.json that verify wrote.`,
+    );
   }
   const output = await REPORTERS[format as ReportFormat](report.data);
   process.stdout.write(output);

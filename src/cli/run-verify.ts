@@ -11,10 +11,20 @@ import { parseCliOptions, VerifyCliSchema } from "./options.ts";
 /** `claimcheck verify`: the shell around `verify()` — options in, files and exit code out. */
 export async function runVerify(raw: Record<string, unknown>): Promise<CommandResult> {
   const options = parseCliOptions(VerifyCliSchema, raw);
-  const files = pickDefined({ candidate: options.candidate, baseline: options.baseline, memory: options.memory, qrels: options.qrels });
+  const files = pickDefined({
+    candidate: options.candidate,
+    baseline: options.baseline,
+    memory: options.memory,
+    qrels: options.qrels,
+  });
   const formats = pickDefined({ candidate: options.candidateFormat, baseline: options.baselineFormat });
   const report = await verify({
-    ...pickDefined({ manifest: options.manifest, topic: options.topic, confidence: options.confidence, seed: options.seed }),
+    ...pickDefined({
+      manifest: options.manifest,
+      topic: options.topic,
+      confidence: options.confidence,
+      seed: options.seed,
+    }),
     files,
     formats,
     ...(options.only === undefined ? {} : { only: options.only }),
@@ -24,7 +34,9 @@ export async function runVerify(raw: Record<string, unknown>): Promise<CommandRe
     await mkdir(options.out, { recursive: true });
     await writeFile(join(options.out, "report.json"), renderJson(report));
     await writeFile(join(options.out, "report.md"), renderMarkdown(report));
-    process.stderr.write(`json report written to ${join(options.out, "report.json")}\nmd report written to ${join(options.out, "report.md")}\n`);
+    process.stderr.write(
+      `json report written to ${join(options.out, "report.json")}\nmd report written to ${join(options.out, "report.md")}\n`,
+    );
   }
   if (options.format === "json") process.stdout.write(renderJson(report));
   if (options.format === "md") process.stdout.write(renderMarkdown(report));
@@ -33,6 +45,10 @@ export async function runVerify(raw: Record<string, unknown>): Promise<CommandRe
 
 // --- internal ---
 
-function pickDefined<T extends Record<string, unknown>>(record: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+function pickDefined<T extends Record<string, unknown>>(
+  record: T,
+): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

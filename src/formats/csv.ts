@@ -13,7 +13,12 @@ export interface CsvTokenizeResult {
  * one-character delimiter. Written by hand because it must report the line of every record and feed
  * columnar arrays without building an object per row (csv-parse takes 2–3 s per million rows).
  */
-export function tokenizeCsv(text: string, path: string, delimiter: string, visit: CsvVisitor): CsvTokenizeResult {
+export function tokenizeCsv(
+  text: string,
+  path: string,
+  delimiter: string,
+  visit: CsvVisitor,
+): CsvTokenizeResult {
   const sep = delimiter.charCodeAt(0);
   const fields: string[] = [];
   let line = 1;

@@ -37,7 +37,14 @@ function parseMlperfDetail(file: EvidenceFile): ParsedEvidence {
     if (!text.startsWith(PREFIX)) return;
     const event = parseEvent(text.slice(PREFIX.length));
     if (event === undefined) {
-      findings.push(createFinding("MLPERF_BAD_EVENT", "error", "This :::MLLOG line is not valid JSON; the log was cut or edited. Submit LoadGen's file unedited.", { path: file.path, line: i + 1 }));
+      findings.push(
+        createFinding(
+          "MLPERF_BAD_EVENT",
+          "error",
+          "This :::MLLOG line is not valid JSON; the log was cut or edited. Submit LoadGen's file unedited.",
+          { path: file.path, line: i + 1 },
+        ),
+      );
       return;
     }
     events++;
@@ -55,19 +62,43 @@ function parseEvent(json: string): { key: string; value: unknown } | undefined {
   }
 }
 
-function readEvent(key: string, value: unknown, line: number, reported: ReportedStatistic[], context: Record<string, string | number | boolean>, findings: Finding[], path: string): void {
+function readEvent(
+  key: string,
+  value: unknown,
+  line: number,
+  reported: ReportedStatistic[],
+  context: Record<string, string | number | boolean>,
+  findings: Finding[],
+  path: string,
+): void {
   for (const [pattern, metric, scale] of KEYS) {
     const m = pattern.exec(key);
     if (m === null || typeof value !== "number") continue;
     const statistic = m[1] === undefined ? "value" : /^[\d.]+$/.test(m[1]) ? `p${Number(m[1])}` : m[1];
-    reported.push({ metric, statistic, value: value * scale, ...(metric.endsWith("_ms") ? { method: "nearest-rank" } : {}), line });
+    reported.push({
+      metric,
+      statistic,
+      value: value * scale,
+      ...(metric.endsWith("_ms") ? { method: "nearest-rank" } : {}),
+      line,
+    });
     return;
   }
   if (key === "result_validity") {
     context.result_valid = value === "VALID";
-    if (value !== "VALID") findings.push(createFinding("MLPERF_RESULT_INVALID", "error", `LoadGen marked this run ${String(value)}; submit a VALID run.`, { path, line }));
-  } else if (key === "requested_server_ttft_latency" && typeof value === "number") context.ttft_limit_ms = value / 1e6;
-  else if (key === "requested_server_tpot_latency" && typeof value === "number") context.tpot_limit_ms = value / 1e6;
+    if (value !== "VALID")
+      findings.push(
+        createFinding(
+          "MLPERF_RESULT_INVALID",
+          "error",
+          `LoadGen marked this run ${String(value)}; submit a VALID run.`,
+          { path, line },
+        ),
+      );
+  } else if (key === "requested_server_ttft_latency" && typeof value === "number")
+    context.ttft_limit_ms = value / 1e6;
+  else if (key === "requested_server_tpot_latency" && typeof value === "number")
+    context.tpot_limit_ms = value / 1e6;
   else if (key === "effective_scenario" || key === "requested_scenario") context.scenario = String(value);
   else if (key === "result_query_count" && typeof value === "number") context.query_count = value;
 }

@@ -31,10 +31,10 @@ const CONTEXT_LABELS: Record<string, string> = {
   "sut name": "sut_name",
   scenario: "scenario",
   mode: "mode",
-  "target_qps": "target_qps",
-  "min_query_count": "min_query_count",
+  target_qps: "target_qps",
+  min_query_count: "min_query_count",
   "min_duration (ms)": "min_duration_ms",
-  "samples_per_query": "samples_per_query",
+  samples_per_query: "samples_per_query",
 };
 
 function parseMlperfSummary(file: EvidenceFile): ParsedEvidence {
@@ -49,34 +49,80 @@ function parseMlperfSummary(file: EvidenceFile): ParsedEvidence {
     readLine(label, value, i + 1, reported, context, findings, file.path);
   });
   if (context.result_valid === false) {
-    findings.push(createFinding("MLPERF_RESULT_INVALID", "error", "LoadGen marked this run INVALID (a latency constraint, the minimum duration or the query count was not met); submit a VALID run.", { path: file.path, line: Number(context.result_line) }));
+    findings.push(
+      createFinding(
+        "MLPERF_RESULT_INVALID",
+        "error",
+        "LoadGen marked this run INVALID (a latency constraint, the minimum duration or the query count was not met); submit a VALID run.",
+        { path: file.path, line: Number(context.result_line) },
+      ),
+    );
   }
   delete context.result_line;
-  if (reported.length === 0) findings.push(createFinding("MLPERF_NO_RESULTS", "error", "The summary has no result lines; submit the whole mlperf_log_summary.txt of a finished run.", { path: file.path }));
-  return { format: mlperfSummary.id, kind: "serving-requests", rows: reported.length, reported, context, findings };
+  if (reported.length === 0)
+    findings.push(
+      createFinding(
+        "MLPERF_NO_RESULTS",
+        "error",
+        "The summary has no result lines; submit the whole mlperf_log_summary.txt of a finished run.",
+        { path: file.path },
+      ),
+    );
+  return {
+    format: mlperfSummary.id,
+    kind: "serving-requests",
+    rows: reported.length,
+    reported,
+    context,
+    findings,
+  };
 }
 
-function readLine(label: string, value: string, line: number, reported: ReportedStatistic[], context: Record<string, string | number | boolean>, findings: Finding[], path: string): void {
+function readLine(
+  label: string,
+  value: string,
+  line: number,
+  reported: ReportedStatistic[],
+  context: Record<string, string | number | boolean>,
+  findings: Finding[],
+  path: string,
+): void {
   for (const [pattern, metric] of LATENCY_LABELS) {
     const m = pattern.exec(label);
     if (m === null) continue;
     const ns = Number(value);
     if (!Number.isFinite(ns)) {
-      findings.push(createFinding("MLPERF_BAD_VALUE", "error", `"${value.slice(0, 40)}" is not a number of nanoseconds; keep LoadGen's summary unedited.`, { path, line }));
+      findings.push(
+        createFinding(
+          "MLPERF_BAD_VALUE",
+          "error",
+          `"${value.slice(0, 40)}" is not a number of nanoseconds; keep LoadGen's summary unedited.`,
+          { path, line },
+        ),
+      );
       return;
     }
-    reported.push({ metric, statistic: statisticName(m[1] as string), value: ns / 1e6, method: "nearest-rank", line });
+    reported.push({
+      metric,
+      statistic: statisticName(m[1] as string),
+      value: ns / 1e6,
+      method: "nearest-rank",
+      line,
+    });
     return;
   }
-  if (label === "completed samples per second" || label === "samples per second") reported.push({ metric: "request_throughput", statistic: "value", value: Number(value), line });
+  if (label === "completed samples per second" || label === "samples per second")
+    reported.push({ metric: "request_throughput", statistic: "value", value: Number(value), line });
   else if (label === "completed tokens per second" || label === "tokens per second") {
-    if (!reported.some((r) => r.metric === "output_token_throughput")) reported.push({ metric: "output_token_throughput", statistic: "value", value: Number(value), line });
+    if (!reported.some((r) => r.metric === "output_token_throughput"))
+      reported.push({ metric: "output_token_throughput", statistic: "value", value: Number(value), line });
   } else if (label === "result is") {
     context.result_valid = value === "VALID";
     context.result_line = line;
   } else if (label === "ttft_latency (ns)") context.ttft_limit_ms = Number(value) / 1e6;
   else if (label === "tpot_latency (ns)") context.tpot_limit_ms = Number(value) / 1e6;
-  else if (CONTEXT_LABELS[label] !== undefined) context[CONTEXT_LABELS[label]] = Number.isFinite(Number(value)) && value !== "" ? Number(value) : value;
+  else if (CONTEXT_LABELS[label] !== undefined)
+    context[CONTEXT_LABELS[label]] = Number.isFinite(Number(value)) && value !== "" ? Number(value) : value;
 }
 
 /** `min`, `max`, `mean`, or `99.00` → `p99`, `99.90` → `p99.9`. */

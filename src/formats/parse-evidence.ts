@@ -1,5 +1,5 @@
-import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import { ClaimcheckError } from "../model/errors.ts";
+import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import type { FormatAdapter } from "./format.ts";
 import { FORMATS } from "./registry.ts";
 import { decodeHead } from "./text.ts";
@@ -23,7 +23,10 @@ export function detectFormat(file: EvidenceFile, declared?: string, formats = FO
     return { adapter, source: "declared", confidence: 1 };
   }
   if (file.bytes.length === 0) {
-    throw new ClaimcheckError("E_INPUT", `${file.path} is empty; submit the tool's result file, not a placeholder.`);
+    throw new ClaimcheckError(
+      "E_INPUT",
+      `${file.path} is empty; submit the tool's result file, not a placeholder.`,
+    );
   }
   const head = { path: file.path, head: decodeHead(file.bytes) };
   let best: DetectedFormat | undefined;
@@ -43,7 +46,11 @@ export function detectFormat(file: EvidenceFile, declared?: string, formats = FO
 }
 
 /** Detects (or takes) the format and parses the file into columnar evidence. */
-export function parseEvidence(file: EvidenceFile, declared?: string, formats = FORMATS): ParsedEvidence & { detected: DetectedFormat } {
+export function parseEvidence(
+  file: EvidenceFile,
+  declared?: string,
+  formats = FORMATS,
+): ParsedEvidence & { detected: DetectedFormat } {
   const detected = detectFormat(file, declared, formats);
   return { ...detected.adapter.parse(file), detected };
 }

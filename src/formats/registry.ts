@@ -9,4 +9,10 @@ import { SERVING_JSON_FORMATS } from "./serving-json-formats.ts";
  * Every input format claimcheck reads, in detection priority order (a more specific format first,
  * since detection picks the highest confidence and the first on a tie).
  */
-export const FORMATS: readonly FormatAdapter[] = [...SERVING_JSON_FORMATS, mlperfSummary, mlperfDetail, nvidiaSmiCsv, servingCsv];
+export const FORMATS: readonly FormatAdapter[] = [
+  ...SERVING_JSON_FORMATS,
+  mlperfSummary,
+  mlperfDetail,
+  nvidiaSmiCsv,
+  servingCsv,
+];

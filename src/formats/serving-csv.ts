@@ -1,5 +1,5 @@
-import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import { ClaimcheckError } from "../model/errors.ts";
+import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import { createFinding } from "../model/finding.ts";
 import { type ColumnSpec, FindingCollector, resolveColumns } from "./column-spec.ts";
 import { parseNumberCell, sniffDelimiter, tokenizeCsv } from "./csv.ts";
@@ -12,11 +12,22 @@ export const SERVING_REQUEST_COLUMNS: readonly ColumnSpec[] = [
   { name: "request_id", required: true, unit: "", description: "unique id of the request" },
   { name: "start_s", required: false, unit: "s", description: "send time, seconds (relative or Unix epoch)" },
   { name: "ttft_ms", required: true, unit: "ms", description: "time to first token" },
-  { name: "tpot_ms", required: false, unit: "ms", description: "time per output token after the first; derived as (e2e_ms − ttft_ms)/(output_tokens − 1) when absent" },
+  {
+    name: "tpot_ms",
+    required: false,
+    unit: "ms",
+    description:
+      "time per output token after the first; derived as (e2e_ms − ttft_ms)/(output_tokens − 1) when absent",
+  },
   { name: "e2e_ms", required: true, unit: "ms", description: "end-to-end latency of the request" },
   { name: "input_tokens", required: true, unit: "tokens", description: "prompt length" },
   { name: "output_tokens", required: true, unit: "tokens", description: "generated tokens" },
-  { name: "status", required: false, unit: "", description: "ok or error; error rows count against the success rate only" },
+  {
+    name: "status",
+    required: false,
+    unit: "",
+    description: "ok or error; error rows count against the success rate only",
+  },
 ];
 
 export const servingCsv: FormatAdapter = {
@@ -49,12 +60,22 @@ function parseServingCsv(file: EvidenceFile): ParsedEvidence {
   const state = createState(file.path, estimateRows(text));
   const result = tokenizeCsv(text, file.path, delimiter, (fields, line) => visitRecord(state, fields, line));
   if (state.header === undefined) {
-    throw new ClaimcheckError("E_INPUT", `${file.path} is empty; it needs a header line and one row per request.`);
+    throw new ClaimcheckError(
+      "E_INPUT",
+      `${file.path} is empty; it needs a header line and one row per request.`,
+    );
   }
   const requests = finishColumns(state);
   const findings = [...state.headerFindings, ...result.findings, ...state.collector.finish(file.path)];
   if (requests.rows === 0 && findings.length === 0) {
-    findings.push(createFinding("CSV_NO_ROWS", "error", "The file has a header but no request rows; add one row per request.", { path: file.path, line: 1 }));
+    findings.push(
+      createFinding(
+        "CSV_NO_ROWS",
+        "error",
+        "The file has a header but no request rows; add one row per request.",
+        { path: file.path, line: 1 },
+      ),
+    );
   }
   return { format: servingCsv.id, kind: "serving-requests", rows: requests.rows, requests, findings };
 }
@@ -103,7 +124,12 @@ function visitRecord(state: ParseState, fields: string[], line: number): void {
   state.lines[row] = line;
   if (fields.length !== state.header.length) {
     state.collector.add(
-      createFinding("CSV_FIELD_COUNT", "error", `Row has ${fields.length} fields but the header has ${state.header.length}; fix the delimiters or quoting of this row.`, { path: state.path, line }),
+      createFinding(
+        "CSV_FIELD_COUNT",
+        "error",
+        `Row has ${fields.length} fields but the header has ${state.header.length}; fix the delimiters or quoting of this row.`,
+        { path: state.path, line },
+      ),
     );
   }
   for (const [name] of NUMERIC) readNumber(state, fields, name, row, line);
@@ -119,7 +145,12 @@ function readNumber(state: ParseState, fields: string[], name: string, row: numb
   const value = parseNumberCell(cell);
   if (value === undefined) {
     state.collector.add(
-      createFinding("CSV_BAD_NUMBER", "error", `"${cell.slice(0, 40)}" is not a plain number; write the value in ${name.endsWith("_ms") ? "milliseconds" : "the column's unit"} without units or separators.`, { path: state.path, line, column: name }),
+      createFinding(
+        "CSV_BAD_NUMBER",
+        "error",
+        `"${cell.slice(0, 40)}" is not a plain number; write the value in ${name.endsWith("_ms") ? "milliseconds" : "the column's unit"} without units or separators.`,
+        { path: state.path, line, column: name },
+      ),
     );
     column[row] = Number.NaN;
     return;
@@ -134,7 +165,12 @@ function readStatus(state: ParseState, fields: string[], line: number): number {
   if (cell === "ok" || cell === "") return 1;
   if (cell === "error") return 0;
   state.collector.add(
-    createFinding("CSV_BAD_STATUS", "error", `Status "${cell.slice(0, 40)}" is neither ok nor error; use one of those two words.`, { path: state.path, line, column: "status" }),
+    createFinding(
+      "CSV_BAD_STATUS",
+      "error",
+      `Status "${cell.slice(0, 40)}" is neither ok nor error; use one of those two words.`,
+      { path: state.path, line, column: "status" },
+    ),
   );
   return 0;
 }

@@ -8,7 +8,10 @@ import type { DeliverableRequirement } from "../model/topic.ts";
  * than the topic asks it fails; each item must look like a DOI, URL, patent/application number or an
  * attestation sentence. The officer confirms the items themselves; the report lists them.
  */
-export function judgeDeliverable(requirement: DeliverableRequirement, declared?: DeliverableEvidence): RequirementResult {
+export function judgeDeliverable(
+  requirement: DeliverableRequirement,
+  declared?: DeliverableEvidence,
+): RequirementResult {
   const items = declared === undefined ? [] : [declared.evidence].flat().map((s) => s.trim());
   const base = {
     id: requirement.id,
@@ -22,19 +25,38 @@ export function judgeDeliverable(requirement: DeliverableRequirement, declared?:
   };
   const wanted = `${requirement.count}${requirement.count_max === undefined ? "" : `–${requirement.count_max}`} ${requirement.deliverable}${requirement.venue === undefined ? "" : ` (${requirement.venue})`}`;
   if (items.length === 0) {
-    return { ...base, verdict: "missing", reason: `No evidence declared for ${wanted}; add it under \`deliverables:\` in claimcheck.yaml.`, findings: [] };
+    return {
+      ...base,
+      verdict: "missing",
+      reason: `No evidence declared for ${wanted}; add it under \`deliverables:\` in claimcheck.yaml.`,
+      findings: [],
+    };
   }
   const malformed = items.filter((item) => !looksLikeEvidence(item));
   if (malformed.length > 0) {
     const findings = malformed.map((item) =>
-      createFinding("DELIVERABLE_EVIDENCE_UNREADABLE", "error", `"${item.slice(0, 60)}" is not a DOI, URL, patent number or attestation sentence; give one of those.`),
+      createFinding(
+        "DELIVERABLE_EVIDENCE_UNREADABLE",
+        "error",
+        `"${item.slice(0, 60)}" is not a DOI, URL, patent number or attestation sentence; give one of those.`,
+      ),
     );
-    return { ...base, verdict: "invalid", reason: `${malformed.length} evidence item(s) cannot be checked.`, findings };
+    return {
+      ...base,
+      verdict: "invalid",
+      reason: `${malformed.length} evidence item(s) cannot be checked.`,
+      findings,
+    };
   }
   if (items.length < requirement.count) {
     return { ...base, verdict: "fail", reason: `${items.length} of the ${wanted} declared.`, findings: [] };
   }
-  return { ...base, verdict: "pass", reason: `${items.length} item(s) declared for ${wanted}; the officer confirms each link.`, findings: [] };
+  return {
+    ...base,
+    verdict: "pass",
+    reason: `${items.length} item(s) declared for ${wanted}; the officer confirms each link.`,
+    findings: [],
+  };
 }
 
 // --- internal ---

@@ -19,7 +19,12 @@ export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
   const { requirement, outcome } = options;
   const base = baseResult(requirement);
   if (isUnavailable(outcome)) {
-    return { ...base, verdict: outcome.unavailable, reason: outcome.reason, findings: outcome.findings ?? [] };
+    return {
+      ...base,
+      verdict: outcome.unavailable,
+      reason: outcome.reason,
+      findings: outcome.findings ?? [],
+    };
   }
   // Relative changes and rates are fractions inside claimcheck; targets write them in percent or points.
   const scale = requirement.unit === "%" || requirement.unit === "points" ? 100 : 1;
@@ -34,7 +39,9 @@ export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
 
 // --- internal ---
 
-function baseResult(requirement: TargetRequirement): Omit<RequirementResult, "verdict" | "reason" | "findings"> {
+function baseResult(
+  requirement: TargetRequirement,
+): Omit<RequirementResult, "verdict" | "reason" | "findings"> {
   const target: NonNullable<RequirementResult["target"]> = {
     op: requirement.op,
     value: requirement.value,
@@ -43,7 +50,15 @@ function baseResult(requirement: TargetRequirement): Omit<RequirementResult, "ve
     comparison: requirement.comparison,
   };
   if (requirement.baseline !== undefined) target.baseline = requirement.baseline;
-  return { id: requirement.id, kind: "target", title: requirement.title, metric: requirement.metric, target, measured: null, claimed: null };
+  return {
+    id: requirement.id,
+    kind: "target",
+    title: requirement.title,
+    metric: requirement.metric,
+    target,
+    measured: null,
+    claimed: null,
+  };
 }
 
 function toMeasured(estimate: MetricEstimate, scale: number, confidence: number): Measured {
@@ -60,23 +75,40 @@ function toMeasured(estimate: MetricEstimate, scale: number, confidence: number)
   return measured;
 }
 
-function decide(requirement: TargetRequirement, estimate: MetricEstimate, scale: number): { verdict: Verdict; reason: string } {
+function decide(
+  requirement: TargetRequirement,
+  estimate: MetricEstimate,
+  scale: number,
+): { verdict: Verdict; reason: string } {
   const operator = OPERATORS[requirement.op];
   const expected = requirement.value / scale;
-  const shown = (v: number) => `${Number((v * scale).toPrecision(4))}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
+  const shown = (v: number) =>
+    `${Number((v * scale).toPrecision(4))}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
   const target = `${operator.symbol} ${requirement.value}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
   if (!operator.passes(estimate.value, expected)) {
     return { verdict: "fail", reason: `Measured ${shown(estimate.value)} misses the target ${target}.` };
   }
-  const bounds = operator.boundSide === "both" ? [estimate.low, estimate.high] : [operator.boundSide === "high" ? estimate.high : estimate.low];
+  const bounds =
+    operator.boundSide === "both"
+      ? [estimate.low, estimate.high]
+      : [operator.boundSide === "high" ? estimate.high : estimate.low];
   if (bounds.some((b) => b === null)) {
-    return { verdict: "inconclusive", reason: `Measured ${shown(estimate.value)} meets ${target}, but there are too few samples for a confidence bound; collect more.` };
+    return {
+      verdict: "inconclusive",
+      reason: `Measured ${shown(estimate.value)} meets ${target}, but there are too few samples for a confidence bound; collect more.`,
+    };
   }
   const failing = bounds.find((b) => !operator.passes(b as number, expected));
   if (failing !== undefined && failing !== null) {
-    return { verdict: "inconclusive", reason: `Measured ${shown(estimate.value)} meets ${target}, but its confidence bound ${shown(failing)} does not; collect more samples.` };
+    return {
+      verdict: "inconclusive",
+      reason: `Measured ${shown(estimate.value)} meets ${target}, but its confidence bound ${shown(failing)} does not; collect more samples.`,
+    };
   }
-  return { verdict: "pass", reason: `Measured ${shown(estimate.value)} meets ${target}, and so does its confidence bound.` };
+  return {
+    verdict: "pass",
+    reason: `Measured ${shown(estimate.value)} meets ${target}, and so does its confidence bound.`,
+  };
 }
 
 function applyClaim(result: RequirementResult, claim: Claim, tolerance: number): RequirementResult {

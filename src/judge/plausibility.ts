@@ -26,32 +26,98 @@ function checkRequests(path: string, r: ServingRequests, out: FindingCollector):
     const tpot = r.tpotMs[i] as number;
     const outTokens = r.outputTokens[i] as number;
     if (r.ok[i] === 1) checkRequired(ttft, e2e, outTokens, (c) => at(i, c), out);
-    for (const [value, column] of [[ttft, "ttft_ms"], [e2e, "e2e_ms"], [tpot, "tpot_ms"]] as const) {
-      if (value < 0) out.add(createFinding("SERVING_NEGATIVE_TIME", "error", `A negative ${column} (${value}) is impossible; check the clock or the column's unit.`, at(i, column)));
+    for (const [value, column] of [
+      [ttft, "ttft_ms"],
+      [e2e, "e2e_ms"],
+      [tpot, "tpot_ms"],
+    ] as const) {
+      if (value < 0)
+        out.add(
+          createFinding(
+            "SERVING_NEGATIVE_TIME",
+            "error",
+            `A negative ${column} (${value}) is impossible; check the clock or the column's unit.`,
+            at(i, column),
+          ),
+        );
     }
     if (ttft > e2e + E2E_SLACK_MS) {
-      out.add(createFinding("SERVING_TTFT_GT_E2E", "error", `TTFT ${ttft} ms exceeds end-to-end ${e2e} ms; the first token cannot come after the last. Check which column is which.`, at(i, "ttft_ms")));
-    } else if (outTokens > 1 && Math.abs(ttft + tpot * (outTokens - 1) - e2e) > Math.max(E2E_SLACK_MS, E2E_SLACK_REL * e2e)) {
-      out.add(createFinding("SERVING_E2E_INCONSISTENT", "error", `TTFT + TPOT·(output_tokens − 1) = ${round(ttft + tpot * (outTokens - 1))} ms but e2e_ms is ${e2e}; TPOT must exclude the first token. Recompute TPOT or leave the column empty to derive it.`, at(i, "tpot_ms")));
+      out.add(
+        createFinding(
+          "SERVING_TTFT_GT_E2E",
+          "error",
+          `TTFT ${ttft} ms exceeds end-to-end ${e2e} ms; the first token cannot come after the last. Check which column is which.`,
+          at(i, "ttft_ms"),
+        ),
+      );
+    } else if (
+      outTokens > 1 &&
+      Math.abs(ttft + tpot * (outTokens - 1) - e2e) > Math.max(E2E_SLACK_MS, E2E_SLACK_REL * e2e)
+    ) {
+      out.add(
+        createFinding(
+          "SERVING_E2E_INCONSISTENT",
+          "error",
+          `TTFT + TPOT·(output_tokens − 1) = ${round(ttft + tpot * (outTokens - 1))} ms but e2e_ms is ${e2e}; TPOT must exclude the first token. Recompute TPOT or leave the column empty to derive it.`,
+          at(i, "tpot_ms"),
+        ),
+      );
     }
     if (seen !== undefined) checkDuplicate(r.requestId?.[i] as string, seen, at(i, "request_id"), out);
     const start = r.startS[i] as number;
-    if (start < lastStart) out.add(createFinding("SERVING_START_NOT_MONOTONIC", "warning", `start_s goes back in time (${start} after ${lastStart}); sort rows by start time or check the clock.`, at(i, "start_s")));
+    if (start < lastStart)
+      out.add(
+        createFinding(
+          "SERVING_START_NOT_MONOTONIC",
+          "warning",
+          `start_s goes back in time (${start} after ${lastStart}); sort rows by start time or check the clock.`,
+          at(i, "start_s"),
+        ),
+      );
     if (!Number.isNaN(start)) lastStart = start;
   }
 }
 
-function checkRequired(ttft: number, e2e: number, outTokens: number, at: (column: string) => Finding["location"], out: FindingCollector): void {
-  for (const [value, column] of [[ttft, "ttft_ms"], [e2e, "e2e_ms"], [outTokens, "output_tokens"]] as const) {
+function checkRequired(
+  ttft: number,
+  e2e: number,
+  outTokens: number,
+  at: (column: string) => Finding["location"],
+  out: FindingCollector,
+): void {
+  for (const [value, column] of [
+    [ttft, "ttft_ms"],
+    [e2e, "e2e_ms"],
+    [outTokens, "output_tokens"],
+  ] as const) {
     if (Number.isNaN(value)) {
-      out.add(createFinding("SERVING_MISSING_VALUE", "error", `A successful request has no ${column}; fill it in, or mark the row status=error.`, at(column)));
+      out.add(
+        createFinding(
+          "SERVING_MISSING_VALUE",
+          "error",
+          `A successful request has no ${column}; fill it in, or mark the row status=error.`,
+          at(column),
+        ),
+      );
     }
   }
 }
 
-function checkDuplicate(id: string, seen: Set<string>, where: Finding["location"], out: FindingCollector): void {
+function checkDuplicate(
+  id: string,
+  seen: Set<string>,
+  where: Finding["location"],
+  out: FindingCollector,
+): void {
   if (seen.has(id)) {
-    out.add(createFinding("SERVING_DUPLICATE_REQUEST", "error", `request_id "${id.slice(0, 40)}" appears more than once; duplicated rows inflate n. Remove the copy.`, where));
+    out.add(
+      createFinding(
+        "SERVING_DUPLICATE_REQUEST",
+        "error",
+        `request_id "${id.slice(0, 40)}" appears more than once; duplicated rows inflate n. Remove the copy.`,
+        where,
+      ),
+    );
   }
   seen.add(id);
 }
@@ -62,13 +128,36 @@ function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): 
     const at = (column: string) => location(path, m.lines[i] as number, column);
     const used = m.usedMiB[i] as number;
     const total = m.totalMiB[i] as number;
-    if (used > total) out.add(createFinding("MEMORY_USED_GT_TOTAL", "error", `memory.used ${used} MiB exceeds memory.total ${total} MiB; check the columns' order and units.`, at("memory.used")));
-    if (used < 0) out.add(createFinding("MEMORY_NEGATIVE", "error", `memory.used ${used} MiB is negative; check the column.`, at("memory.used")));
+    if (used > total)
+      out.add(
+        createFinding(
+          "MEMORY_USED_GT_TOTAL",
+          "error",
+          `memory.used ${used} MiB exceeds memory.total ${total} MiB; check the columns' order and units.`,
+          at("memory.used"),
+        ),
+      );
+    if (used < 0)
+      out.add(
+        createFinding(
+          "MEMORY_NEGATIVE",
+          "error",
+          `memory.used ${used} MiB is negative; check the column.`,
+          at("memory.used"),
+        ),
+      );
     const gpu = m.gpu[i] as number;
     const time = m.timeS[i] as number;
     const previous = lastTime.get(gpu);
     if (previous !== undefined && time < previous) {
-      out.add(createFinding("MEMORY_TIME_NOT_MONOTONIC", "error", `Timestamps of GPU ${gpu} go back in time; concatenated or edited logs must keep time order.`, at("timestamp")));
+      out.add(
+        createFinding(
+          "MEMORY_TIME_NOT_MONOTONIC",
+          "error",
+          `Timestamps of GPU ${gpu} go back in time; concatenated or edited logs must keep time order.`,
+          at("timestamp"),
+        ),
+      );
     }
     if (!Number.isNaN(time)) lastTime.set(gpu, time);
   }

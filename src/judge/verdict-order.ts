@@ -20,7 +20,14 @@ export function computeSubmissionVerdict(verdicts: readonly Verdict[]): Verdict 
 }
 
 export function countVerdicts(verdicts: readonly Verdict[]): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0, invalid: 0, waived: 0 };
+  const counts: Record<Verdict, number> = {
+    pass: 0,
+    fail: 0,
+    inconclusive: 0,
+    missing: 0,
+    invalid: 0,
+    waived: 0,
+  };
   for (const verdict of verdicts) counts[verdict]++;
   return counts;
 }

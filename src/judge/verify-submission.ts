@@ -1,5 +1,6 @@
 import type { MeasureInput, MetricDefinition } from "../measure/metric.ts";
 import { METRICS } from "../measure/registry.ts";
+import { computeServingStatistics } from "../measure/serving-statistics.ts";
 import type { ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import type { Submission } from "../model/manifest.ts";
@@ -7,7 +8,6 @@ import { type Input, REPORT_SCHEMA_ID, type Report, type RequirementResult } fro
 import type { TargetRequirement, Topic } from "../model/topic.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
 import { judgeTarget } from "./judge-target.ts";
-import { computeServingStatistics } from "../measure/serving-statistics.ts";
 import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
 
 /** One input file after reading and parsing, with its plausibility findings. */
@@ -36,7 +36,10 @@ export interface VerifySubmissionOptions {
 export function verifySubmission(options: VerifySubmissionOptions): Report {
   const requirements = selectRequirements(options).map((requirement) =>
     requirement.kind === "deliverable"
-      ? judgeDeliverable(requirement, options.submission.deliverables.find((d) => d.requirement === requirement.id))
+      ? judgeDeliverable(
+          requirement,
+          options.submission.deliverables.find((d) => d.requirement === requirement.id),
+        )
       : judgeOneTarget(requirement, options),
   );
   const verdicts = requirements.map((r) => r.verdict);
@@ -78,11 +81,22 @@ function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissio
     metric === undefined
       ? { unavailable: "missing" as const, reason: unsupported(requirement, relevant.length > 0) }
       : metric.evaluate(measureInput(requirement, options, claim?.conditions ?? {}, confidence));
-  const judged = judgeTarget({ requirement, outcome, tolerance: options.submission.claim_tolerance, confidence, ...(claim === undefined ? {} : { claim }) });
+  const judged = judgeTarget({
+    requirement,
+    outcome,
+    tolerance: options.submission.claim_tolerance,
+    confidence,
+    ...(claim === undefined ? {} : { claim }),
+  });
   return metric === undefined && relevant.length > 0 ? { ...judged, verdict: "inconclusive" } : judged;
 }
 
-function measureInput(requirement: TargetRequirement, options: VerifySubmissionOptions, conditions: MeasureInput["conditions"], confidence: number): MeasureInput {
+function measureInput(
+  requirement: TargetRequirement,
+  options: VerifySubmissionOptions,
+  conditions: MeasureInput["conditions"],
+  confidence: number,
+): MeasureInput {
   const input: MeasureInput = {
     evidence: Object.fromEntries(options.inputs.map((i) => [i.role, i.parsed])),
     system: options.submission.system,
@@ -96,8 +110,18 @@ function measureInput(requirement: TargetRequirement, options: VerifySubmissionO
   return input;
 }
 
-function invalidResult(requirement: TargetRequirement, broken: Finding[], options: VerifySubmissionOptions, claimed: boolean): RequirementResult {
-  const judged = judgeTarget({ requirement, outcome: { unavailable: "invalid", reason: "" }, tolerance: options.submission.claim_tolerance, confidence: options.confidence ?? 0.95 });
+function invalidResult(
+  requirement: TargetRequirement,
+  broken: Finding[],
+  options: VerifySubmissionOptions,
+  claimed: boolean,
+): RequirementResult {
+  const judged = judgeTarget({
+    requirement,
+    outcome: { unavailable: "invalid", reason: "" },
+    tolerance: options.submission.claim_tolerance,
+    confidence: options.confidence ?? 0.95,
+  });
   const first = broken[0]?.location?.path ?? "the evidence";
   return {
     ...judged,

@@ -32,7 +32,10 @@ export function bootstrapRelativeChange(options: BootstrapChangeOptions): Bootst
   const bufferB = new Float64Array(baseline.length);
   const changes = new Float64Array(resamples);
   for (let i = 0; i < resamples; i++) {
-    changes[i] = change(statistic(resample(candidate, bufferC, random)), statistic(resample(baseline, bufferB, random)));
+    changes[i] = change(
+      statistic(resample(candidate, bufferC, random)),
+      statistic(resample(baseline, bufferB, random)),
+    );
   }
   return percentileInterval(changes, change(statistic(candidate), statistic(baseline)), options);
 }
@@ -43,7 +46,7 @@ export function bootstrapRelativeChange(options: BootstrapChangeOptions): Bootst
  * lengths) cancels out of the change.
  */
 export function bootstrapPairedChange(options: BootstrapChangeOptions): BootstrapResult {
-  const { candidate, baseline, statistic, change, resamples, seed, confidence } = options;
+  const { candidate, baseline, statistic, change, resamples, seed } = options;
   const random = createRandom(seed);
   const n = candidate.length;
   const bufferC = new Float64Array(n);
@@ -67,18 +70,34 @@ export function bootstrapPairedChange(options: BootstrapChangeOptions): Bootstra
  * side's order-statistic interval at 1 − (1 − c)/2 (Bonferroni), combined at the corners. `change` must
  * be monotone in each argument, as every relative change is for positive latencies.
  */
-export function boundRelativeChangeOfQuantiles(candSorted: Float64Array, baseSorted: Float64Array, p: number, change: (c: number, b: number) => number, confidence: number): { low: number | null; high: number | null } {
+export function boundRelativeChangeOfQuantiles(
+  candSorted: Float64Array,
+  baseSorted: Float64Array,
+  p: number,
+  change: (c: number, b: number) => number,
+  confidence: number,
+): { low: number | null; high: number | null } {
   const each = 1 - (1 - confidence) / 2;
   const c = computeQuantileBound(candSorted, p, each);
   const b = computeQuantileBound(baseSorted, p, each);
-  if (c.low === null || c.high === null || b.low === null || b.high === null) return { low: null, high: null };
-  const corners = [change(c.low, b.low), change(c.low, b.high), change(c.high, b.low), change(c.high, b.high)];
+  if (c.low === null || c.high === null || b.low === null || b.high === null)
+    return { low: null, high: null };
+  const corners = [
+    change(c.low, b.low),
+    change(c.low, b.high),
+    change(c.high, b.low),
+    change(c.high, b.high),
+  ];
   return { low: Math.min(...corners), high: Math.max(...corners) };
 }
 
 // --- internal ---
 
-function percentileInterval(changes: Float64Array, value: number, options: BootstrapChangeOptions): BootstrapResult {
+function percentileInterval(
+  changes: Float64Array,
+  value: number,
+  options: BootstrapChangeOptions,
+): BootstrapResult {
   const { resamples, seed, confidence } = options;
   changes.sort();
   const alpha = (1 - confidence) / 2;

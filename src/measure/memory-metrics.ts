@@ -17,14 +17,25 @@ export const startupExcess: MetricDefinition = {
     if (memory === undefined) return missingMemory();
     const weights = declaredWeights(input);
     if (weights === undefined) {
-      return { unavailable: "missing", reason: "The model's weight size is not declared; set system.model_weights_gib in claimcheck.yaml (or the claim condition model_weights_gib)." };
+      return {
+        unavailable: "missing",
+        reason:
+          "The model's weight size is not declared; set system.model_weights_gib in claimcheck.yaml (or the claim condition model_weights_gib).",
+      };
     }
     const window = idleWindow(memory, input.evidence.candidate);
     if (window.count === 0) {
-      return { unavailable: "invalid", reason: `The memory timeline has no sample before the first request (${window.how}); start nvidia-smi before the first request.` };
+      return {
+        unavailable: "invalid",
+        reason: `The memory timeline has no sample before the first request (${window.how}); start nvidia-smi before the first request.`,
+      };
     }
     const peak = peakTotalUsed(memory, window.end) / MIB_PER_GIB;
-    return exact(peak - weights, window.count, `max over ${window.count} samples before the first request (${window.how}) of memory.used summed over GPUs, minus ${weights} GiB of weights`);
+    return exact(
+      peak - weights,
+      window.count,
+      `max over ${window.count} samples before the first request (${window.how}) of memory.used summed over GPUs, minus ${weights} GiB of weights`,
+    );
   },
 };
 
@@ -38,7 +49,11 @@ export const totalMemory: MetricDefinition = {
     if (memory === undefined) return missingMemory();
     let max = 0;
     for (let i = 0; i < memory.rows; i++) max = Math.max(max, memory.totalMiB[i] as number);
-    return exact(max / MIB_PER_GIB, memory.rows, `largest memory.total of any GPU in the timeline (MiB / 1024, the vendors' "GB")`);
+    return exact(
+      max / MIB_PER_GIB,
+      memory.rows,
+      `largest memory.total of any GPU in the timeline (MiB / 1024, the vendors' "GB")`,
+    );
   },
 };
 
@@ -53,7 +68,11 @@ function findMemory(input: MeasureInput): GpuMemorySamples | undefined {
 }
 
 function missingMemory(): MetricUnavailable {
-  return { unavailable: "missing", reason: "No GPU memory timeline was submitted; add an nvidia-smi CSV under evidence.memory (or --memory)." };
+  return {
+    unavailable: "missing",
+    reason:
+      "No GPU memory timeline was submitted; add an nvidia-smi CSV under evidence.memory (or --memory).",
+  };
 }
 
 function declaredWeights(input: MeasureInput): number | undefined {
@@ -63,7 +82,10 @@ function declaredWeights(input: MeasureInput): number | undefined {
 }
 
 /** Index of the first sample at or after the first request, and how it was found. */
-function idleWindow(memory: GpuMemorySamples, candidate: ParsedEvidence | undefined): { end: number; count: number; how: string } {
+function idleWindow(
+  memory: GpuMemorySamples,
+  candidate: ParsedEvidence | undefined,
+): { end: number; count: number; how: string } {
   const starts = candidate?.requests?.startS;
   let firstRequest = Number.POSITIVE_INFINITY;
   if (starts !== undefined) for (const s of starts) if (s < firstRequest) firstRequest = s;

@@ -7,7 +7,11 @@ const MIN_MATCHED_SHARE = 0.9;
  * Aligns one column of two request logs by `request_id` (successful requests with a value on both
  * sides). Returns undefined when the logs are not the same trace: no ids, or under 90 % matched.
  */
-export function pairByRequestId(candidate: ServingRequests, baseline: ServingRequests, key: keyof ServingRequests): { candidate: Float64Array; baseline: Float64Array } | undefined {
+export function pairByRequestId(
+  candidate: ServingRequests,
+  baseline: ServingRequests,
+  key: keyof ServingRequests,
+): { candidate: Float64Array; baseline: Float64Array } | undefined {
   if (candidate.requestId === undefined || baseline.requestId === undefined) return undefined;
   const baseIndex = new Map<string, number>();
   const baseValues = baseline[key] as Float64Array;
@@ -23,6 +27,7 @@ export function pairByRequestId(candidate: ServingRequests, baseline: ServingReq
     c.push(candValues[i] as number);
     b.push(baseValues[j] as number);
   });
-  if (c.length < MIN_MATCHED_SHARE * Math.min(candidate.rows, baseline.rows) || c.length === 0) return undefined;
+  if (c.length < MIN_MATCHED_SHARE * Math.min(candidate.rows, baseline.rows) || c.length === 0)
+    return undefined;
   return { candidate: Float64Array.from(c), baseline: Float64Array.from(b) };
 }

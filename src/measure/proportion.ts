@@ -28,7 +28,13 @@ export function clopperPearsonInterval(k: number, n: number, confidence: number)
  * Newcombe's hybrid score interval (method 10) for p1 − p2, from the two Wilson intervals; it keeps
  * its coverage where the Wald interval collapses (rates near 0 or 1, as success rates are).
  */
-export function newcombeDifference(k1: number, n1: number, k2: number, n2: number, confidence: number): Interval {
+export function newcombeDifference(
+  k1: number,
+  n1: number,
+  k2: number,
+  n2: number,
+  confidence: number,
+): Interval {
   const p1 = k1 / n1;
   const p2 = k2 / n2;
   const w1 = wilsonInterval(k1, n1, confidence);

@@ -54,7 +54,13 @@ export function computeOrderStatisticRanks(n: number, q: number, alpha: number):
  * percentile past `threshold` (the upper bound below it, or the lower bound above it). Uses the
  * normal approximation of the order-statistic ranks; null when the point estimate itself misses.
  */
-export function estimateSamplesNeeded(sorted: Float64Array, p: number, threshold: number, side: "upper" | "lower", confidence: number): number | null {
+export function estimateSamplesNeeded(
+  sorted: Float64Array,
+  p: number,
+  threshold: number,
+  side: "upper" | "lower",
+  confidence: number,
+): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   let below = 0;

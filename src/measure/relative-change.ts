@@ -5,7 +5,12 @@ import type { Comparison } from "../model/topic.ts";
  * so that the topic's wording reads naturally: a `regression` is positive when the candidate is worse,
  * an `improvement` positive when it is better, a `loss` positive when throughput dropped.
  */
-export function computeChange(comparison: Comparison, better: "lower" | "higher", candidate: number, baseline: number): number {
+export function computeChange(
+  comparison: Comparison,
+  better: "lower" | "higher",
+  candidate: number,
+  baseline: number,
+): number {
   switch (comparison) {
     case "none":
       return candidate;
@@ -23,7 +28,12 @@ export function computeChange(comparison: Comparison, better: "lower" | "higher"
  * Samples needed for a bound to reach `threshold`, assuming its distance from the estimate shrinks as
  * 1/√n (true of every bound claimcheck uses, asymptotically). Null when the estimate itself misses.
  */
-export function scaleSamplesNeeded(n: number, value: number, bound: number | null, threshold: number): number | null {
+export function scaleSamplesNeeded(
+  n: number,
+  value: number,
+  bound: number | null,
+  threshold: number,
+): number | null {
   if (bound === null || n === 0) return null;
   const have = Math.abs(bound - value);
   const room = Math.abs(threshold - value);

@@ -1,20 +1,31 @@
 import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
-import { bootstrapPairedChange, bootstrapRelativeChange, boundRelativeChangeOfQuantiles } from "./bootstrap.ts";
+import {
+  bootstrapPairedChange,
+  bootstrapRelativeChange,
+  boundRelativeChangeOfQuantiles,
+} from "./bootstrap.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
-import { computeMean, computePercentile } from "./percentile.ts";
 import { pairByRequestId } from "./pair-requests.ts";
+import { computeMean, computePercentile } from "./percentile.ts";
 import { computeQuantileBound, estimateSamplesNeeded } from "./quantile-bound.ts";
 import { computeChange, scaleSamplesNeeded } from "./relative-change.ts";
 import { successful } from "./serving-statistics.ts";
 
 /** Latency columns × statistics: `ttft_ms.p99`, `e2e_ms.mean`, … (all lower-is-better, in ms). */
-export const LATENCY_METRICS: MetricDefinition[] = (["ttft_ms", "tpot_ms", "itl_ms", "e2e_ms"] as const).flatMap((column) =>
+export const LATENCY_METRICS: MetricDefinition[] = (
+  ["ttft_ms", "tpot_ms", "itl_ms", "e2e_ms"] as const
+).flatMap((column) =>
   (["mean", "p50", "p90", "p95", "p99"] as const).map((statistic) => latencyMetric(column, statistic)),
 );
 
 // --- internal ---
 
-const COLUMN_KEY = { ttft_ms: "ttftMs", tpot_ms: "tpotMs", itl_ms: "itlMs", e2e_ms: "e2eMs" } as const satisfies Record<string, keyof ServingRequests>;
+const COLUMN_KEY = {
+  ttft_ms: "ttftMs",
+  tpot_ms: "tpotMs",
+  itl_ms: "itlMs",
+  e2e_ms: "e2eMs",
+} as const satisfies Record<string, keyof ServingRequests>;
 type Column = keyof typeof COLUMN_KEY;
 type Statistic = "mean" | "p50" | "p90" | "p95" | "p99";
 
@@ -30,20 +41,33 @@ function latencyMetric(column: Column, statistic: Statistic): MetricDefinition {
     better: "lower",
     evaluate(input) {
       const candidate = input.evidence.candidate;
-      if (candidate === undefined) return missing(`No candidate request log was submitted for ${id}; add evidence.candidate.`);
+      if (candidate === undefined)
+        return missing(`No candidate request log was submitted for ${id}; add evidence.candidate.`);
       if (input.comparison === "none") return absolute(candidate, column, statistic, input);
       const role = input.baselineRole ?? "baseline";
       const baseline = input.evidence[role];
-      if (baseline === undefined) return missing(`${id} is judged relative to the ${role}, and no ${role} request log was submitted; add evidence.${role} (the same workload without the change).`);
+      if (baseline === undefined)
+        return missing(
+          `${id} is judged relative to the ${role}, and no ${role} request log was submitted; add evidence.${role} (the same workload without the change).`,
+        );
       return relative(candidate, baseline, column, statistic, input);
     },
   };
 }
 
-function absolute(evidence: ParsedEvidence, column: Column, statistic: Statistic, input: MeasureInput): MetricEstimate | MetricUnavailable {
+function absolute(
+  evidence: ParsedEvidence,
+  column: Column,
+  statistic: Statistic,
+  input: MeasureInput,
+): MetricEstimate | MetricUnavailable {
   if (evidence.requests === undefined) return reportedValue(evidence, column, statistic);
   const sorted = successful(evidence.requests, COLUMN_KEY[column]);
-  if (sorted.length === 0) return { unavailable: "invalid", reason: `The request log has no successful request with ${column}; check the file.` };
+  if (sorted.length === 0)
+    return {
+      unavailable: "invalid",
+      reason: `The request log has no successful request with ${column}; check the file.`,
+    };
   if (statistic === "mean") return meanEstimate(sorted);
   const p = Number(statistic.slice(1));
   const bound = computeQuantileBound(sorted, p, input.confidence);
@@ -57,18 +81,36 @@ function absolute(evidence: ParsedEvidence, column: Column, statistic: Statistic
   };
 }
 
-function relative(candidate: ParsedEvidence, baseline: ParsedEvidence, column: Column, statistic: Statistic, input: MeasureInput): MetricEstimate | MetricUnavailable {
+function relative(
+  candidate: ParsedEvidence,
+  baseline: ParsedEvidence,
+  column: Column,
+  statistic: Statistic,
+  input: MeasureInput,
+): MetricEstimate | MetricUnavailable {
   const change = (c: number, b: number) => computeChange(input.comparison, "lower", c, b);
   if (candidate.requests === undefined || baseline.requests === undefined) {
     const c = reportedValue(candidate, column, statistic);
     const b = reportedValue(baseline, column, statistic);
     if ("unavailable" in c) return c;
     if ("unavailable" in b) return b;
-    return { value: change(c.value, b.value), low: null, high: null, n: 0, method: "from the tools' reported values; no per-request data, so no confidence bound", candidate: c.value, baseline: b.value };
+    return {
+      value: change(c.value, b.value),
+      low: null,
+      high: null,
+      n: 0,
+      method: "from the tools' reported values; no per-request data, so no confidence bound",
+      candidate: c.value,
+      baseline: b.value,
+    };
   }
   const cand = successful(candidate.requests, COLUMN_KEY[column]);
   const base = successful(baseline.requests, COLUMN_KEY[column]);
-  if (cand.length === 0 || base.length === 0) return { unavailable: "invalid", reason: `The ${cand.length === 0 ? "candidate" : "baseline"} log has no successful request with ${column}.` };
+  if (cand.length === 0 || base.length === 0)
+    return {
+      unavailable: "invalid",
+      reason: `The ${cand.length === 0 ? "candidate" : "baseline"} log has no successful request with ${column}.`,
+    };
   const stat = statisticOf(statistic, input.percentileMethod);
   const value = change(stat(cand), stat(base));
   const pairs = pairByRequestId(candidate.requests, baseline.requests, COLUMN_KEY[column]);
@@ -81,7 +123,8 @@ function relative(candidate: ParsedEvidence, baseline: ParsedEvidence, column: C
     method: `${input.comparison} of ${statistic} ${column}, candidate n = ${cand.length} vs baseline n = ${base.length}; ${bound.method}`,
     candidate: stat(cand),
     baseline: stat(base),
-    nNeeded: (threshold) => scaleSamplesNeeded(Math.min(cand.length, base.length), value, bound.high, threshold),
+    nNeeded: (threshold) =>
+      scaleSamplesNeeded(Math.min(cand.length, base.length), value, bound.high, threshold),
   };
 }
 
@@ -96,20 +139,53 @@ function relativeBound(
 ): { low: number | null; high: number | null; method: string } {
   const small = statistic === "mean" || Math.max(cand.length, base.length) <= BOOTSTRAP_MAX_N;
   if (small && pairs !== undefined) {
-    const boot = bootstrapPairedChange({ candidate: pairs.candidate, baseline: pairs.baseline, statistic: stat, change, resamples: RESAMPLES, seed: input.seed, confidence: input.confidence });
-    return { low: boot.low, high: boot.high, method: `paired bootstrap over ${pairs.candidate.length} requests matched by request_id (same trace; ${RESAMPLES} resamples, seed ${input.seed})` };
+    const boot = bootstrapPairedChange({
+      candidate: pairs.candidate,
+      baseline: pairs.baseline,
+      statistic: stat,
+      change,
+      resamples: RESAMPLES,
+      seed: input.seed,
+      confidence: input.confidence,
+    });
+    return {
+      low: boot.low,
+      high: boot.high,
+      method: `paired bootstrap over ${pairs.candidate.length} requests matched by request_id (same trace; ${RESAMPLES} resamples, seed ${input.seed})`,
+    };
   }
   if (small) {
-    const boot = bootstrapRelativeChange({ candidate: cand, baseline: base, statistic: stat, change, resamples: RESAMPLES, seed: input.seed, confidence: input.confidence });
-    return { low: boot.low, high: boot.high, method: `unpaired bootstrap (request ids do not match: different traces; ${RESAMPLES} resamples, seed ${input.seed})` };
+    const boot = bootstrapRelativeChange({
+      candidate: cand,
+      baseline: base,
+      statistic: stat,
+      change,
+      resamples: RESAMPLES,
+      seed: input.seed,
+      confidence: input.confidence,
+    });
+    return {
+      low: boot.low,
+      high: boot.high,
+      method: `unpaired bootstrap (request ids do not match: different traces; ${RESAMPLES} resamples, seed ${input.seed})`,
+    };
   }
   const p = Number(statistic.slice(1));
   const bound = boundRelativeChangeOfQuantiles(cand, base, p, change, input.confidence);
-  return { low: bound.low, high: bound.high, method: "order-statistic bounds of each side combined (Bonferroni), distribution-free" };
+  return {
+    low: bound.low,
+    high: bound.high,
+    method: "order-statistic bounds of each side combined (Bonferroni), distribution-free",
+  };
 }
 
-function statisticOf(statistic: Statistic, method: MeasureInput["percentileMethod"]): (sorted: Float64Array) => number {
-  return statistic === "mean" ? computeMean : (sorted) => computePercentile(sorted, Number(statistic.slice(1)), method);
+function statisticOf(
+  statistic: Statistic,
+  method: MeasureInput["percentileMethod"],
+): (sorted: Float64Array) => number {
+  return statistic === "mean"
+    ? computeMean
+    : (sorted) => computePercentile(sorted, Number(statistic.slice(1)), method);
 }
 
 function meanEstimate(sorted: Float64Array): MetricEstimate {
@@ -119,16 +195,35 @@ function meanEstimate(sorted: Float64Array): MetricEstimate {
   for (const x of sorted) ss += (x - mean) ** 2;
   const half = n > 1 ? 1.959963984540054 * Math.sqrt(ss / (n - 1) / n) : Number.NaN;
   return n > 1
-    ? { value: mean, low: mean - half, high: mean + half, n, method: `mean of ${n} successful requests; normal-approximation 95 % bound` }
+    ? {
+        value: mean,
+        low: mean - half,
+        high: mean + half,
+        n,
+        method: `mean of ${n} successful requests; normal-approximation 95 % bound`,
+      }
     : { value: mean, low: null, high: null, n, method: "mean of 1 request; no bound" };
 }
 
 /** The tool's own number, for files that hold only a summary (the report says so). */
-function reportedValue(evidence: ParsedEvidence, column: Column, statistic: Statistic): MetricEstimate | MetricUnavailable {
+function reportedValue(
+  evidence: ParsedEvidence,
+  column: Column,
+  statistic: Statistic,
+): MetricEstimate | MetricUnavailable {
   const names = statistic === "p50" ? ["p50", "median"] : [statistic];
   const stat = evidence.reported?.find((s) => s.metric === column && names.includes(s.statistic));
-  if (stat === undefined) return missing(`The ${evidence.format} file has no per-request data and does not report ${statistic} ${column}; submit per-request results (e.g. vLLM --save-detailed).`);
-  return { value: stat.value, low: null, high: null, n: stat.n ?? 0, method: `reported by ${evidence.format}${stat.method === undefined ? "" : ` (${stat.method})`}; no per-request data, so no confidence bound` };
+  if (stat === undefined)
+    return missing(
+      `The ${evidence.format} file has no per-request data and does not report ${statistic} ${column}; submit per-request results (e.g. vLLM --save-detailed).`,
+    );
+  return {
+    value: stat.value,
+    low: null,
+    high: null,
+    n: stat.n ?? 0,
+    method: `reported by ${evidence.format}${stat.method === undefined ? "" : ` (${stat.method})`}; no per-request data, so no confidence bound`,
+  };
 }
 
 function missing(reason: string): MetricUnavailable {

@@ -16,7 +16,10 @@ const LATENCY_COLUMNS: ReadonlyArray<[string, keyof ServingRequests]> = [
  * tables and charts; or the tool's own numbers when the file holds only a summary.
  */
 export function computeServingStatistics(role: string, evidence: ParsedEvidence): Statistic[] {
-  if (evidence.requests !== undefined) return LATENCY_COLUMNS.flatMap(([metric, key]) => fromColumn(role, metric, successful(evidence.requests as ServingRequests, key)));
+  if (evidence.requests !== undefined)
+    return LATENCY_COLUMNS.flatMap(([metric, key]) =>
+      fromColumn(role, metric, successful(evidence.requests as ServingRequests, key)),
+    );
   return fromReported(role, evidence);
 }
 
@@ -36,14 +39,36 @@ export function successful(requests: ServingRequests, key: keyof ServingRequests
 function fromColumn(role: string, metric: string, sorted: Float64Array): Statistic[] {
   if (sorted.length === 0) return [];
   const at = (p: number) => computePercentile(sorted, p, "linear");
-  return [{ role, metric, n: sorted.length, mean: computeMean(sorted), p50: at(50), p90: at(90), p99: at(99), unit: "ms", method: "recomputed; linear interpolation" }];
+  return [
+    {
+      role,
+      metric,
+      n: sorted.length,
+      mean: computeMean(sorted),
+      p50: at(50),
+      p90: at(90),
+      p99: at(99),
+      unit: "ms",
+      method: "recomputed; linear interpolation",
+    },
+  ];
 }
 
 function fromReported(role: string, evidence: ParsedEvidence): Statistic[] {
   const byMetric = new Map<string, Statistic>();
   for (const stat of evidence.reported ?? []) {
     if (!stat.metric.endsWith("_ms")) continue;
-    const entry = byMetric.get(stat.metric) ?? { role, metric: stat.metric, n: stat.n ?? 0, mean: null, p50: null, p90: null, p99: null, unit: "ms", method: `reported by the tool${stat.method === undefined ? "" : `; ${stat.method}`}` };
+    const entry = byMetric.get(stat.metric) ?? {
+      role,
+      metric: stat.metric,
+      n: stat.n ?? 0,
+      mean: null,
+      p50: null,
+      p90: null,
+      p99: null,
+      unit: "ms",
+      method: `reported by the tool${stat.method === undefined ? "" : `; ${stat.method}`}`,
+    };
     const key = stat.statistic === "median" ? "p50" : stat.statistic;
     if (key === "mean" || key === "p50" || key === "p90" || key === "p99") entry[key] = stat.value;
     byMetric.set(stat.metric, entry);

@@ -12,15 +12,25 @@ export const successRate: MetricDefinition = {
   better: "higher",
   evaluate(input) {
     const candidate = input.evidence.candidate?.requests;
-    if (candidate === undefined) return missing("No candidate request log with per-request status was submitted; add evidence.candidate.");
+    if (candidate === undefined)
+      return missing(
+        "No candidate request log with per-request status was submitted; add evidence.candidate.",
+      );
     const c = countOk(candidate);
     if (input.comparison === "none") {
       const bound = wilsonInterval(c.ok, c.n, input.confidence);
-      return { value: c.ok / c.n, low: bound.low, high: bound.high, n: c.n, method: `${c.ok} of ${c.n} requests succeeded; Wilson score bound` };
+      return {
+        value: c.ok / c.n,
+        low: bound.low,
+        high: bound.high,
+        n: c.n,
+        method: `${c.ok} of ${c.n} requests succeeded; Wilson score bound`,
+      };
     }
     const role = input.baselineRole ?? "baseline";
     const baseline = input.evidence[role]?.requests;
-    if (baseline === undefined) return missing(`No ${role} request log was submitted; the success rate is compared with it.`);
+    if (baseline === undefined)
+      return missing(`No ${role} request log was submitted; the success rate is compared with it.`);
     const b = countOk(baseline);
     const bound = newcombeDifference(c.ok, c.n, b.ok, b.n, input.confidence);
     const estimate: MetricEstimate = {

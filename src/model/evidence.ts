@@ -18,7 +18,14 @@ export const EVIDENCE_KINDS = [
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** Roles a file can play in a submission. */
-export const EVIDENCE_ROLES = ["candidate", "baseline", "memory", "baseline-memory", "qrels", "models"] as const;
+export const EVIDENCE_ROLES = [
+  "candidate",
+  "baseline",
+  "memory",
+  "baseline-memory",
+  "qrels",
+  "models",
+] as const;
 
 /**
  * One numeric column: `Float64Array` with `NaN` for an empty or absent cell, so that a million rows

@@ -9,9 +9,21 @@ const BASE = "https://claimcheck.dev/schemas/";
 export function computeJsonSchemas(): Record<string, object> {
   return {
     // What a user writes: defaults make fields optional, so the input side is published.
-    "submission.schema.json": withId(z.toJSONSchema(SubmissionSchema, { io: "input" }), "submission", "claimcheck submission manifest (claimcheck.yaml)"),
-    "topic.schema.json": withId(z.toJSONSchema(TopicSchema, { io: "input" }), "topic", "claimcheck topic catalog entry"),
-    "report.schema.json": withId(z.toJSONSchema(ReportSchema, { io: "output" }), "report", "claimcheck canonical report (claimcheck/report@1)"),
+    "submission.schema.json": withId(
+      z.toJSONSchema(SubmissionSchema, { io: "input" }),
+      "submission",
+      "claimcheck submission manifest (claimcheck.yaml)",
+    ),
+    "topic.schema.json": withId(
+      z.toJSONSchema(TopicSchema, { io: "input" }),
+      "topic",
+      "claimcheck topic catalog entry",
+    ),
+    "report.schema.json": withId(
+      z.toJSONSchema(ReportSchema, { io: "output" }),
+      "report",
+      "claimcheck canonical report (claimcheck/report@1)",
+    ),
   };
 }
 

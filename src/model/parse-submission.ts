@@ -9,12 +9,18 @@ export function parseSubmission(text: string, path: string): Submission {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const syntax = doc.errors.map((e) =>
-    createFinding("MANIFEST_YAML_SYNTAX", "error", `${e.message.split("\n")[0]}; fix the YAML syntax.`, { path, line: e.linePos?.[0]?.line ?? 1 }),
+    createFinding("MANIFEST_YAML_SYNTAX", "error", `${e.message.split("\n")[0]}; fix the YAML syntax.`, {
+      path,
+      line: e.linePos?.[0]?.line ?? 1,
+    }),
   );
   if (syntax.length > 0) throw manifestError(path, syntax);
   const parsed = SubmissionSchema.safeParse(doc.toJS());
   if (parsed.success) return parsed.data;
-  throw manifestError(path, parsed.error.issues.map((issue) => issueFinding(issue, doc, lines, path)));
+  throw manifestError(
+    path,
+    parsed.error.issues.map((issue) => issueFinding(issue, doc, lines, path)),
+  );
 }
 
 // --- internal ---
@@ -28,15 +34,32 @@ function manifestError(path: string, findings: Finding[]): ClaimcheckError {
   );
 }
 
-function issueFinding(issue: z.core.$ZodIssue, doc: ReturnType<typeof parseDocument>, lines: LineCounter, path: string): Finding {
-  const key = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+function issueFinding(
+  issue: z.core.$ZodIssue,
+  doc: ReturnType<typeof parseDocument>,
+  lines: LineCounter,
+  path: string,
+): Finding {
+  const key = issue.path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
   const line = lineOf(doc, issue.path as (string | number)[], lines);
   const where = key === "" ? "the document" : `\`${key}\``;
-  return createFinding("MANIFEST_SCHEMA", "error", `${where}: ${issue.message}. See schemas/submission.schema.json.`, { path, line, ...(key === "" ? {} : { column: key }) });
+  return createFinding(
+    "MANIFEST_SCHEMA",
+    "error",
+    `${where}: ${issue.message}. See schemas/submission.schema.json.`,
+    { path, line, ...(key === "" ? {} : { column: key }) },
+  );
 }
 
 /** The line of the deepest node of `path` that exists, so a missing key points at its parent. */
-function lineOf(doc: ReturnType<typeof parseDocument>, path: (string | number)[], lines: LineCounter): number {
+function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  path: (string | number)[],
+  lines: LineCounter,
+): number {
   let node: unknown = doc.contents;
   let offset = (doc.contents as { range?: [number] } | null)?.range?.[0] ?? 0;
   for (const key of path) {

@@ -7,5 +7,8 @@ export function parseTopic(text: string, path: string): Topic {
   const result = TopicSchema.safeParse(parse(text));
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new ClaimcheckError("E_INPUT", `${path}: ${issue?.path.join(".")}: ${issue?.message}; fix the topic file.`);
+  throw new ClaimcheckError(
+    "E_INPUT",
+    `${path}: ${issue?.path.join(".")}: ${issue?.message}; fix the topic file.`,
+  );
 }

@@ -51,7 +51,16 @@ export type TargetRequirement = z.infer<typeof TargetRequirementSchema>;
 export const DeliverableRequirementSchema = RequirementBase.extend({
   kind: z.literal("deliverable"),
   /** paper, patent, software-copyright, upstream-pr, code, docs, prototype, report */
-  deliverable: z.enum(["paper", "patent", "patent-or-copyright", "upstream-pr", "code", "docs", "prototype", "report"]),
+  deliverable: z.enum([
+    "paper",
+    "patent",
+    "patent-or-copyright",
+    "upstream-pr",
+    "code",
+    "docs",
+    "prototype",
+    "report",
+  ]),
   /** The minimum count asked for ("1–2 patents" → 1). */
   count: z.int().min(1),
   /** The upper end of a range, when the seed gives one. */
@@ -61,7 +70,10 @@ export const DeliverableRequirementSchema = RequirementBase.extend({
 });
 export type DeliverableRequirement = z.infer<typeof DeliverableRequirementSchema>;
 
-export const RequirementSchema = z.discriminatedUnion("kind", [TargetRequirementSchema, DeliverableRequirementSchema]);
+export const RequirementSchema = z.discriminatedUnion("kind", [
+  TargetRequirementSchema,
+  DeliverableRequirementSchema,
+]);
 export type Requirement = z.infer<typeof RequirementSchema>;
 
 export const TopicSchema = z.object({

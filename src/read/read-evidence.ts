@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { EvidenceFile } from "../model/evidence.ts";
 import { ClaimcheckError } from "../model/errors.ts";
+import type { EvidenceFile } from "../model/evidence.ts";
 
 export interface ReadEvidenceResult {
   file: EvidenceFile;
@@ -15,8 +15,17 @@ export async function readEvidence(absolutePath: string, displayPath: string): P
     bytes = await readFile(absolutePath);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const what = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "unknown error"})`;
-    throw new ClaimcheckError("E_IO", `Evidence file ${displayPath} ${what}; check the path (paths in claimcheck.yaml are relative to it).`, { cause });
+    const what =
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "EISDIR"
+          ? "is a directory"
+          : `cannot be read (${code ?? "unknown error"})`;
+    throw new ClaimcheckError(
+      "E_IO",
+      `Evidence file ${displayPath} ${what}; check the path (paths in claimcheck.yaml are relative to it).`,
+      { cause },
+    );
   }
   return { file: { path: displayPath, bytes }, sha256: createHash("sha256").update(bytes).digest("hex") };
 }

@@ -9,7 +9,11 @@ export async function readSubmission(path: string): Promise<Submission> {
   try {
     text = await readFile(path, "utf8");
   } catch (cause) {
-    throw new ClaimcheckError("E_IO", `Cannot read the manifest ${path}; pass the path of claimcheck.yaml, or use quick mode (--topic with --candidate).`, { cause });
+    throw new ClaimcheckError(
+      "E_IO",
+      `Cannot read the manifest ${path}; pass the path of claimcheck.yaml, or use quick mode (--topic with --candidate).`,
+      { cause },
+    );
   }
   return parseSubmission(text, path);
 }

@@ -33,9 +33,18 @@ function summaryCounts(report: Report): string {
 }
 
 function details(report: Report): string[] {
-  const reasons = report.requirements.map((r) => `- \`${r.id}\` **${r.verdict}**: ${escapeCell(r.reason)}${r.measured === null ? "" : ` _(${escapeCell(r.measured.method)}; n = ${r.measured.n}${r.measured.n_needed ? `; n needed ≈ ${r.measured.n_needed}` : ""})_`}`);
-  const inputs = report.inputs.map((i) => `| ${i.role} | \`${escapeCell(i.path)}\` | ${i.format} (${i.format_source}) | ${i.rows} | \`${i.sha256.slice(0, 12)}…\` |`);
-  const findings = listFindings(report).map((f) => `- **${f.severity}** \`${f.code}\`${f.where === "" ? "" : ` at \`${escapeCell(f.where)}\``}: ${escapeCell(f.message)}`);
+  const reasons = report.requirements.map(
+    (r) =>
+      `- \`${r.id}\` **${r.verdict}**: ${escapeCell(r.reason)}${r.measured === null ? "" : ` _(${escapeCell(r.measured.method)}; n = ${r.measured.n}${r.measured.n_needed ? `; n needed ≈ ${r.measured.n_needed}` : ""})_`}`,
+  );
+  const inputs = report.inputs.map(
+    (i) =>
+      `| ${i.role} | \`${escapeCell(i.path)}\` | ${i.format} (${i.format_source}) | ${i.rows} | \`${i.sha256.slice(0, 12)}…\` |`,
+  );
+  const findings = listFindings(report).map(
+    (f) =>
+      `- **${f.severity}** \`${f.code}\`${f.where === "" ? "" : ` at \`${escapeCell(f.where)}\``}: ${escapeCell(f.message)}`,
+  );
   return [
     "<details><summary>Why each verdict</summary>",
     "",
@@ -50,11 +59,16 @@ function details(report: Report): string[] {
     ...inputs,
     "",
     "</details>",
-    ...(findings.length === 0 ? [] : ["", `<details><summary>Findings (${findings.length})</summary>`, "", ...findings, "", "</details>"]),
+    ...(findings.length === 0
+      ? []
+      : ["", `<details><summary>Findings (${findings.length})</summary>`, "", ...findings, "", "</details>"]),
   ];
 }
 
 /** Submitted text goes into a table cell: neutralize pipes, newlines and HTML. */
 function escapeCell(text: string): string {
-  return text.replace(/[|<>\n\r]/g, (c) => ({ "|": "\\|", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " " })[c] as string);
+  return text.replace(
+    /[|<>\n\r]/g,
+    (c) => ({ "|": "\\|", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " " })[c] as string,
+  );
 }

@@ -35,12 +35,18 @@ export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return "—";
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
-  return abs !== 0 && (abs >= 1e6 || abs < 1e-3) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
+  return abs !== 0 && (abs >= 1e6 || abs < 1e-3)
+    ? value.toExponential(3)
+    : String(Number(value.toPrecision(4)));
 }
 
 /** Every finding of the report, requirement findings first, each with its location. */
-export function listFindings(report: Report): Array<{ where: string; code: string; severity: string; message: string; requirement?: string }> {
-  const fromRequirements = report.requirements.flatMap((r) => r.findings.map((f) => ({ f, requirement: r.id })));
+export function listFindings(
+  report: Report,
+): Array<{ where: string; code: string; severity: string; message: string; requirement?: string }> {
+  const fromRequirements = report.requirements.flatMap((r) =>
+    r.findings.map((f) => ({ f, requirement: r.id })),
+  );
   const all = [...fromRequirements, ...report.findings.map((f) => ({ f, requirement: undefined }))];
   return all.map(({ f, requirement }) => ({
     where: f.location === undefined ? "" : formatLocation(f.location),

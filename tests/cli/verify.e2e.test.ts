@@ -2,13 +2,19 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { REPO, runCli } from "./run-cli.ts";
 
-const expected = JSON.parse(readFileSync(`${REPO}fixtures/expected-exit-codes.json`, "utf8")) as Record<string, number>;
+const expected = JSON.parse(readFileSync(`${REPO}fixtures/expected-exit-codes.json`, "utf8")) as Record<
+  string,
+  number
+>;
 
 describe("claimcheck verify on the example submissions", () => {
   for (const [name, code] of Object.entries(expected)) {
     it(`exits ${code} for fixtures/${name}`, () => {
       const run = runCli(["verify", `fixtures/${name}/claimcheck.yaml`, "--format", "json"]);
-      expect({ exitCode: run.exitCode, stack: /\n\s+at /.test(run.stderr) }).toEqual({ exitCode: code, stack: false });
+      expect({ exitCode: run.exitCode, stack: /\n\s+at /.test(run.stderr) }).toEqual({
+        exitCode: code,
+        stack: false,
+      });
       if (code !== 3 || run.stdout !== "") {
         const report = JSON.parse(run.stdout) as { verdict: string; schema: string };
         expect(report.schema).toBe("claimcheck/report@1");
@@ -23,18 +29,25 @@ describe("claimcheck verify on bad usage", () => {
     expect(run).toEqual({
       exitCode: 3,
       stdout: "",
-      stderr: "claimcheck: Evidence file no-such-file.csv does not exist; check the path (paths in claimcheck.yaml are relative to it).\n",
+      stderr:
+        "claimcheck: Evidence file no-such-file.csv does not exist; check the path (paths in claimcheck.yaml are relative to it).\n",
     });
   });
 
   it("exits 3 for an unknown topic", () => {
     const run = runCli(["verify", "--topic", "9.9", "--candidate", "fixtures/1.2-pass/candidate.csv"]);
-    expect([run.exitCode, run.stderr]).toEqual([3, 'claimcheck: Unknown topic "9.9"; `claimcheck topics` lists the 19 topics (1.1 … 5.8).\n']);
+    expect([run.exitCode, run.stderr]).toEqual([
+      3,
+      'claimcheck: Unknown topic "9.9"; `claimcheck topics` lists the 19 topics (1.1 … 5.8).\n',
+    ]);
   });
 
   it("rejects a repeated single-value flag", () => {
     const run = runCli(["verify", "--topic", "1.2", "--topic", "1.5", "--candidate", "x.csv"]);
-    expect([run.exitCode, run.stderr]).toEqual([3, "claimcheck: --topic: Expected a single value for --topic, got 2. See --help.\n"]);
+    expect([run.exitCode, run.stderr]).toEqual([
+      3,
+      "claimcheck: --topic: Expected a single value for --topic, got 2. See --help.\n",
+    ]);
   });
 
   it("exits 3 for an unknown command", () => {

@@ -3,7 +3,9 @@ import { parseNumberCell, sniffDelimiter, tokenizeCsv } from "../../src/formats/
 
 function records(text: string, delimiter = ",") {
   const out: Array<{ line: number; fields: string[] }> = [];
-  const result = tokenizeCsv(text, "t.csv", delimiter, (fields, line) => out.push({ line, fields: [...fields] }));
+  const result = tokenizeCsv(text, "t.csv", delimiter, (fields, line) =>
+    out.push({ line, fields: [...fields] }),
+  );
   return { out, findings: result.findings };
 }
 
@@ -49,7 +51,12 @@ describe("tokenizeCsv", () => {
 
 describe("sniffDelimiter", () => {
   it("picks the delimiter that splits the header most", () => {
-    expect([sniffDelimiter("a,b,c"), sniffDelimiter("a\tb\tc"), sniffDelimiter("a;b;c"), sniffDelimiter("a")]).toEqual([",", "\t", ";", ","]);
+    expect([
+      sniffDelimiter("a,b,c"),
+      sniffDelimiter("a\tb\tc"),
+      sniffDelimiter("a;b;c"),
+      sniffDelimiter("a"),
+    ]).toEqual([",", "\t", ";", ","]);
   });
 });
 

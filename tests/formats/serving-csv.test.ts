@@ -18,7 +18,15 @@ describe("serving-requests CSV", () => {
       tpot: [...(r?.tpotMs ?? [])],
       ok: [...(r?.ok ?? [])],
       lines: [...(r?.lines ?? [])],
-    }).toEqual({ rows: 2, findings: [], ids: ["r1", "r2"], ttft: [100, 80], tpot: [100, 10], ok: [1, 0], lines: [2, 3] });
+    }).toEqual({
+      rows: 2,
+      findings: [],
+      ids: ["r1", "r2"],
+      ttft: [100, 80],
+      tpot: [100, 10],
+      ok: [1, 0],
+      lines: [2, 3],
+    });
   });
 
   it("accepts a BOM, CRLF line ends and columns in any order", () => {
@@ -32,7 +40,8 @@ describe("serving-requests CSV", () => {
       {
         code: "CSV_BAD_NUMBER",
         severity: "error",
-        message: '"100 ms" is not a plain number; write the value in milliseconds without units or separators.',
+        message:
+          '"100 ms" is not a plain number; write the value in milliseconds without units or separators.',
         location: { path: "r.csv", line: 2, column: "ttft_ms" },
       },
     ]);
@@ -40,16 +49,24 @@ describe("serving-requests CSV", () => {
 
   it("reports a missing required column on the header line", () => {
     const parsed = parse("request_id,ttft_ms,e2e_ms,input_tokens\nr1,1,2,3\n");
-    expect(parsed.findings.map((f) => [f.code, f.location])).toEqual([["CSV_MISSING_COLUMN", { path: "r.csv", line: 1, column: "output_tokens" }]]);
+    expect(parsed.findings.map((f) => [f.code, f.location])).toEqual([
+      ["CSV_MISSING_COLUMN", { path: "r.csv", line: 1, column: "output_tokens" }],
+    ]);
   });
 
   it("lists twenty bad rows and counts the rest in one summary finding", () => {
     const rows = Array.from({ length: 25 }, (_, i) => `r${i},0,x,,5,1,2,ok`).join("\n");
     const parsed = parse(`${HEADER}\n${rows}\n`);
-    expect([parsed.findings.length, parsed.findings[20]?.message]).toEqual([21, "5 more rows have the same problem (25 in all); only the first 20 are listed."]);
+    expect([parsed.findings.length, parsed.findings[20]?.message]).toEqual([
+      21,
+      "5 more rows have the same problem (25 in all); only the first 20 are listed.",
+    ]);
   });
 
   it("is detected from its header and not from an unrelated CSV", () => {
-    expect([servingCsv.detect({ path: "a.csv", head: `${HEADER}\n` }), servingCsv.detect({ path: "b.csv", head: "qid,docno\n" })]).toEqual([0.9, 0]);
+    expect([
+      servingCsv.detect({ path: "a.csv", head: `${HEADER}\n` }),
+      servingCsv.detect({ path: "b.csv", head: "qid,docno\n" }),
+    ]).toEqual([0.9, 0]);
   });
 });

@@ -14,7 +14,8 @@ const patents: DeliverableRequirement = {
 };
 
 const verdictOf = (evidence?: string | string[]) =>
-  judgeDeliverable(patents, evidence === undefined ? undefined : { requirement: patents.id, evidence }).verdict;
+  judgeDeliverable(patents, evidence === undefined ? undefined : { requirement: patents.id, evidence })
+    .verdict;
 
 describe("judgeDeliverable", () => {
   it("is missing without declared evidence, never passed by default", () => {
@@ -22,7 +23,12 @@ describe("judgeDeliverable", () => {
   });
 
   it("passes with enough well-formed items: patent numbers, DOIs, URLs or an attestation sentence", () => {
-    expect([verdictOf("CN202310123456.7"), verdictOf(["10.1145/3600006.3613165"]), verdictOf("https://github.com/kata-containers/kata-containers/pull/1"), verdictOf("软件著作权登记号 2024SR0123456 已受理")]).toEqual(["pass", "pass", "pass", "pass"]);
+    expect([
+      verdictOf("CN202310123456.7"),
+      verdictOf(["10.1145/3600006.3613165"]),
+      verdictOf("https://github.com/kata-containers/kata-containers/pull/1"),
+      verdictOf("软件著作权登记号 2024SR0123456 已受理"),
+    ]).toEqual(["pass", "pass", "pass", "pass"]);
   });
 
   it("rejects placeholders as evidence", () => {
@@ -30,6 +36,9 @@ describe("judgeDeliverable", () => {
   });
 
   it("fails when fewer items are declared than the topic asks", () => {
-    expect(judgeDeliverable({ ...patents, count: 2 }, { requirement: patents.id, evidence: "CN202310123456.7" }).verdict).toBe("fail");
+    expect(
+      judgeDeliverable({ ...patents, count: 2 }, { requirement: patents.id, evidence: "CN202310123456.7" })
+        .verdict,
+    ).toBe("fail");
   });
 });

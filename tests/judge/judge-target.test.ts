@@ -17,7 +17,13 @@ const requirement: TargetRequirement = {
   evidence: ["serving-requests"],
 };
 
-const estimate = (value: number, low: number | null, high: number | null) => ({ value, low, high, n: 3000, method: "test method" });
+const estimate = (value: number, low: number | null, high: number | null) => ({
+  value,
+  low,
+  high,
+  n: 3000,
+  method: "test method",
+});
 const judge = (value: number, low: number | null, high: number | null) =>
   judgeTarget({ requirement, outcome: estimate(value, low, high), tolerance: 0.01, confidence: 0.95 });
 
@@ -28,7 +34,14 @@ describe("judgeTarget", () => {
       kind: "target",
       title: requirement.title,
       metric: "ttft_ms.p99",
-      target: { op: "<=", value: 5, unit: "%", provenance: "program", comparison: "regression", baseline: "baseline" },
+      target: {
+        op: "<=",
+        value: 5,
+        unit: "%",
+        provenance: "program",
+        comparison: "regression",
+        baseline: "baseline",
+      },
       measured: { value: -8, low: -12, high: -2, n: 3000, method: "test method", confidence: 0.95 },
       claimed: null,
       verdict: "pass",
@@ -57,17 +70,38 @@ describe("judgeTarget", () => {
   });
 
   it("fails a passing measurement whose claim disagrees beyond the tolerance", () => {
-    const result = judgeTarget({ requirement, outcome: estimate(-0.08, -0.12, -0.02), claim: { requirement: requirement.id, value: -20 }, tolerance: 0.01, confidence: 0.95 });
-    expect([result.verdict, result.claimed, result.findings.map((f) => f.code)]).toEqual(["fail", { value: -20, consistent: false, tolerance: 0.01 }, ["CLAIM_MISMATCH"]]);
+    const result = judgeTarget({
+      requirement,
+      outcome: estimate(-0.08, -0.12, -0.02),
+      claim: { requirement: requirement.id, value: -20 },
+      tolerance: 0.01,
+      confidence: 0.95,
+    });
+    expect([result.verdict, result.claimed, result.findings.map((f) => f.code)]).toEqual([
+      "fail",
+      { value: -20, consistent: false, tolerance: 0.01 },
+      ["CLAIM_MISMATCH"],
+    ]);
   });
 
   it("accepts a claim that rounds the measured value to its written precision", () => {
-    const result = judgeTarget({ requirement, outcome: estimate(-0.0843, -0.12, -0.02), claim: { requirement: requirement.id, value: -8 }, tolerance: 0.01, confidence: 0.95 });
+    const result = judgeTarget({
+      requirement,
+      outcome: estimate(-0.0843, -0.12, -0.02),
+      claim: { requirement: requirement.id, value: -8 },
+      tolerance: 0.01,
+      confidence: 0.95,
+    });
     expect([result.verdict, result.claimed?.consistent]).toEqual(["pass", true]);
   });
 
   it("passes an unavailable measurement through as missing with its reason", () => {
-    const result = judgeTarget({ requirement, outcome: { unavailable: "missing", reason: "No baseline." }, tolerance: 0.01, confidence: 0.95 });
+    const result = judgeTarget({
+      requirement,
+      outcome: { unavailable: "missing", reason: "No baseline." },
+      tolerance: 0.01,
+      confidence: 0.95,
+    });
     expect([result.verdict, result.reason, result.measured]).toEqual(["missing", "No baseline.", null]);
   });
 });

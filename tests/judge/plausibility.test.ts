@@ -4,7 +4,10 @@ import { checkPlausibility } from "../../src/judge/plausibility.ts";
 
 const HEADER = "request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status";
 const check = (rows: string[]) => {
-  const parsed = servingCsv.parse({ path: "r.csv", bytes: new TextEncoder().encode(`${HEADER}\n${rows.join("\n")}\n`) });
+  const parsed = servingCsv.parse({
+    path: "r.csv",
+    bytes: new TextEncoder().encode(`${HEADER}\n${rows.join("\n")}\n`),
+  });
   return checkPlausibility("r.csv", parsed).map((f) => [f.code, f.location?.line, f.location?.column]);
 };
 

@@ -21,7 +21,10 @@ const options = (seed: number) => ({
 describe("bootstrapRelativeChange", () => {
   it("is reproducible from its seed and changes with it", () => {
     const a = bootstrapRelativeChange(options(7));
-    expect([bootstrapRelativeChange(options(7)), bootstrapRelativeChange(options(8)).low === a.low]).toEqual([a, false]);
+    expect([bootstrapRelativeChange(options(7)), bootstrapRelativeChange(options(8)).low === a.low]).toEqual([
+      a,
+      false,
+    ]);
   });
 
   it("brackets the point estimate", () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { clopperPearsonInterval, computeProportionSampleSize, newcombeDifference, wilsonInterval } from "../../src/measure/proportion.ts";
+import {
+  clopperPearsonInterval,
+  computeProportionSampleSize,
+  newcombeDifference,
+  wilsonInterval,
+} from "../../src/measure/proportion.ts";
 
 describe("proportion bounds against scipy", () => {
   it("computes the Wilson score interval", () => {

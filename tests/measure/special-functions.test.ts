@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { binomialCdf, logGamma, normalQuantile, regularizedBeta } from "../../src/measure/special-functions.ts";
+import {
+  binomialCdf,
+  logGamma,
+  normalQuantile,
+  regularizedBeta,
+} from "../../src/measure/special-functions.ts";
 
 // Expected values: python3 -c "from scipy.stats import norm, binom; from scipy.special import gammaln, betainc; ..."
 describe("special functions against scipy", () => {

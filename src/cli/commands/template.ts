@@ -11,7 +11,10 @@ export const TEMPLATES: Record<string, readonly ColumnSpec[]> = {
 export function template(kind: string): string {
   const columns = TEMPLATES[kind];
   if (columns === undefined) {
-    throw new ClaimcheckError("E_USAGE", `No template for "${kind}"; kinds with templates: ${Object.keys(TEMPLATES).join(", ")}.`);
+    throw new ClaimcheckError(
+      "E_USAGE",
+      `No template for "${kind}"; kinds with templates: ${Object.keys(TEMPLATES).join(", ")}.`,
+    );
   }
   return `${columns.map((c) => c.name).join(",")}\n`;
 }

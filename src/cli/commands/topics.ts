@@ -7,13 +7,15 @@ export async function topics(id?: string): Promise<Topic[]> {
   const all = await readTopics();
   if (id === undefined) return all;
   const topic = all.find((t) => t.id === id);
-  if (topic === undefined) throw new ClaimcheckError("E_USAGE", `Unknown topic "${id}"; run \`claimcheck topics\` for the list.`);
+  if (topic === undefined)
+    throw new ClaimcheckError("E_USAGE", `Unknown topic "${id}"; run \`claimcheck topics\` for the list.`);
   return [topic];
 }
 
 /** Human listing for stderr-free stdout use: one line per topic, or the requirements of one. */
 export function renderTopics(list: Topic[], detailed: boolean): string {
-  if (!detailed) return `${list.map((t: Topic) => `${t.id.padEnd(4)} ${t.title.en} — ${t.title.zh} (${t.requirements.length} requirements)`).join("\n")}\n`;
+  if (!detailed)
+    return `${list.map((t: Topic) => `${t.id.padEnd(4)} ${t.title.en} — ${t.title.zh} (${t.requirements.length} requirements)`).join("\n")}\n`;
   return `${list.map(renderTopic).join("\n\n")}\n`;
 }
 
@@ -21,7 +23,8 @@ export function renderTopics(list: Topic[], detailed: boolean): string {
 
 function renderTopic(topic: Topic): string {
   const rows = topic.requirements.map((r) => {
-    if (r.kind === "deliverable") return `  ${r.id.padEnd(36)} deliverable: ${r.count}${r.count_max === undefined ? "" : `–${r.count_max}`} ${r.deliverable}${r.venue === undefined ? "" : ` (${r.venue})`}  [${r.provenance}]`;
+    if (r.kind === "deliverable")
+      return `  ${r.id.padEnd(36)} deliverable: ${r.count}${r.count_max === undefined ? "" : `–${r.count_max}`} ${r.deliverable}${r.venue === undefined ? "" : ` (${r.venue})`}  [${r.provenance}]`;
     const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[r.op];
     return `  ${r.id.padEnd(36)} ${r.metric} ${r.comparison === "none" ? "" : `${r.comparison} `}${symbol} ${r.value} ${r.unit}  [${r.provenance}; evidence: ${r.evidence.join(", ")}]`;
   });

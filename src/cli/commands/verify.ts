@@ -39,7 +39,12 @@ export async function verify(options: VerifyOptions): Promise<Report> {
 }
 
 /** Reads and parses one file the way `verify` does, plus its plausibility findings. */
-export async function readVerifiedInput(role: string, absolutePath: string, displayPath: string, format?: string): Promise<VerifiedInput> {
+export async function readVerifiedInput(
+  role: string,
+  absolutePath: string,
+  displayPath: string,
+  format?: string,
+): Promise<VerifiedInput> {
   const { file, sha256 } = await readEvidence(absolutePath, displayPath);
   return prepareInput({ role, file, sha256, ...(format === undefined ? {} : { format }) });
 }
@@ -59,7 +64,13 @@ export async function verifyFiles(options: VerifyFilesOptions): Promise<Report> 
 
 // --- internal ---
 
-function judge(topic: Topic, submission: Submission, mode: "manifest" | "quick", inputs: VerifiedInput[], options: Pick<VerifyOptions, "only" | "confidence" | "seed">): Report {
+function judge(
+  topic: Topic,
+  submission: Submission,
+  mode: "manifest" | "quick",
+  inputs: VerifiedInput[],
+  options: Pick<VerifyOptions, "only" | "confidence" | "seed">,
+): Report {
   return verifySubmission({
     topic,
     submission,
@@ -73,33 +84,59 @@ function judge(topic: Topic, submission: Submission, mode: "manifest" | "quick",
   });
 }
 
-async function loadSubmission(options: VerifyOptions): Promise<{ submission: Submission; baseDir: string; mode: "manifest" | "quick" }> {
+async function loadSubmission(
+  options: VerifyOptions,
+): Promise<{ submission: Submission; baseDir: string; mode: "manifest" | "quick" }> {
   if (options.manifest !== undefined) {
-    return { submission: await readSubmission(options.manifest), baseDir: dirname(resolve(options.manifest)), mode: "manifest" };
+    return {
+      submission: await readSubmission(options.manifest),
+      baseDir: dirname(resolve(options.manifest)),
+      mode: "manifest",
+    };
   }
   if (options.topic === undefined || options.files?.candidate === undefined) {
-    throw new ClaimcheckError("E_USAGE", "Give a manifest (claimcheck verify claimcheck.yaml), or quick mode: --topic <id> --candidate <file> [--baseline <file>].");
+    throw new ClaimcheckError(
+      "E_USAGE",
+      "Give a manifest (claimcheck verify claimcheck.yaml), or quick mode: --topic <id> --candidate <file> [--baseline <file>].",
+    );
   }
   const evidence = Object.fromEntries(
-    Object.entries(options.files).map(([role, path]) => [role, options.formats?.[role] === undefined ? path : { path, format: options.formats[role] }]),
+    Object.entries(options.files).map(([role, path]) => [
+      role,
+      options.formats?.[role] === undefined ? path : { path, format: options.formats[role] },
+    ]),
   );
-  return { submission: SubmissionSchema.parse({ topic: options.topic, team: "(quick mode)", evidence }), baseDir: process.cwd(), mode: "quick" };
+  return {
+    submission: SubmissionSchema.parse({ topic: options.topic, team: "(quick mode)", evidence }),
+    baseDir: process.cwd(),
+    mode: "quick",
+  };
 }
 
 function findTopic(topics: Topic[], id: string): Topic {
   const topic = topics.find((t) => t.id === id);
   if (topic === undefined) {
-    throw new ClaimcheckError("E_USAGE", `Unknown topic "${id}"; \`claimcheck topics\` lists the 19 topics (1.1 … 5.8).`);
+    throw new ClaimcheckError(
+      "E_USAGE",
+      `Unknown topic "${id}"; \`claimcheck topics\` lists the 19 topics (1.1 … 5.8).`,
+    );
   }
   return topic;
 }
 
 function checkReferences(submission: Submission, topic: Topic, only: string[] | undefined): void {
   const ids = new Set(topic.requirements.map((r) => r.id));
-  const named = [...submission.claims.map((c) => c.requirement), ...submission.deliverables.map((d) => d.requirement), ...(only ?? [])];
+  const named = [
+    ...submission.claims.map((c) => c.requirement),
+    ...submission.deliverables.map((d) => d.requirement),
+    ...(only ?? []),
+  ];
   const unknown = named.filter((id) => !ids.has(id));
   if (unknown.length > 0) {
-    throw new ClaimcheckError("E_INPUT", `Topic ${topic.id} has no requirement ${unknown.map((id) => `"${id}"`).join(", ")}; \`claimcheck topics ${topic.id}\` lists its requirement ids.`);
+    throw new ClaimcheckError(
+      "E_INPUT",
+      `Topic ${topic.id} has no requirement ${unknown.map((id) => `"${id}"`).join(", ")}; \`claimcheck topics ${topic.id}\` lists its requirement ids.`,
+    );
   }
 }
 
