@@ -60,6 +60,7 @@ export function memoryTimeline({
   peakMiB,
   seconds = 120,
   firstRequestAt = 30,
+  busyPct = 60,
 }) {
   const lines = ["timestamp, index, memory.used [MiB], memory.total [MiB], utilization.gpu [%]"];
   const start = Date.UTC(2026, 9, 12, 8, 0, 0);
@@ -68,7 +69,7 @@ export function memoryTimeline({
       const loading = s < 10 ? (idleMiB * s) / 10 : idleMiB;
       const used =
         s < firstRequestAt ? loading : idleMiB + (peakMiB - idleMiB) * Math.min(1, (s - firstRequestAt) / 20);
-      const util = s < firstRequestAt ? 0 : 60 + ((s * 7 + g * 13) % 35);
+      const util = s < firstRequestAt ? 0 : busyPct + ((s * 7 + g * 13) % 35);
       const stamp = new Date(start + s * 1000)
         .toISOString()
         .replace("T", " ")
