@@ -1,6 +1,8 @@
 import type { FormatAdapter } from "./format.ts";
+import { gpuMemoryCsv } from "./gpu-memory-csv.ts";
 import { mlperfDetail } from "./mlperf-detail.ts";
 import { mlperfSummary } from "./mlperf-summary.ts";
+import { modelsCsv } from "./models-csv.ts";
 import { nvidiaSmiCsv } from "./nvidia-smi.ts";
 import { servingCsv } from "./serving-csv.ts";
 import { SERVING_JSON_FORMATS } from "./serving-json-formats.ts";
@@ -14,5 +16,7 @@ export const FORMATS: readonly FormatAdapter[] = [
   mlperfSummary,
   mlperfDetail,
   nvidiaSmiCsv,
+  gpuMemoryCsv,
+  modelsCsv,
   servingCsv,
 ];

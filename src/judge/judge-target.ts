@@ -119,13 +119,13 @@ function applyClaim(result: RequirementResult, claim: Claim, tolerance: number):
   const finding: Finding = createFinding(
     "CLAIM_MISMATCH",
     "error",
-    `Claimed ${claim.value} but the evidence gives ${measured} (tolerance ${tolerance * 100} % relative); correct the claim or submit the evidence it came from.`,
+    `Claimed ${claim.value} but the evidence gives ${Number(measured.toPrecision(4))} (tolerance ${tolerance * 100} % relative); correct the claim or submit the evidence it came from.`,
   );
   return {
     ...result,
     claimed,
     verdict: "fail",
-    reason: `The claim (${claim.value}) disagrees with the recomputed value (${measured}).`,
+    reason: `The claim (${claim.value}) disagrees with the recomputed value (${Number(measured.toPrecision(4))}).`,
     findings: [...result.findings, finding],
   };
 }

@@ -13,17 +13,36 @@ export const gpuUtilization: MetricDefinition = {
   better: "higher",
   evaluate(input) {
     const candidate = input.evidence.memory?.memory;
-    if (candidate === undefined) return missing("No GPU timeline (evidence.memory) was submitted; capture nvidia-smi with utilization.gpu during the run.");
+    if (candidate === undefined)
+      return missing(
+        "No GPU timeline (evidence.memory) was submitted; capture nvidia-smi with utilization.gpu during the run.",
+      );
     const c = meanUtilization(candidate);
-    if (c === undefined) return { unavailable: "invalid", reason: "The timeline has no utilization.gpu values; query utilization.gpu with nvidia-smi." };
+    if (c === undefined)
+      return {
+        unavailable: "invalid",
+        reason: "The timeline has no utilization.gpu values; query utilization.gpu with nvidia-smi.",
+      };
     if (input.comparison === "none") return exact(c.mean, c.n, `mean utilization.gpu over ${c.n} samples`);
     const role = input.baselineRole ?? "baseline-memory";
     const baselineTimeline = input.evidence[role]?.memory;
-    if (baselineTimeline === undefined) return missing(`No ${role} timeline was submitted; capture nvidia-smi on the baseline system under the same traffic and add it as evidence.${role}.`);
+    if (baselineTimeline === undefined)
+      return missing(
+        `No ${role} timeline was submitted; capture nvidia-smi on the baseline system under the same traffic and add it as evidence.${role}.`,
+      );
     const b = meanUtilization(baselineTimeline);
-    if (b === undefined) return { unavailable: "invalid", reason: `The ${role} timeline has no utilization.gpu values.` };
+    if (b === undefined)
+      return { unavailable: "invalid", reason: `The ${role} timeline has no utilization.gpu values.` };
     const value = computeChange(input.comparison, "higher", c.mean, b.mean);
-    return { ...exact(value, Math.min(c.n, b.n), `mean utilization.gpu ${round(c.mean)} % (${c.n} samples) vs ${role} ${round(b.mean)} % (${b.n} samples)`), candidate: c.mean, baseline: b.mean };
+    return {
+      ...exact(
+        value,
+        Math.min(c.n, b.n),
+        `mean utilization.gpu ${round(c.mean)} % (${c.n} samples) vs ${role} ${round(b.mean)} % (${b.n} samples)`,
+      ),
+      candidate: c.mean,
+      baseline: b.mean,
+    };
   },
 };
 
@@ -38,7 +57,13 @@ export const requestThroughput: MetricDefinition = {
       const reported = input.evidence.candidate?.reported?.find((r) => r.metric === "request_throughput");
       return reported === undefined
         ? missing("No candidate request log with send times was submitted.")
-        : { value: reported.value, low: reported.value, high: reported.value, n: 0, method: `reported by ${input.evidence.candidate?.format}; a measured rate, not a sample` };
+        : {
+            value: reported.value,
+            low: reported.value,
+            high: reported.value,
+            n: 0,
+            method: `reported by ${input.evidence.candidate?.format}; a measured rate, not a sample`,
+          };
     }
     let first = Number.POSITIVE_INFINITY;
     let last = Number.NEGATIVE_INFINITY;
@@ -47,11 +72,22 @@ export const requestThroughput: MetricDefinition = {
       const start = requests.startS[i] as number;
       if (Number.isNaN(start)) continue;
       first = Math.min(first, start);
-      last = Math.max(last, start + (Number.isNaN(requests.e2eMs[i] as number) ? 0 : (requests.e2eMs[i] as number) / 1000));
+      last = Math.max(
+        last,
+        start + (Number.isNaN(requests.e2eMs[i] as number) ? 0 : (requests.e2eMs[i] as number) / 1000),
+      );
       completed += requests.ok[i] as number;
     }
-    if (!(last > first)) return { unavailable: "invalid", reason: "The request log has no start_s times; add send times (start_s) to compute the rate." };
-    return exact(completed / (last - first), requests.rows, `${completed} completed requests over ${round(last - first)} s from the first send to the last completion`);
+    if (!(last > first))
+      return {
+        unavailable: "invalid",
+        reason: "The request log has no start_s times; add send times (start_s) to compute the rate.",
+      };
+    return exact(
+      completed / (last - first),
+      requests.rows,
+      `${completed} completed requests over ${round(last - first)} s from the first send to the last completion`,
+    );
   },
 };
 

@@ -78,6 +78,15 @@ export interface GpuMemorySamples {
   lines: Int32Array;
 }
 
+/** One deployed model as the team declares it (`models` kind); NaN where a column is absent. */
+export interface DeclaredModel {
+  name: string;
+  parametersB: number;
+  bitsPerWeight: number;
+  bytes: number;
+  line: number;
+}
+
 /** What a format adapter returns: the tables it found, the tool's own numbers, and input findings. */
 export interface ParsedEvidence {
   format: string;
@@ -85,6 +94,7 @@ export interface ParsedEvidence {
   rows: number;
   requests?: ServingRequests;
   memory?: GpuMemorySamples;
+  models?: DeclaredModel[];
   reported?: ReportedStatistic[];
   /** Facts the tool recorded about the run (model, scenario, limits, …), shown in the report. */
   context?: Record<string, string | number | boolean>;

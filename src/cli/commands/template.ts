@@ -1,10 +1,14 @@
 import type { ColumnSpec } from "../../formats/column-spec.ts";
+import { GPU_MEMORY_COLUMNS } from "../../formats/gpu-memory-csv.ts";
+import { MODEL_COLUMNS } from "../../formats/models-csv.ts";
 import { SERVING_REQUEST_COLUMNS } from "../../formats/serving-csv.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 
 /** Canonical CSV kinds that have a template, by kind name. */
 export const TEMPLATES: Record<string, readonly ColumnSpec[]> = {
   "serving-requests": SERVING_REQUEST_COLUMNS,
+  "gpu-memory": GPU_MEMORY_COLUMNS,
+  models: MODEL_COLUMNS,
 };
 
 /** The CSV header of a canonical kind, preceded by nothing: the output is a valid empty CSV. */
