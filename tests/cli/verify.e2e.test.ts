@@ -9,16 +9,19 @@ const expected = JSON.parse(readFileSync(`${REPO}fixtures/expected-exit-codes.js
 
 describe("claimcheck verify on the example submissions", () => {
   for (const [name, code] of Object.entries(expected)) {
-    it(`exits ${code} for fixtures/${name}`, () => {
+    it(`exits ${code} for fixtures/${name} and reproduces reports/${name}/report.json`, async () => {
       const run = runCli(["verify", `fixtures/${name}/claimcheck.yaml`, "--format", "json"]);
       expect({ exitCode: run.exitCode, stack: /\n\s+at /.test(run.stderr) }).toEqual({
         exitCode: code,
         stack: false,
       });
-      if (code !== 3 || run.stdout !== "") {
-        const report = JSON.parse(run.stdout) as { verdict: string; schema: string };
-        expect(report.schema).toBe("claimcheck/report@1");
-      }
+      await expect(run.stdout).toMatchFileSnapshot(`../../reports/${name}/report.json`);
+    });
+
+    it(`re-renders reports/${name}/report.md from the JSON alone`, async () => {
+      const run = runCli(["report", `reports/${name}/report.json`, "--format", "md"]);
+      expect(run.exitCode).toBe(0);
+      await expect(run.stdout).toMatchFileSnapshot(`../../reports/${name}/report.md`);
     });
   }
 });
