@@ -1,0 +1,98 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { ClaimcheckError } from "./errors.ts";
+import { createFinding, type Finding } from "./finding.ts";
+
+export interface ParseYamlOptions {
+  /** Finding code prefix, e.g. `MANIFEST` → `MANIFEST_YAML_SYNTAX`, `MANIFEST_SCHEMA`. */
+  code: string;
+  /** What the file is, for the error message ("submission manifest"). */
+  what: string;
+  /** Where its schema is published, named in every message. */
+  schema: string;
+}
+
+/** Parses YAML and validates it with zod; every problem becomes a finding with its YAML line and key path. */
+export function parseYamlWithSchema<T extends z.ZodType>(
+  text: string,
+  path: string,
+  schema: T,
+  options: ParseYamlOptions,
+): z.infer<T> {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const syntax = doc.errors.map((e) =>
+    createFinding(
+      `${options.code}_YAML_SYNTAX`,
+      "error",
+      `${e.message.split("\n")[0]}; fix the YAML syntax.`,
+      { path, line: e.linePos?.[0]?.line ?? 1 },
+    ),
+  );
+  if (syntax.length > 0) throw yamlError(path, syntax, options);
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return parsed.data;
+  throw yamlError(
+    path,
+    parsed.error.issues.map((issue) => issueFinding(issue, doc, lines, path, options)),
+    options,
+  );
+}
+
+// --- internal ---
+
+type YamlDocument = ReturnType<typeof parseDocument>;
+
+function yamlError(path: string, findings: Finding[], options: ParseYamlOptions): ClaimcheckError {
+  const first = findings[0];
+  return new ClaimcheckError(
+    "E_INPUT",
+    `${path} is not a valid ${options.what} (${findings.length} problem${findings.length === 1 ? "" : "s"}; first, line ${first?.location?.line ?? "?"}: ${first?.message ?? ""})`,
+    { findings },
+  );
+}
+
+function issueFinding(
+  issue: z.core.$ZodIssue,
+  doc: YamlDocument,
+  lines: LineCounter,
+  path: string,
+  options: ParseYamlOptions,
+): Finding {
+  // An unknown key is reported on its parent; point at the key itself instead.
+  const keyPath = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] as string] : issue.path;
+  const key = keyPath
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
+  const line = lineOf(doc, keyPath as (string | number)[], lines);
+  const where = key === "" ? "the document" : `\`${key}\``;
+  return createFinding(
+    `${options.code}_SCHEMA`,
+    "error",
+    `${where}: ${issue.message}. See ${options.schema}.`,
+    {
+      path,
+      line,
+      ...(key === "" ? {} : { column: key }),
+    },
+  );
+}
+
+/** The line of the deepest node of `path` that exists, so a missing key points at its parent. */
+function lineOf(doc: YamlDocument, path: (string | number)[], lines: LineCounter): number {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as { range?: [number] } | null)?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (pair === undefined) break;
+      offset = (pair.key as { range?: [number] }).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === "number") {
+      node = node.items[key];
+      offset = (node as { range?: [number] } | undefined)?.range?.[0] ?? offset;
+    } else break;
+  }
+  return lines.linePos(offset).line;
+}

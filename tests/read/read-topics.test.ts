@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { METRICS } from "../../src/measure/registry.ts";
+import { checkCatalog, findRequirement } from "../../src/model/topic-catalog.ts";
+import { readTopics } from "../../src/read/read-topics.ts";
+
+const SEED = new URL("../../../shared/seed/ccf-ant-green-computing-2024-topics.txt", import.meta.url);
+
+// Ids that users and CI configurations reference: they must never disappear.
+const REQUIRED_IDS = [
+  "1.2/startup-reserved-memory",
+  "1.2/ttft-p99-regression",
+  "1.2/tpot-p99-regression",
+  "1.2/e2e-p99-regression",
+  "1.5/gpu-memory",
+  "1.5/ttft-p99-regression",
+  "1.5/tpot-p99-regression",
+  "4.2/online-ttft-p99-regression",
+  "4.2/online-tpot-p99-regression",
+  "4.2/online-success-rate",
+  "5.7/latency-improvement",
+  "5.7/auto-review-rate",
+  "5.7/cost-reduction",
+  "1.1/cross-domain-loss",
+  "1.1/heterogeneous-loss",
+  "1.4/retrieval-improvement",
+  "1.4/consistency-improvement",
+  "1.4/latency-reduction",
+  "1.4/error-rate-reduction",
+  "2.1/task-success-rate",
+  "2.1/evaluator-accuracy",
+  "2.2/fault-coverage",
+  "3.2/allreduce-busbw-utilization",
+  "3.2/allgather-busbw-utilization",
+  "3.2/heterogeneous-loss",
+  "5.5/bits-per-weight",
+  "5.5/accuracy-loss",
+  "5.5/device-coverage",
+];
+
+describe("the topic catalog", async () => {
+  const topics = await readTopics();
+
+  it("holds every topic TOPICS.md lists, in order", () => {
+    expect(topics.map((t) => t.id)).toEqual([
+      "1.1",
+      "1.2",
+      "1.3",
+      "1.4",
+      "1.5",
+      "2.1",
+      "2.2",
+      "3.1",
+      "3.2",
+      "4.1",
+      "4.2",
+      "4.3",
+      "4.4",
+      "5.1",
+      "5.2",
+      "5.3",
+      "5.4",
+      "5.5",
+      "5.6",
+      "5.7",
+      "5.8",
+    ]);
+  });
+
+  it("has every requirement id that users reference", () => {
+    expect(REQUIRED_IDS.filter((id) => findRequirement(topics, id) === undefined)).toEqual([]);
+  });
+
+  it("passes the catalog rules: unique prefixed ids, quotes for seed targets, rationales for program ones", () => {
+    expect(checkCatalog(topics)).toEqual([]);
+  });
+
+  it("gives every topic at least one deliverable, which is never auto-passed", () => {
+    expect(
+      topics.filter((t) => !t.requirements.some((r) => r.kind === "deliverable")).map((t) => t.id),
+    ).toEqual([]);
+  });
+
+  it("names only metrics claimcheck computes for the serving, memory and model targets", () => {
+    const families =
+      /^(ttft_ms|tpot_ms|itl_ms|e2e_ms|success_rate|request_throughput|output_token_throughput|gpu|gpu_memory|models)\b/;
+    const unknown = topics
+      .flatMap((t) => t.requirements)
+      .filter(
+        (r) =>
+          r.kind === "target" &&
+          families.test(r.metric) &&
+          !METRICS.has(r.metric) &&
+          r.metric !== "output_token_throughput",
+      )
+      .map((r) => r.id);
+    expect(unknown).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(SEED))("quotes the seed verbatim (ignoring its line breaks)", () => {
+    const seed = readFileSync(SEED, "utf8").replace(/\s+/g, "");
+    const misquoted = topics
+      .flatMap((t) => t.requirements)
+      .filter((r) => r.seed_quote !== undefined && !seed.includes(r.seed_quote.replace(/\s+/g, "")))
+      .map((r) => r.id);
+    expect(misquoted).toEqual([]);
+  });
+});
