@@ -4,6 +4,9 @@ import type { EvidenceFile, ServingRequests } from "../../src/model/evidence.ts"
 /** The shared samples folder sits beside the repository (see the brief); tests skip when it is absent. */
 export const SERVING_SAMPLES = new URL("../../../shared/samples/serving/", import.meta.url);
 export const hasServingSamples = existsSync(SERVING_SAMPLES);
+if (!hasServingSamples) {
+  console.warn("Interoperability tests skipped: the shared samples folder (../shared/samples) is not beside this checkout.");
+}
 
 /** A real tool output from the shared samples, under its bare file name. */
 export function readSample(name: string): EvidenceFile {
