@@ -72,3 +72,14 @@ export function estimateSamplesNeeded(
   const z = normalQuantile(1 - (1 - confidence) / 2);
   return Math.ceil((z * z * q * (1 - q)) / (gap * gap));
 }
+
+/**
+ * The fewest samples for which an order-statistic bound of the p-th percentile exists at all: the
+ * maximum is an upper bound only once P(all n below the quantile) = q^n ≤ α, e.g. 368 for p99 at 95 %
+ * two-sided (α = 2.5 % per side).
+ */
+export function computeMinimumSamples(p: number, confidence: number, side: "upper" | "lower"): number {
+  const alpha = (1 - confidence) / 2;
+  const q = side === "upper" ? p / 100 : 1 - p / 100;
+  return q <= 0 ? 1 : Math.ceil(Math.log(alpha) / Math.log(q));
+}

@@ -1,4 +1,5 @@
 import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import { createFinding, type Finding } from "../model/finding.ts";
 import {
   bootstrapPairedChange,
   bootstrapRelativeChange,
@@ -7,7 +8,7 @@ import {
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { pairByRequestId } from "./pair-requests.ts";
 import { computeMean, computePercentile } from "./percentile.ts";
-import { computeQuantileBound, estimateSamplesNeeded } from "./quantile-bound.ts";
+import { computeMinimumSamples, computeQuantileBound, estimateSamplesNeeded } from "./quantile-bound.ts";
 import { computeChange, scaleSamplesNeeded } from "./relative-change.ts";
 import { successful } from "./serving-statistics.ts";
 
@@ -71,11 +72,15 @@ function absolute(
   if (statistic === "mean") return meanEstimate(sorted);
   const p = Number(statistic.slice(1));
   const bound = computeQuantileBound(sorted, p, input.confidence);
+  const minimum = computeMinimumSamples(p, input.confidence, "upper");
   return {
     value: computePercentile(sorted, p, input.percentileMethod),
     low: bound.low,
     high: bound.high,
     n: sorted.length,
+    ...(bound.high === null
+      ? { findings: [tooFew(column, p, sorted.length, minimum, input.confidence)] }
+      : {}),
     method: `p${p} (${input.percentileMethod} interpolation) of ${sorted.length} successful requests; distribution-free order-statistic bound`,
     nNeeded: (threshold) => estimateSamplesNeeded(sorted, p, threshold, "upper", input.confidence),
   };
@@ -224,6 +229,14 @@ function reportedValue(
     n: stat.n ?? 0,
     method: `reported by ${evidence.format}${stat.method === undefined ? "" : ` (${stat.method})`}; no per-request data, so no confidence bound`,
   };
+}
+
+function tooFew(column: Column, p: number, n: number, minimum: number, confidence: number): Finding {
+  return createFinding(
+    "SAMPLES_TOO_FEW",
+    "warning",
+    `${n} successful requests cannot bound the p${p} of ${column} at ${confidence * 100} % confidence: no order statistic is high enough below ${minimum} requests. Run at least ${minimum}.`,
+  );
 }
 
 function missing(reason: string): MetricUnavailable {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  computeMinimumSamples,
   computeOrderStatisticRanks,
   computeQuantileBound,
   estimateSamplesNeeded,
@@ -44,5 +45,11 @@ describe("order-statistic bounds of a percentile", () => {
       estimateSamplesNeeded(sorted, 99, 994, "upper", 0.95),
       estimateSamplesNeeded(sorted, 99, 980, "upper", 0.95),
     ]).toEqual([1522, null]);
+  });
+
+  it("needs 368 samples before the maximum bounds p99 from above at 95 % (two-sided)", () => {
+    // python3 -c "import math; print(math.ceil(math.log(0.025)/math.log(0.99)))" → 368; and 367 is not enough
+    const ranks = (n: number) => computeOrderStatisticRanks(n, 0.99, 0.025).s <= n;
+    expect([computeMinimumSamples(99, 0.95, "upper"), ranks(368), ranks(367)]).toEqual([368, true, false]);
   });
 });
