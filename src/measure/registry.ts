@@ -3,11 +3,17 @@ import type { MetricDefinition } from "./metric.ts";
 import { MODEL_METRICS } from "./model-metrics.ts";
 import { LATENCY_METRICS } from "./serving-metrics.ts";
 import { successRate } from "./success-metrics.ts";
+import { THROUGHPUT_METRICS } from "./throughput-metrics.ts";
 import { UTILIZATION_METRICS } from "./utilization-metrics.ts";
 
 /** Every metric a requirement can name, by id. Families register here with one line each. */
 export const METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
-  [...LATENCY_METRICS, successRate, ...MEMORY_METRICS, ...UTILIZATION_METRICS, ...MODEL_METRICS].map(
-    (metric) => [metric.id, metric],
-  ),
+  [
+    ...LATENCY_METRICS,
+    successRate,
+    ...MEMORY_METRICS,
+    ...UTILIZATION_METRICS,
+    ...THROUGHPUT_METRICS,
+    ...MODEL_METRICS,
+  ].map((metric) => [metric.id, metric]),
 );

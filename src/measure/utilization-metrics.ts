@@ -46,52 +46,7 @@ export const gpuUtilization: MetricDefinition = {
   },
 };
 
-/** `request_throughput`: completed requests per second over the span from the first send to the last completion. */
-export const requestThroughput: MetricDefinition = {
-  id: "request_throughput",
-  unit: "req/s",
-  better: "higher",
-  evaluate(input) {
-    const requests = input.evidence.candidate?.requests;
-    if (requests === undefined) {
-      const reported = input.evidence.candidate?.reported?.find((r) => r.metric === "request_throughput");
-      return reported === undefined
-        ? missing("No candidate request log with send times was submitted.")
-        : {
-            value: reported.value,
-            low: reported.value,
-            high: reported.value,
-            n: 0,
-            method: `reported by ${input.evidence.candidate?.format}; a measured rate, not a sample`,
-          };
-    }
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    let completed = 0;
-    for (let i = 0; i < requests.rows; i++) {
-      const start = requests.startS[i] as number;
-      if (Number.isNaN(start)) continue;
-      first = Math.min(first, start);
-      last = Math.max(
-        last,
-        start + (Number.isNaN(requests.e2eMs[i] as number) ? 0 : (requests.e2eMs[i] as number) / 1000),
-      );
-      completed += requests.ok[i] as number;
-    }
-    if (!(last > first))
-      return {
-        unavailable: "invalid",
-        reason: "The request log has no start_s times; add send times (start_s) to compute the rate.",
-      };
-    return exact(
-      completed / (last - first),
-      requests.rows,
-      `${completed} completed requests over ${round(last - first)} s from the first send to the last completion`,
-    );
-  },
-};
-
-export const UTILIZATION_METRICS: MetricDefinition[] = [gpuUtilization, requestThroughput];
+export const UTILIZATION_METRICS: MetricDefinition[] = [gpuUtilization];
 
 // --- internal ---
 
