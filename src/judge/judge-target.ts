@@ -107,7 +107,10 @@ function decide(
   }
   return {
     verdict: "pass",
-    reason: `Measured ${shown(estimate.value)} meets ${target}, and so does its confidence bound.`,
+    reason:
+      estimate.low === estimate.value && estimate.high === estimate.value
+        ? `Measured ${shown(estimate.value)} meets ${target} (an exact reading: no sampling error to bound).`
+        : `Measured ${shown(estimate.value)} meets ${target}, and so does its confidence bound.`,
   };
 }
 
