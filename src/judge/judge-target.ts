@@ -95,7 +95,10 @@ function decide(
   if (bounds.some((b) => b === null)) {
     return {
       verdict: "inconclusive",
-      reason: `Measured ${shown(estimate.value)} meets ${target}, but there are too few samples for a confidence bound; collect more.`,
+      reason:
+        estimate.source === "reported"
+          ? `Measured ${shown(estimate.value)} meets ${target}, but the evidence holds only the tool's summary, so nothing bounds it; submit per-request results (e.g. vLLM --save-detailed).`
+          : `Measured ${shown(estimate.value)} meets ${target}, but there are too few samples for a confidence bound; collect more.`,
     };
   }
   const failing = bounds.find((b) => !operator.passes(b as number, expected));

@@ -29,6 +29,8 @@ export interface MetricEstimate {
   method: string;
   candidate?: number;
   baseline?: number;
+  /** `reported` when the value is the tool's own number from a summary-only file. @default "recomputed" */
+  source?: "recomputed" | "reported";
   findings?: Finding[];
   /**
    * The n at which the bound would clear `threshold`, given the observed spread; computed by the

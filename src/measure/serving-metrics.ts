@@ -105,6 +105,7 @@ function relative(
       high: null,
       n: 0,
       method: "from the tools' reported values; no per-request data, so no confidence bound",
+      source: "reported",
       candidate: c.value,
       baseline: b.value,
     };
@@ -228,6 +229,7 @@ function reportedValue(
     high: null,
     n: stat.n ?? 0,
     method: `reported by ${evidence.format}${stat.method === undefined ? "" : ` (${stat.method})`}; no per-request data, so no confidence bound`,
+    source: "reported",
   };
 }
 
