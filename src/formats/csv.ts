@@ -91,6 +91,8 @@ export function sniffDelimiter(firstLine: string): string {
  * report it with its location.
  */
 export function parseNumberCell(cell: string): number | undefined {
+  const fast = parsePlainDecimal(cell);
+  if (fast !== undefined) return fast;
   const s = cell.trim();
   if (s === "" || s === "NaN" || s === "nan" || s === "NA" || s === "null" || s === "None") return Number.NaN;
   if (!NUMBER.test(s)) return undefined;
@@ -103,6 +105,37 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The common case without a regex or a substring: `[-+]digits[.digits]` with at most 15 digits.
+ * mantissa / 10^k is correctly rounded when both are exact doubles, so it equals `Number(cell)`.
+ * Anything else (exponents, long mantissas, spaces, words) returns undefined for the general path.
+ */
+function parsePlainDecimal(cell: string): number | undefined {
+  const end = cell.length;
+  let i = 0;
+  let sign = 1;
+  const first = cell.charCodeAt(0);
+  if (first === 45 || first === 43) {
+    sign = first === 45 ? -1 : 1;
+    i = 1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0) decimals = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  return sign * (decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa);
+}
 
 function readQuoted(text: string, start: number): { value: string; close: number; newlines: number } {
   let value = "";

@@ -1,4 +1,5 @@
 import { FindingCollector } from "../formats/column-spec.ts";
+import { indexRequests } from "../measure/request-index.ts";
 import type { GpuMemorySamples, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
 
@@ -18,54 +19,11 @@ const E2E_SLACK_REL = 0.01;
 
 function checkRequests(path: string, r: ServingRequests, out: FindingCollector): void {
   const at = (i: number, column: string) => location(path, r.lines[i] as number, column);
-  const seen = r.requestId === undefined ? undefined : new Set<string>();
   let lastStart = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < r.rows; i++) {
-    const ttft = r.ttftMs[i] as number;
-    const e2e = r.e2eMs[i] as number;
-    const tpot = r.tpotMs[i] as number;
-    const outTokens = r.outputTokens[i] as number;
-    if (r.ok[i] === 1) checkRequired(ttft, e2e, outTokens, (c) => at(i, c), out);
-    for (const [value, column] of [
-      [ttft, "ttft_ms"],
-      [e2e, "e2e_ms"],
-      [tpot, "tpot_ms"],
-    ] as const) {
-      if (value < 0)
-        out.add(
-          createFinding(
-            "SERVING_NEGATIVE_TIME",
-            "error",
-            `A negative ${column} (${value}) is impossible; check the clock or the column's unit.`,
-            at(i, column),
-          ),
-        );
-    }
-    if (ttft > e2e + E2E_SLACK_MS) {
-      out.add(
-        createFinding(
-          "SERVING_TTFT_GT_E2E",
-          "error",
-          `TTFT ${ttft} ms exceeds end-to-end ${e2e} ms; the first token cannot come after the last. Check which column is which.`,
-          at(i, "ttft_ms"),
-        ),
-      );
-    } else if (
-      outTokens > 1 &&
-      Math.abs(ttft + tpot * (outTokens - 1) - e2e) > Math.max(E2E_SLACK_MS, E2E_SLACK_REL * e2e)
-    ) {
-      out.add(
-        createFinding(
-          "SERVING_E2E_INCONSISTENT",
-          "error",
-          `TTFT + TPOT·(output_tokens − 1) = ${round(ttft + tpot * (outTokens - 1))} ms but e2e_ms is ${e2e}; TPOT must exclude the first token. Recompute TPOT or leave the column empty to derive it.`,
-          at(i, "tpot_ms"),
-        ),
-      );
-    }
-    if (seen !== undefined) checkDuplicate(r.requestId?.[i] as string, seen, at(i, "request_id"), out);
+    checkTimes(r, i, at, out);
     const start = r.startS[i] as number;
-    if (start < lastStart)
+    if (start < lastStart) {
       out.add(
         createFinding(
           "SERVING_START_NOT_MONOTONIC",
@@ -74,8 +32,68 @@ function checkRequests(path: string, r: ServingRequests, out: FindingCollector):
           at(i, "start_s"),
         ),
       );
+    }
     if (!Number.isNaN(start)) lastStart = start;
   }
+  for (const i of indexRequests(r)?.duplicates ?? []) {
+    const id = (r.requestId?.[i] ?? "").slice(0, 40);
+    out.add(
+      createFinding(
+        "SERVING_DUPLICATE_REQUEST",
+        "error",
+        `request_id "${id}" appears more than once; duplicated rows inflate n. Remove the copy.`,
+        at(i, "request_id"),
+      ),
+    );
+  }
+}
+
+/** The physics of one request: no negative times, TTFT within E2E, and TTFT + TPOT·(out − 1) ≈ E2E. */
+function checkTimes(
+  r: ServingRequests,
+  i: number,
+  at: (i: number, column: string) => Finding["location"],
+  out: FindingCollector,
+): void {
+  const ttft = r.ttftMs[i] as number;
+  const e2e = r.e2eMs[i] as number;
+  const tpot = r.tpotMs[i] as number;
+  const outTokens = r.outputTokens[i] as number;
+  if (r.ok[i] === 1) checkRequired(ttft, e2e, outTokens, (c) => at(i, c), out);
+  if (ttft < 0) out.add(negative("ttft_ms", ttft, at(i, "ttft_ms")));
+  if (e2e < 0) out.add(negative("e2e_ms", e2e, at(i, "e2e_ms")));
+  if (tpot < 0) out.add(negative("tpot_ms", tpot, at(i, "tpot_ms")));
+  if (ttft > e2e + E2E_SLACK_MS) {
+    out.add(
+      createFinding(
+        "SERVING_TTFT_GT_E2E",
+        "error",
+        `TTFT ${ttft} ms exceeds end-to-end ${e2e} ms; the first token cannot come after the last. Check which column is which.`,
+        at(i, "ttft_ms"),
+      ),
+    );
+  } else if (
+    outTokens > 1 &&
+    Math.abs(ttft + tpot * (outTokens - 1) - e2e) > Math.max(E2E_SLACK_MS, E2E_SLACK_REL * e2e)
+  ) {
+    out.add(
+      createFinding(
+        "SERVING_E2E_INCONSISTENT",
+        "error",
+        `TTFT + TPOT·(output_tokens − 1) = ${round(ttft + tpot * (outTokens - 1))} ms but e2e_ms is ${e2e}; TPOT must exclude the first token. Recompute TPOT or leave the column empty to derive it.`,
+        at(i, "tpot_ms"),
+      ),
+    );
+  }
+}
+
+function negative(column: string, value: number, where: Finding["location"]): Finding {
+  return createFinding(
+    "SERVING_NEGATIVE_TIME",
+    "error",
+    `A negative ${column} (${value}) is impossible; check the clock or the column's unit.`,
+    where,
+  );
 }
 
 function checkRequired(
@@ -101,25 +119,6 @@ function checkRequired(
       );
     }
   }
-}
-
-function checkDuplicate(
-  id: string,
-  seen: Set<string>,
-  where: Finding["location"],
-  out: FindingCollector,
-): void {
-  if (seen.has(id)) {
-    out.add(
-      createFinding(
-        "SERVING_DUPLICATE_REQUEST",
-        "error",
-        `request_id "${id.slice(0, 40)}" appears more than once; duplicated rows inflate n. Remove the copy.`,
-        where,
-      ),
-    );
-  }
-  seen.add(id);
 }
 
 function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): void {

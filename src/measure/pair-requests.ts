@@ -1,4 +1,5 @@
 import type { ServingRequests } from "../model/evidence.ts";
+import { indexRequests } from "./request-index.ts";
 
 /** Share of requests that must match by id before a comparison is treated as the same trace replayed. */
 const MIN_MATCHED_SHARE = 0.9;
@@ -12,22 +13,55 @@ export function pairByRequestId(
   baseline: ServingRequests,
   key: keyof ServingRequests,
 ): { candidate: Float64Array; baseline: Float64Array } | undefined {
-  if (candidate.requestId === undefined || baseline.requestId === undefined) return undefined;
-  const baseIndex = new Map<string, number>();
-  const baseValues = baseline[key] as Float64Array;
-  baseline.requestId.forEach((id, i) => {
-    if (baseline.ok[i] === 1 && !Number.isNaN(baseValues[i] as number)) baseIndex.set(id, i);
-  });
+  const rows = matchRows(candidate, baseline);
+  if (rows === undefined) return undefined;
   const candValues = candidate[key] as Float64Array;
-  const c: number[] = [];
-  const b: number[] = [];
-  candidate.requestId.forEach((id, i) => {
-    const j = baseIndex.get(id);
-    if (j === undefined || candidate.ok[i] !== 1 || Number.isNaN(candValues[i] as number)) return;
-    c.push(candValues[i] as number);
-    b.push(baseValues[j] as number);
-  });
-  if (c.length < MIN_MATCHED_SHARE * Math.min(candidate.rows, baseline.rows) || c.length === 0)
-    return undefined;
-  return { candidate: Float64Array.from(c), baseline: Float64Array.from(b) };
+  const baseValues = baseline[key] as Float64Array;
+  const c = new Float64Array(rows.candidate.length);
+  const b = new Float64Array(rows.candidate.length);
+  let n = 0;
+  for (let k = 0; k < rows.candidate.length; k++) {
+    const i = rows.candidate[k] as number;
+    const j = rows.baseline[k] as number;
+    const x = candValues[i] as number;
+    const y = baseValues[j] as number;
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    c[n] = x;
+    b[n++] = y;
+  }
+  if (n < MIN_MATCHED_SHARE * Math.min(candidate.rows, baseline.rows) || n === 0) return undefined;
+  return { candidate: c.subarray(0, n), baseline: b.subarray(0, n) };
+}
+
+// --- internal ---
+
+const MATCHES = new WeakMap<
+  ServingRequests,
+  WeakMap<ServingRequests, { candidate: Int32Array; baseline: Int32Array }>
+>();
+
+/** Row pairs (candidate row, baseline row) of successful requests with the same id, computed once per pair of logs. */
+function matchRows(
+  candidate: ServingRequests,
+  baseline: ServingRequests,
+): { candidate: Int32Array; baseline: Int32Array } | undefined {
+  const cached = MATCHES.get(candidate)?.get(baseline);
+  if (cached !== undefined) return cached;
+  const ids = candidate.requestId;
+  const index = indexRequests(baseline);
+  if (ids === undefined || index === undefined) return undefined;
+  const c = new Int32Array(candidate.rows);
+  const b = new Int32Array(candidate.rows);
+  let n = 0;
+  for (let i = 0; i < candidate.rows; i++) {
+    const j = index.byId.get(ids[i] as string);
+    if (j === undefined || candidate.ok[i] !== 1 || baseline.ok[j] !== 1) continue;
+    c[n] = i;
+    b[n++] = j;
+  }
+  const rows = { candidate: c.subarray(0, n), baseline: b.subarray(0, n) };
+  const byBaseline = MATCHES.get(candidate) ?? new WeakMap();
+  byBaseline.set(baseline, rows);
+  MATCHES.set(candidate, byBaseline);
+  return rows;
 }

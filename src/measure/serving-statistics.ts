@@ -25,6 +25,21 @@ export function computeServingStatistics(role: string, evidence: ParsedEvidence)
 
 /** The finite values of a column over successful requests, sorted ascending. */
 export function successful(requests: ServingRequests, key: keyof ServingRequests): Float64Array {
+  // Every requirement and table asks for the same few sorted columns: sort each once per input.
+  const cached = SORTED.get(requests)?.get(key);
+  if (cached !== undefined) return cached;
+  const sorted = sortSuccessful(requests, key);
+  const byKey = SORTED.get(requests) ?? new Map<keyof ServingRequests, Float64Array>();
+  byKey.set(key, sorted);
+  SORTED.set(requests, byKey);
+  return sorted;
+}
+
+// --- internal ---
+
+const SORTED = new WeakMap<ServingRequests, Map<keyof ServingRequests, Float64Array>>();
+
+function sortSuccessful(requests: ServingRequests, key: keyof ServingRequests): Float64Array {
   const column = requests[key] as Float64Array;
   const out = new Float64Array(requests.rows);
   let n = 0;
@@ -33,8 +48,6 @@ export function successful(requests: ServingRequests, key: keyof ServingRequests
   }
   return sortFinite(out.subarray(0, n));
 }
-
-// --- internal ---
 
 function fromColumn(role: string, metric: string, sorted: Float64Array): Statistic[] {
   if (sorted.length === 0) return [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseNumberCell, sniffDelimiter, tokenizeCsv } from "../../src/formats/csv.ts";
+import { createRandom } from "../../src/measure/random.ts";
 
 function records(text: string, delimiter = ",") {
   const out: Array<{ line: number; fields: string[] }> = [];
@@ -73,5 +74,15 @@ describe("parseNumberCell", () => {
       undefined,
       undefined,
     ]);
+  });
+
+  it("gives exactly Number()'s value for 100 000 seeded random decimals (the fast path must not round differently)", () => {
+    const random = createRandom(11);
+    const mismatches: string[] = [];
+    for (let k = 0; k < 100_000; k++) {
+      const text = `${random.next() < 0.5 ? "-" : ""}${(random.next() * 10 ** random.int(9)).toFixed(random.int(8))}`;
+      if (!Object.is(parseNumberCell(text), Number(text))) mismatches.push(text);
+    }
+    expect(mismatches).toEqual([]);
   });
 });

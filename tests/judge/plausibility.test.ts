@@ -27,8 +27,8 @@ describe("serving plausibility", () => {
   it("flags negative times, duplicated ids and start times going back", () => {
     expect(check(["a,5,100,10,190,5,10,ok", "a,1,-1,,190,5,10,ok"])).toEqual([
       ["SERVING_NEGATIVE_TIME", 3, "ttft_ms"],
-      ["SERVING_DUPLICATE_REQUEST", 3, "request_id"],
       ["SERVING_START_NOT_MONOTONIC", 3, "start_s"],
+      ["SERVING_DUPLICATE_REQUEST", 3, "request_id"],
     ]);
   });
 
