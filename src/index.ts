@@ -18,3 +18,15 @@ export { parseSubmission } from "./model/parse-submission.ts";
 export { type Report, ReportSchema, type Verdict } from "./model/report.ts";
 export { type Requirement, type Topic, TopicSchema } from "./model/topic.ts";
 export { REPORT_FORMATS, REPORTERS, type ReportFormat } from "./render/reporters.ts";
+export { type AppOptions, createApp, type FetchHandler } from "./server/app.ts";
+export { DEFAULT_LIMITS, type UploadLimits } from "./server/limits.ts";
+export { type RunningServer, type StartServerOptions, startServer } from "./server/start-server.ts";
+export { createSqliteStore } from "./store/sqlite-store.ts";
+export type {
+  NewSubmission,
+  Store,
+  SubmissionRecord,
+  SubmissionSummary,
+  TokenGrant,
+  Waiver,
+} from "./store/store.ts";

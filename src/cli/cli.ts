@@ -63,6 +63,26 @@ export function createCli() {
       (await import("./run-small.ts")).runReport(path, raw),
     );
 
+  cli
+    .command("serve", "Run the web app: upload page, JSON API and topic dashboards (SQLite)")
+    .option("--port <n>", "Port to listen on, 0 for any free one (default 8787)")
+    .option("--host <address>", "Address to bind (default 127.0.0.1; 0.0.0.0 for every interface)")
+    .option("--db <file>", "SQLite database (default $XDG_DATA_HOME/claimcheck/claimcheck.db)")
+    .example("claimcheck serve")
+    .example("claimcheck serve --port 8080 --db /srv/claimcheck/claimcheck.db")
+    .action(async (raw: Record<string, unknown>) => (await import("./run-serve.ts")).runServe(raw));
+
+  cli
+    .command("token <action>", "Create an access token for the server (action: create); printed once")
+    .option("--team <name>", "A team token: submits for its team and reads its own submissions")
+    .option("--officer [name]", "An officer token: reads everything and waives requirements")
+    .option("--db <file>", "SQLite database, as for serve")
+    .example('claimcheck token create --team "Example University"')
+    .example('claimcheck token create --officer "Dr. Li" --db /srv/claimcheck/claimcheck.db')
+    .action(async (action: string, raw: Record<string, unknown>) =>
+      (await import("./run-serve.ts")).runToken(action, raw),
+    );
+
   cli.help((sections) => [...sections, { title: "Exit codes", body: EXIT_HELP }]);
   cli.version(readVersion());
   return cli;

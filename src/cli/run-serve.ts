@@ -1,0 +1,93 @@
+import { mkdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { z } from "zod";
+import { ClaimcheckError } from "../model/errors.ts";
+import { startServer } from "../server/start-server.ts";
+import { createSqliteStore } from "../store/sqlite-store.ts";
+import type { Store } from "../store/store.ts";
+import type { CommandResult } from "./cli.ts";
+import { EXIT } from "./exit-codes.ts";
+import { parseCliOptions } from "./options.ts";
+
+export const ServeCliSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(8787),
+  host: z.string().default("127.0.0.1"),
+  db: z.string().min(1).optional(),
+});
+
+export const TokenCliSchema = z
+  .object({
+    team: z.string().trim().min(1).optional(),
+    officer: z.union([z.literal(true), z.string().trim().min(1)]).optional(),
+    db: z.string().min(1).optional(),
+  })
+  .refine((o) => (o.team === undefined) !== (o.officer === undefined), {
+    message: "give exactly one of --team <name> or --officer [name]",
+  });
+
+/** `claimcheck serve`: opens the store, binds the app, and runs until SIGINT or SIGTERM. */
+export async function runServe(raw: Record<string, unknown>): Promise<CommandResult> {
+  const options = parseCliOptions(ServeCliSchema, raw);
+  const db = options.db ?? defaultDatabasePath();
+  const store = openStore(db);
+  const server = await startServer({ store, port: options.port, host: options.host });
+  process.stderr.write(`claimcheck serve: listening on ${server.url} (database ${db}); Ctrl-C stops it\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await server.close();
+  await store.close();
+  process.stderr.write("claimcheck serve: stopped\n");
+  return { exitCode: EXIT.pass };
+}
+
+/** `claimcheck token create --team <name> | --officer [name]`: prints a new token once, on stdout. */
+export async function runToken(action: string, raw: Record<string, unknown>): Promise<CommandResult> {
+  if (action !== "create") {
+    throw new ClaimcheckError(
+      "E_USAGE",
+      `Unknown token action "${action}"; use \`claimcheck token create\`.`,
+    );
+  }
+  const options = parseCliOptions(TokenCliSchema, raw);
+  const db = options.db ?? defaultDatabasePath();
+  const store = openStore(db);
+  const grant =
+    options.team !== undefined
+      ? { role: "team" as const, team: options.team }
+      : { role: "officer" as const, name: options.officer === true ? "officer" : String(options.officer) };
+  const token = await store.createToken(grant, new Date().toISOString());
+  await store.close();
+  process.stdout.write(`${token}\n`);
+  process.stderr.write(
+    `claimcheck: ${grant.role === "team" ? `team token for "${grant.team}"` : `officer token for ${grant.name}`} stored (hashed) in ${db}. It is shown only now; send it as \`Authorization: Bearer <token>\`.\n`,
+  );
+  return { exitCode: EXIT.pass };
+}
+
+/** `$XDG_DATA_HOME/claimcheck/claimcheck.db`, else `~/.local/share/claimcheck/claimcheck.db`. */
+export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+  const base = env.XDG_DATA_HOME?.startsWith("/") ? env.XDG_DATA_HOME : join(home, ".local", "share");
+  return join(base, "claimcheck", "claimcheck.db");
+}
+
+// --- internal ---
+
+function openStore(path: string): Store {
+  if (path !== ":memory:") {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (cause) {
+      throw new ClaimcheckError(
+        "E_IO",
+        `Cannot create the folder of ${path}; pass --db <file> in a writable folder.`,
+        {
+          cause,
+        },
+      );
+    }
+  }
+  return createSqliteStore(path);
+}

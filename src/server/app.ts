@@ -1,0 +1,72 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { isClaimcheckError } from "../model/errors.ts";
+import type { Topic } from "../model/topic.ts";
+import { readTopics } from "../read/read-topics.ts";
+import type { Store } from "../store/store.ts";
+import { type AppContext, type AppEnv, jsonResponse } from "./app-context.ts";
+import { resolveCaller } from "./auth.ts";
+import { HttpError } from "./http-error.ts";
+import { DEFAULT_LIMITS, type UploadLimits } from "./limits.ts";
+import { addPageRoutes } from "./page-routes.ts";
+import { addSubmissionRoutes } from "./submission-routes.ts";
+import { addTopicRoutes } from "./topic-routes.ts";
+
+export interface AppOptions {
+  store: Store;
+  /** The clock for submission and waiver times. @default () => new Date() */
+  now?: () => Date;
+  /** @default DEFAULT_LIMITS (64 MiB upload, 200 zip entries, 256 MiB inflated) */
+  limits?: Partial<UploadLimits>;
+  /** Where topics come from. @default readTopics() (the package's topics/) */
+  readTopics?: () => Promise<Topic[]>;
+  /** Where unexpected errors are logged. @default stderr */
+  log?: (line: string) => void;
+}
+
+/** A fetch handler: a Request in, a Response out, no socket (that is `startServer`'s job). */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/**
+ * The web app: upload page, JSON API and topic dashboards over a `Store`.
+ * @example const handle = createApp({ store: createSqliteStore(":memory:") });
+ */
+export function createApp(options: AppOptions): FetchHandler {
+  const context: AppContext = {
+    store: options.store,
+    now: options.now ?? (() => new Date()),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    readTopics: options.readTopics ?? (() => readTopics()),
+    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+  };
+  const app = new Hono<AppEnv>();
+  app.use("*", async (c, next) => {
+    c.set("caller", await resolveCaller(c.req.raw, context.store));
+    await next();
+  });
+  addPageRoutes(app, context);
+  addSubmissionRoutes(app, context);
+  addTopicRoutes(app, context);
+  app.notFound((c) =>
+    jsonResponse({ error: `No route for ${c.req.method} ${c.req.path}; see /openapi.json.` }, 404),
+  );
+  app.onError((error) => toErrorResponse(error, context.log));
+  return async (request) => app.fetch(request);
+}
+
+// --- internal ---
+
+/** The one edge handler: known errors become their status with a message; anything else a bare 500. */
+function toErrorResponse(error: unknown, log: (line: string) => void): Response {
+  if (error instanceof HttpError)
+    return jsonResponse({ error: error.message, ...error.details }, error.status);
+  if (isClaimcheckError(error) && error.code === "E_INPUT") {
+    return jsonResponse({ error: error.message, findings: error.findings }, 422);
+  }
+  if (isClaimcheckError(error) && error.code === "E_USAGE")
+    return jsonResponse({ error: error.message }, 400);
+  if (error instanceof HTTPException)
+    return jsonResponse({ error: error.message || "Bad request" }, error.status);
+  log(`claimcheck serve: internal error\n${error instanceof Error ? error.stack : String(error)}`);
+  return jsonResponse({ error: "Internal server error; it has been logged." }, 500);
+}

@@ -1,0 +1,141 @@
+/** The OpenAPI 3.1 description served at `GET /openapi.json`. */
+export const OPENAPI = {
+  openapi: "3.1.0",
+  info: {
+    title: "claimcheck server",
+    version: "1",
+    description:
+      "Upload benchmark result files, get the verdict. The latest submission of each team on each topic is public; earlier ones are read by their team and officers. Raw input files are never served.",
+  },
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "claimcheck token create" } },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: { type: "string" },
+          findings: { type: "array", items: { $ref: "#/components/schemas/Finding" } },
+        },
+      },
+      Finding: {
+        type: "object",
+        properties: {
+          code: { type: "string" },
+          severity: { enum: ["error", "warning", "info"] },
+          message: { type: "string" },
+          location: {
+            type: "object",
+            properties: { path: { type: "string" }, line: { type: "integer" }, column: { type: "string" } },
+          },
+        },
+      },
+      Submission: {
+        type: "object",
+        required: ["id", "topic", "team", "created_at", "verdict", "report"],
+        properties: {
+          id: { type: "string" },
+          topic: { type: "string" },
+          team: { type: "string" },
+          created_at: { type: "string", format: "date-time" },
+          verdict: { enum: ["pass", "fail", "inconclusive", "missing", "invalid", "waived"] },
+          published: { type: "boolean" },
+          waivers: { type: "array", items: { type: "object" } },
+          links: { type: "object" },
+          report: {
+            type: "object",
+            description:
+              "The canonical report (claimcheck/report@1, schemas/report.schema.json) with waivers applied",
+          },
+        },
+      },
+    },
+  },
+  paths: {
+    "/api/submissions": {
+      post: {
+        summary: "Submit result files (one field per evidence role) or a zipped submission",
+        security: [{ bearer: [] }],
+        requestBody: {
+          content: {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                properties: {
+                  topic: { type: "string", example: "1.2" },
+                  candidate: { type: "string", format: "binary" },
+                  baseline: { type: "string", format: "binary" },
+                  memory: { type: "string", format: "binary" },
+                  submission: { type: "string", format: "binary", description: "zip with claimcheck.yaml" },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": ref("Submission", "Verified and stored"),
+          "400": ref("Error", "Bad form, unsafe zip path, too many zip entries"),
+          "401": ref("Error", "No or unknown token"),
+          "403": ref("Error", "Not a team token, or another team's manifest"),
+          "413": ref("Error", "Upload or inflated zip too large"),
+          "415": ref("Error", "Not multipart, or a file of the wrong type"),
+          "422": ref("Error", "Input errors with file, line and column; nothing stored"),
+        },
+      },
+    },
+    "/api/submissions/{id}": {
+      get: {
+        summary: "A submission with its report",
+        responses: { "200": ref("Submission", "Found"), "404": ref("Error", "Unknown or not visible") },
+      },
+    },
+    "/api/submissions/{id}/report.html": {
+      get: { summary: "The acceptance report as HTML", responses: { "200": { description: "text/html" } } },
+    },
+    "/api/submissions/{id}/waivers": {
+      post: {
+        summary: "Waive a requirement (officer only)",
+        security: [{ bearer: [] }],
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["requirement", "reason"],
+                properties: { requirement: { type: "string" }, reason: { type: "string" } },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": ref("Submission", "Waived; report re-rendered"),
+          "403": ref("Error", "Not an officer"),
+        },
+      },
+    },
+    "/api/topics": {
+      get: {
+        summary: "The fund's topics and their requirements",
+        responses: { "200": { description: "Topic[]" } },
+      },
+    },
+    "/api/topics/{id}/submissions": {
+      get: {
+        summary: "Submissions on a topic visible to the caller",
+        responses: { "200": { description: "Submission summaries, oldest first" } },
+      },
+    },
+    "/topics/{id}": {
+      get: { summary: "Topic dashboard (HTML)", responses: { "200": { description: "text/html" } } },
+    },
+  },
+} as const;
+
+// --- internal ---
+
+function ref(schema: string, description: string) {
+  return {
+    description,
+    content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The upload page's script, served as `/assets/upload.js`: plain browser JavaScript, no framework and
+ * nothing from another host. It builds DOM nodes (never HTML strings), so file names and messages
+ * cannot inject markup.
+ */
+export const UPLOAD_SCRIPT = String.raw`"use strict";
+(function () {
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $("upload"), tokenInput = $("token"), topicSelect = $("topic"), fileInput = $("files");
+  var drop = $("drop"), list = $("file-list"), statusEl = $("status"), result = $("result");
+  var chosen = [];
+  tokenInput.value = localStorage.getItem("claimcheck.token") || "";
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k]; else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  function guessRole(name, taken) {
+    var n = name.toLowerCase();
+    if (/\.zip$/.test(n)) return "submission";
+    if (/qrel/.test(n)) return "qrels";
+    if (/base/.test(n) && /(mem|smi|gpu)/.test(n)) return "baseline-memory";
+    if (/(mem|smi|gpu)/.test(n)) return "memory";
+    if (/base/.test(n)) return "baseline";
+    return taken.indexOf("candidate") < 0 ? "candidate" : "baseline";
+  }
+
+  function addFiles(files) {
+    Array.prototype.forEach.call(files, function (file) {
+      var same = chosen.filter(function (c) { return c.file.name === file.name; })[0];
+      if (same) { same.file = file; return; }
+      chosen.push({ file: file, role: guessRole(file.name, chosen.map(function (c) { return c.role; })) });
+    });
+    renderList();
+  }
+
+  function renderList() {
+    var body = list.tBodies[0];
+    body.textContent = "";
+    list.hidden = chosen.length === 0;
+    chosen.forEach(function (c, i) {
+      var select = el("select", { "aria-label": "Role of " + c.file.name });
+      select.innerHTML = $("role-options").innerHTML;
+      select.value = c.role;
+      select.addEventListener("change", function () { c.role = select.value; });
+      var remove = el("button", { type: "button", class: "secondary", text: "Remove" });
+      remove.addEventListener("click", function () { chosen.splice(i, 1); renderList(); });
+      body.appendChild(el("tr", {}, [el("td", { text: c.file.name }), el("td", { text: size(c.file.size) }),
+        el("td", {}, [select]), el("td", {}, [remove])]));
+    });
+  }
+
+  function size(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + " MiB" : n >= 1024 ? (n / 1024).toFixed(1) + " KiB" : n + " B"; }
+
+  fileInput.addEventListener("change", function () { addFiles(fileInput.files); fileInput.value = ""; });
+  ["dragenter", "dragover"].forEach(function (t) { drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add("over"); }); });
+  ["dragleave", "drop"].forEach(function (t) { drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.remove("over"); }); });
+  drop.addEventListener("drop", function (e) { addFiles(e.dataTransfer.files); });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var token = tokenInput.value.trim();
+    if (!token) return showError("Enter your team token first (claimcheck token create --team <name>).");
+    if (!chosen.length) return showError("Add at least one file.");
+    var roles = chosen.map(function (c) { return c.role; });
+    var twice = roles.filter(function (r, i) { return roles.indexOf(r) !== i; })[0];
+    if (twice) return showError("Two files have the role " + twice + "; give each file its own role.");
+    localStorage.setItem("claimcheck.token", token);
+    document.cookie = "claimcheck_token=" + encodeURIComponent(token) + "; path=/; SameSite=Strict";
+    var data = new FormData();
+    if (roles.indexOf("submission") < 0) data.append("topic", topicSelect.value);
+    chosen.forEach(function (c) { data.append(c.role, c.file, c.file.name); });
+    statusEl.textContent = "Checking… 检查中";
+    $("submit").disabled = true;
+    fetch("/api/submissions", { method: "POST", headers: { Authorization: "Bearer " + token }, body: data })
+      .then(function (res) { return res.json().then(function (body) { return { status: res.status, body: body }; }); })
+      .then(function (r) {
+        if (r.status === 201) showVerdict(r.body);
+        else if (r.status === 422) showFindings(r.body);
+        else showError(r.body.error || "The server answered " + r.status + ".");
+      }, function (e) { showError("The upload failed: " + e.message); })
+      .then(function () { $("submit").disabled = false; });
+  });
+
+  function showError(message) {
+    statusEl.textContent = "";
+    result.textContent = "";
+    result.appendChild(el("p", { class: "error", id: "upload-error", text: message }));
+  }
+
+  function badge(verdict, big) {
+    return el("span", { class: "badge" + (big ? " big" : ""), style: "background:" + COLORS[verdict], text: verdict });
+  }
+  var COLORS = { pass: "#1a7f37", fail: "#cf222e", inconclusive: "#9a6700", missing: "#6e7781", invalid: "#8250df", waived: "#0969da" };
+
+  function showVerdict(body) {
+    var report = body.report;
+    statusEl.textContent = "Stored as submission " + body.id + ".";
+    result.textContent = "";
+    result.appendChild(el("h2", { id: "verdict" }, ["Verdict 结论: ", badge(report.verdict, true)]));
+    result.appendChild(el("p", {}, [el("a", { id: "report-link", href: body.links.report_html, text: "Open the acceptance report 打开验收报告" }),
+      " · ", el("a", { href: body.links.dashboard, text: "Topic dashboard 课题看板" })]));
+    var rows = report.requirements.map(function (r) {
+      var m = r.measured && r.measured.value !== null ? String(+r.measured.value.toPrecision(4)) + " " + (r.target ? r.target.unit : "") : "—";
+      return el("tr", {}, [el("td", {}, [el("code", { text: r.id }), el("br"), r.title.en + " / " + r.title.zh]),
+        el("td", {}, [badge(r.verdict)]), el("td", { text: m }), el("td", { text: r.reason })]);
+    });
+    result.appendChild(el("table", { id: "requirements" }, [el("thead", {}, [el("tr", {}, ["Requirement 要求", "Verdict", "Measured 实测", "Why 原因"].map(function (h) { return el("th", { text: h }); }))]), el("tbody", {}, rows)]));
+  }
+
+  function showFindings(body) {
+    var findings = body.findings || [];
+    statusEl.textContent = "";
+    result.textContent = "";
+    var heading = findings.length ? "Fix these errors 请修正以下错误 (" + findings.length + ")" : "The upload was refused 上传被拒绝";
+    result.appendChild(el("h2", { class: "error", id: "errors" }, [heading]));
+    result.appendChild(el("p", { text: body.error }));
+    var byPath = {};
+    findings.forEach(function (f) { var p = f.location ? f.location.path : ""; (byPath[p] = byPath[p] || []).push(f); });
+    Object.keys(byPath).forEach(function (path) {
+      var input = (body.inputs || []).filter(function (i) { return i.path === path; })[0];
+      var entry = input && chosen.filter(function (c) { return c.role === input.role; })[0];
+      var section = el("section", { class: "file-errors" }, [el("h3", { text: path || "Submission" })]);
+      result.appendChild(section);
+      var after = messages(byPath[path]);
+      if (!entry || !byPath[path].some(function (f) { return f.location && f.location.line; })) { section.appendChild(after); return; }
+      entry.file.text().then(function (text) { section.appendChild(sheet(text, byPath[path])); section.appendChild(after); });
+    });
+  }
+
+  function messages(findings) {
+    return el("ul", { class: "errors" }, findings.map(function (f) {
+      var where = f.location && f.location.line ? "Row " + f.location.line + (f.location.column ? ", column " + f.location.column : "") + ": " : "";
+      return el("li", {}, [el("strong", { text: where }), f.message + " (" + f.code + ")"]);
+    }));
+  }
+
+  function sheet(text, findings) {
+    var lines = text.split(/\r?\n/);
+    var delim = [",", "\t", ";"].sort(function (a, b) { return lines[0].split(b).length - lines[0].split(a).length; })[0];
+    var header = splitRow(lines[0] || "", delim);
+    var bad = {};
+    findings.forEach(function (f) {
+      var line = f.location && f.location.line;
+      if (!line) return;
+      var b = bad[line] = bad[line] || {};
+      var col = f.location.column || "";
+      b[col] = (b[col] ? b[col] + "\n" : "") + f.message;
+    });
+    var shown = [1].concat(Object.keys(bad).map(Number).filter(function (n) { return n > 1; }).sort(function (a, b) { return a - b; }).slice(0, 40));
+    var head = el("tr", {}, [el("th", { class: "rownum" })].concat(header.map(function (_, i) { return el("th", { text: letters(i) }); })));
+    var body = el("tbody");
+    shown.forEach(function (line, k) {
+      if (k > 0 && line > shown[k - 1] + 1) body.appendChild(el("tr", { class: "gap" }, [el("td", { colspan: String(header.length + 1), text: "⋯" })]));
+      var cells = splitRow(lines[line - 1] || "", delim);
+      var marks = bad[line] || {};
+      var tr = el("tr", { class: line > 1 && marks ? "badrow" : "", "data-line": String(line) }, [el("td", { class: "rownum", text: String(line) })]);
+      header.forEach(function (name, i) {
+        var note = marks[name];
+        var td = el("td", { text: line === 1 ? name : cells[i] === undefined ? "" : cells[i] });
+        if (note) { td.className = "bad"; td.title = note; }
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    return el("table", { class: "sheet" }, [el("thead", {}, [head]), body]);
+  }
+
+  function splitRow(line, delim) {
+    var out = [], cell = "", quoted = false;
+    for (var i = 0; i < line.length; i++) {
+      var ch = line[i];
+      if (quoted) { if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch; }
+      else if (ch === '"') quoted = true;
+      else if (ch === delim) { out.push(cell); cell = ""; }
+      else cell += ch;
+    }
+    out.push(cell);
+    return out;
+  }
+
+  function letters(i) { var s = ""; i++; while (i > 0) { var r = (i - 1) % 26; s = String.fromCharCode(65 + r) + s; i = Math.floor((i - 1) / 26); } return s; }
+})();
+`;

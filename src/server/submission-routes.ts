@@ -1,0 +1,159 @@
+import type { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { verifyFiles } from "../cli/commands/verify.ts";
+import type { Report } from "../model/report.ts";
+import type { SubmissionRecord } from "../store/store.ts";
+import { type AppContext, type AppEnv, htmlResponse, jsonResponse } from "./app-context.ts";
+import { applyWaivers } from "./apply-waivers.ts";
+import { type Caller, canRead, latestIds, requireOfficer, requireTeam } from "./auth.ts";
+import { prepareQuickSubmission, prepareZipSubmission } from "./build-submission.ts";
+import { HttpError, unprocessable } from "./http-error.ts";
+import { formatBytes } from "./limits.ts";
+import { renderReportHtml } from "./pages/report-page.ts";
+import { readUpload } from "./read-upload.ts";
+
+/** `POST /api/submissions`, `GET /api/submissions/:id[/report.html]`, `POST /api/submissions/:id/waivers`. */
+export function addSubmissionRoutes(app: Hono<AppEnv>, context: AppContext): void {
+  const limit = bodyLimit({
+    maxSize: context.limits.maxUploadBytes,
+    onError: () => {
+      throw new HttpError(
+        413,
+        `The upload is larger than ${formatBytes(context.limits.maxUploadBytes)}; submit smaller files.`,
+      );
+    },
+  });
+  app.post("/api/submissions", limit, async (c) => submit(context, c.get("caller"), c.req.raw));
+  app.get("/api/submissions/:id", async (c) => {
+    const { record, published } = await readable(context, c.get("caller"), c.req.param("id"));
+    return jsonResponse(envelope(record, applyWaivers(record.report, record.waivers), published));
+  });
+  app.get("/api/submissions/:id/report.html", async (c) => {
+    const { record } = await readable(context, c.get("caller"), c.req.param("id"));
+    // The report is self-contained: inline styles and scripts, nothing from another origin.
+    return htmlResponse(
+      await renderReportHtml(applyWaivers(record.report, record.waivers)),
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src data:",
+    );
+  });
+  const smallBody = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new HttpError(413, "A waiver is a small JSON object; send at most 64 KiB.");
+    },
+  });
+  app.post("/api/submissions/:id/waivers", smallBody, async (c) =>
+    waive(context, c.get("caller"), c.req.param("id"), c.req.raw),
+  );
+}
+
+// --- internal ---
+
+async function submit(context: AppContext, caller: Caller, request: Request): Promise<Response> {
+  const team = requireTeam(caller);
+  const upload = await readUpload(request);
+  const prepared =
+    upload.kind === "zip"
+      ? prepareZipSubmission(upload, team, context.limits)
+      : prepareQuickSubmission(upload, team);
+  const report = await verifyFiles({
+    submission: prepared.submission,
+    mode: prepared.mode,
+    files: prepared.files,
+  });
+  if (report.verdict === "invalid") {
+    const findings = [...report.findings, ...report.requirements.flatMap((r) => r.findings)].filter(
+      (f, i, all) =>
+        f.severity === "error" && all.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i,
+    );
+    throw unprocessable(
+      `The evidence has ${findings.length} error${findings.length === 1 ? "" : "s"}; nothing was judged or stored. Fix the rows listed and upload again.`,
+      findings,
+      { inputs: prepared.inputs.map(({ role, path }) => ({ role, path })), report },
+    );
+  }
+  const saved = await context.store.saveSubmission({
+    topic: prepared.submission.topic,
+    team,
+    createdAt: context.now().toISOString(),
+    mode: prepared.mode,
+    report,
+    inputs: prepared.inputs,
+  });
+  const record = { ...saved, mode: prepared.mode, report, inputs: [], waivers: [] };
+  return jsonResponse(envelope(record, report, true), 201, { location: `/api/submissions/${saved.id}` });
+}
+
+const WaiverSchema = z.object({
+  requirement: z.string().min(1),
+  reason: z.string().trim().min(3, "give a reason of at least 3 characters").max(2000),
+});
+
+async function waive(context: AppContext, caller: Caller, id: string, request: Request): Promise<Response> {
+  const officer = requireOfficer(caller);
+  const body = WaiverSchema.safeParse(await request.json().catch(() => undefined));
+  if (!body.success) {
+    const issue = body.error.issues[0];
+    throw new HttpError(
+      400,
+      `Send JSON {"requirement": "<id>", "reason": "<why>"} (${issue?.path.join(".") || "body"}: ${issue?.message}).`,
+    );
+  }
+  const { record, published } = await readable(context, caller, id);
+  if (!record.report.requirements.some((r) => r.id === body.data.requirement)) {
+    throw new HttpError(
+      404,
+      `Submission ${id} has no requirement "${body.data.requirement}"; its report lists the ids.`,
+    );
+  }
+  const waiver = { ...body.data, officer, createdAt: context.now().toISOString() };
+  const waivers = [...record.waivers, waiver];
+  const report = applyWaivers(record.report, waivers);
+  await context.store.addWaiver(id, waiver, report.verdict);
+  return jsonResponse(envelope({ ...record, waivers }, report, published), 201);
+}
+
+async function readable(
+  context: AppContext,
+  caller: Caller,
+  id: string,
+): Promise<{ record: SubmissionRecord; published: boolean }> {
+  const record = await context.store.getSubmission(id);
+  const history =
+    record === undefined
+      ? []
+      : await context.store.listSubmissions({ topic: record.topic, team: record.team });
+  const latest = latestIds(history);
+  if (record === undefined || !canRead(caller, record, latest)) {
+    throw new HttpError(
+      404,
+      `No submission "${id}" that you may read; earlier submissions are visible to their team and to officers.`,
+    );
+  }
+  return { record, published: latest.has(id) };
+}
+
+/** The JSON of one submission: who, when, the verdict and report with waivers applied, and its links. */
+function envelope(record: Omit<SubmissionRecord, "verdict" | "inputs">, report: Report, published: boolean) {
+  return {
+    id: record.id,
+    topic: record.topic,
+    team: record.team,
+    created_at: record.createdAt,
+    verdict: report.verdict,
+    published,
+    waivers: record.waivers.map((w) => ({
+      requirement: w.requirement,
+      reason: w.reason,
+      officer: w.officer,
+      created_at: w.createdAt,
+    })),
+    links: {
+      self: `/api/submissions/${record.id}`,
+      report_html: `/api/submissions/${record.id}/report.html`,
+      dashboard: `/topics/${record.topic}`,
+    },
+    report,
+  };
+}

@@ -1,0 +1,51 @@
+import type { Hono } from "hono";
+import { type AppContext, type AppEnv, findTopic, htmlResponse, jsonResponse } from "./app-context.ts";
+import { applyWaivers } from "./apply-waivers.ts";
+import { type Caller, canRead, latestIds } from "./auth.ts";
+import { OPENAPI } from "./openapi.ts";
+import { type DashboardSubmission, renderDashboard } from "./pages/dashboard-page.ts";
+
+/** `GET /api/topics`, `GET /api/topics/:id/submissions`, `GET /topics/:id` (dashboard), `GET /openapi.json`. */
+export function addTopicRoutes(app: Hono<AppEnv>, context: AppContext): void {
+  app.get("/api/topics", async () =>
+    jsonResponse(
+      (await context.readTopics()).map((topic) => ({
+        ...topic,
+        links: { dashboard: `/topics/${topic.id}`, submissions: `/api/topics/${topic.id}/submissions` },
+      })),
+    ),
+  );
+  app.get("/api/topics/:id/submissions", async (c) => {
+    const topic = await findTopic(context, c.req.param("id"));
+    const all = await context.store.listSubmissions({ topic: topic.id });
+    const latest = latestIds(all);
+    return jsonResponse(
+      visible(c.get("caller"), all, latest).map((s) => ({
+        id: s.id,
+        team: s.team,
+        created_at: s.createdAt,
+        verdict: s.verdict,
+        published: latest.has(s.id),
+        links: { self: `/api/submissions/${s.id}`, report_html: `/api/submissions/${s.id}/report.html` },
+      })),
+    );
+  });
+  app.get("/topics/:id", async (c) => {
+    const topic = await findTopic(context, c.req.param("id"));
+    const all = await context.store.listSubmissions({ topic: topic.id });
+    const shown: DashboardSubmission[] = [];
+    for (const summary of visible(c.get("caller"), all, latestIds(all))) {
+      const record = await context.store.getSubmission(summary.id);
+      if (record === undefined) continue;
+      shown.push({ ...summary, report: applyWaivers(record.report, record.waivers) });
+    }
+    return htmlResponse(renderDashboard(topic, shown, c.req.query("requirement")));
+  });
+  app.get("/openapi.json", () => jsonResponse(OPENAPI));
+}
+
+// --- internal ---
+
+function visible<T extends { id: string; team: string }>(caller: Caller, all: T[], latest: Set<string>): T[] {
+  return all.filter((s) => canRead(caller, s, latest));
+}

@@ -1,0 +1,64 @@
+import type { Database } from "better-sqlite3";
+import { ClaimcheckError } from "../model/errors.ts";
+
+/** Schema migrations, applied in order; `PRAGMA user_version` records how many ran. */
+const MIGRATIONS = [
+  `CREATE TABLE inputs (
+     sha256 TEXT PRIMARY KEY,
+     size INTEGER NOT NULL,
+     bytes BLOB NOT NULL
+   );
+   CREATE TABLE submissions (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     topic TEXT NOT NULL,
+     team TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     mode TEXT NOT NULL CHECK (mode IN ('manifest', 'quick')),
+     verdict TEXT NOT NULL,
+     report TEXT NOT NULL
+   );
+   CREATE INDEX submissions_by_topic ON submissions (topic, team, seq);
+   CREATE TABLE submission_inputs (
+     submission_id TEXT NOT NULL REFERENCES submissions (id),
+     position INTEGER NOT NULL,
+     role TEXT NOT NULL,
+     path TEXT NOT NULL,
+     sha256 TEXT NOT NULL REFERENCES inputs (sha256),
+     format TEXT,
+     PRIMARY KEY (submission_id, position)
+   );
+   CREATE TABLE waivers (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     submission_id TEXT NOT NULL REFERENCES submissions (id),
+     requirement TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     officer TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE tokens (
+     hash TEXT PRIMARY KEY,
+     role TEXT NOT NULL CHECK (role IN ('team', 'officer')),
+     team TEXT,
+     name TEXT,
+     created_at TEXT NOT NULL
+   );`,
+];
+
+/** Brings a database up to the current schema, one transaction per migration. */
+export function migrate(db: Database): void {
+  const applied = db.pragma("user_version", { simple: true }) as number;
+  if (applied > MIGRATIONS.length) {
+    throw new ClaimcheckError(
+      "E_IO",
+      `The database was written by a newer claimcheck (schema ${applied}, this one knows ${MIGRATIONS.length}); upgrade claimcheck.`,
+    );
+  }
+  for (const [index, sql] of MIGRATIONS.entries()) {
+    if (index < applied) continue;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+}

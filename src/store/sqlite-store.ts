@@ -1,0 +1,183 @@
+import { randomUUID } from "node:crypto";
+import DatabaseConstructor, { type Database } from "better-sqlite3";
+import { ClaimcheckError } from "../model/errors.ts";
+import type { Report, Verdict } from "../model/report.ts";
+import { migrate } from "./sqlite-schema.ts";
+import type {
+  InputRef,
+  ListFilter,
+  NewSubmission,
+  Store,
+  SubmissionRecord,
+  SubmissionSummary,
+  TokenGrant,
+  TokenRecord,
+  Waiver,
+} from "./store.ts";
+import { generateToken, hashToken } from "./tokens.ts";
+
+/**
+ * Opens (or creates) a SQLite store: a file in WAL mode with full fsync on commit, so an upload answered
+ * 201 survives a crash; `":memory:"` for tests.
+ * @example const store = createSqliteStore(":memory:");
+ */
+export function createSqliteStore(path: string): Store {
+  const db = openDatabase(path);
+  const insertSubmission = db.transaction((submission: NewSubmission, id: string) => {
+    for (const input of submission.inputs) {
+      db.prepare("INSERT OR IGNORE INTO inputs (sha256, size, bytes) VALUES (?, ?, ?)").run(
+        input.sha256,
+        input.bytes.length,
+        input.bytes,
+      );
+    }
+    db.prepare(
+      "INSERT INTO submissions (id, topic, team, created_at, mode, verdict, report) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      id,
+      submission.topic,
+      submission.team,
+      submission.createdAt,
+      submission.mode,
+      submission.report.verdict,
+      JSON.stringify(submission.report),
+    );
+    for (const [position, input] of submission.inputs.entries()) {
+      db.prepare(
+        "INSERT INTO submission_inputs (submission_id, position, role, path, sha256, format) VALUES (?, ?, ?, ?, ?, ?)",
+      ).run(id, position, input.role, input.path, input.sha256, input.format ?? null);
+    }
+  });
+  const insertWaiver = db.transaction((id: string, waiver: Waiver, verdict: Verdict) => {
+    const updated = db.prepare("UPDATE submissions SET verdict = ? WHERE id = ?").run(verdict, id);
+    if (updated.changes === 0) return false;
+    db.prepare(
+      "INSERT INTO waivers (submission_id, requirement, reason, officer, created_at) VALUES (?, ?, ?, ?, ?)",
+    ).run(id, waiver.requirement, waiver.reason, waiver.officer, waiver.createdAt);
+    return true;
+  });
+
+  return {
+    async saveSubmission(submission) {
+      const id = randomUUID();
+      insertSubmission(submission, id);
+      return summaryOf({ id, ...submission, verdict: submission.report.verdict });
+    },
+    async getSubmission(id) {
+      const row = db.prepare("SELECT * FROM submissions WHERE id = ?").get(id) as SubmissionRow | undefined;
+      return row === undefined ? undefined : recordOf(db, row);
+    },
+    async listSubmissions(filter: ListFilter = {}) {
+      const rows = db
+        .prepare(
+          "SELECT id, topic, team, created_at, verdict FROM submissions WHERE (@topic IS NULL OR topic = @topic) AND (@team IS NULL OR team = @team) ORDER BY seq",
+        )
+        .all({ topic: filter.topic ?? null, team: filter.team ?? null }) as SubmissionRow[];
+      return rows.map(summaryOfRow);
+    },
+    async readInput(sha256) {
+      const row = db.prepare("SELECT bytes FROM inputs WHERE sha256 = ?").get(sha256) as
+        | { bytes: Buffer }
+        | undefined;
+      return row === undefined ? undefined : new Uint8Array(row.bytes);
+    },
+    async addWaiver(submissionId, waiver, verdict) {
+      return insertWaiver(submissionId, waiver, verdict);
+    },
+    async createToken(grant: TokenGrant, createdAt: string) {
+      const token = generateToken();
+      db.prepare("INSERT INTO tokens (hash, role, team, name, created_at) VALUES (?, ?, ?, ?, ?)").run(
+        hashToken(token),
+        grant.role,
+        grant.role === "team" ? grant.team : null,
+        grant.role === "officer" ? grant.name : null,
+        createdAt,
+      );
+      return token;
+    },
+    async findToken(token: string) {
+      const row = db.prepare("SELECT * FROM tokens WHERE hash = ?").get(hashToken(token)) as
+        | TokenRow
+        | undefined;
+      return row === undefined ? undefined : tokenOf(row);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+// --- internal ---
+
+interface SubmissionRow {
+  id: string;
+  topic: string;
+  team: string;
+  created_at: string;
+  mode: "manifest" | "quick";
+  verdict: Verdict;
+  report: string;
+}
+
+interface TokenRow {
+  role: "team" | "officer";
+  team: string | null;
+  name: string | null;
+  created_at: string;
+}
+
+function openDatabase(path: string): Database {
+  let db: Database;
+  try {
+    db = new DatabaseConstructor(path);
+  } catch (cause) {
+    throw new ClaimcheckError(
+      "E_IO",
+      `Cannot open the database ${path}; check the path and its permissions.`,
+      {
+        cause,
+      },
+    );
+  }
+  db.pragma("journal_mode = WAL");
+  // FULL: a commit is on disk before the server answers 201, even if the machine loses power.
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return db;
+}
+
+function summaryOf(s: SubmissionSummary): SubmissionSummary {
+  return { id: s.id, topic: s.topic, team: s.team, createdAt: s.createdAt, verdict: s.verdict };
+}
+
+function summaryOfRow(row: SubmissionRow): SubmissionSummary {
+  return { id: row.id, topic: row.topic, team: row.team, createdAt: row.created_at, verdict: row.verdict };
+}
+
+function recordOf(db: Database, row: SubmissionRow): SubmissionRecord {
+  const inputs = db
+    .prepare(
+      "SELECT role, path, s.sha256 AS sha256, format, size FROM submission_inputs s JOIN inputs i ON i.sha256 = s.sha256 WHERE submission_id = ? ORDER BY position",
+    )
+    .all(row.id) as { role: string; path: string; sha256: string; format: string | null; size: number }[];
+  const waivers = db
+    .prepare(
+      "SELECT requirement, reason, officer, created_at FROM waivers WHERE submission_id = ? ORDER BY seq",
+    )
+    .all(row.id) as { requirement: string; reason: string; officer: string; created_at: string }[];
+  return {
+    ...summaryOfRow(row),
+    mode: row.mode,
+    report: JSON.parse(row.report) as Report,
+    inputs: inputs.map(({ format, ...input }): InputRef => (format === null ? input : { ...input, format })),
+    waivers: waivers.map(({ created_at, ...waiver }) => ({ ...waiver, createdAt: created_at })),
+  };
+}
+
+function tokenOf(row: TokenRow): TokenRecord {
+  return row.role === "team"
+    ? { role: "team", team: row.team ?? "", createdAt: row.created_at }
+    : { role: "officer", name: row.name ?? "officer", createdAt: row.created_at };
+}

@@ -1,0 +1,81 @@
+import type { Report, Verdict } from "../model/report.ts";
+
+/** One input file of a submission: its role, the name it was uploaded under, and its content. */
+export interface StoredInput {
+  role: string;
+  path: string;
+  sha256: string;
+  bytes: Uint8Array;
+  /** The declared format id; absent when it was detected. */
+  format?: string;
+}
+
+/** What the server hands the store for an accepted upload. */
+export interface NewSubmission {
+  topic: string;
+  team: string;
+  /** ISO 8601 time the upload was accepted. */
+  createdAt: string;
+  mode: "manifest" | "quick";
+  /** The canonical report as `verifyFiles` returned it, before any waiver. */
+  report: Report;
+  inputs: StoredInput[];
+}
+
+/** One row of a submission list. `verdict` already counts the waivers. */
+export interface SubmissionSummary {
+  id: string;
+  topic: string;
+  team: string;
+  createdAt: string;
+  verdict: Verdict;
+}
+
+/** A requirement an officer waived, with the reason shown in every re-rendered report. */
+export interface Waiver {
+  requirement: string;
+  reason: string;
+  officer: string;
+  createdAt: string;
+}
+
+/** An input file as listed with its submission (the bytes are read with `readInput`). */
+export type InputRef = Omit<StoredInput, "bytes"> & { size: number };
+
+export interface SubmissionRecord extends SubmissionSummary {
+  mode: "manifest" | "quick";
+  /** The report as verified; the waivers are applied when it is rendered. */
+  report: Report;
+  inputs: InputRef[];
+  /** Oldest first; a later waiver of the same requirement replaces an earlier one. */
+  waivers: Waiver[];
+}
+
+export type TokenGrant = { role: "team"; team: string } | { role: "officer"; name: string };
+
+export type TokenRecord = TokenGrant & { createdAt: string };
+
+export interface ListFilter {
+  topic?: string;
+  team?: string;
+}
+
+/**
+ * Where the server keeps submissions, their inputs, waivers and tokens.
+ * Every method that writes is atomic: after a crash a submission is there whole or not at all.
+ */
+export interface Store {
+  /** Stores a submission with all its inputs in one transaction; inputs are deduplicated by SHA-256. */
+  saveSubmission(submission: NewSubmission): Promise<SubmissionSummary>;
+  getSubmission(id: string): Promise<SubmissionRecord | undefined>;
+  /** Submissions in the order they were accepted, oldest first. */
+  listSubmissions(filter?: ListFilter): Promise<SubmissionSummary[]>;
+  /** The bytes of a stored input, by SHA-256. */
+  readInput(sha256: string): Promise<Uint8Array | undefined>;
+  /** Records a waiver and the submission verdict that results from it; false when there is no such submission. */
+  addWaiver(submissionId: string, waiver: Waiver, verdict: Verdict): Promise<boolean>;
+  /** Creates a token and returns it; only its SHA-256 is stored, so this is the one time it is seen. */
+  createToken(grant: TokenGrant, createdAt: string): Promise<string>;
+  findToken(token: string): Promise<TokenRecord | undefined>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,106 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../../src/server/start-server.ts";
+import { createSqliteStore } from "../../src/store/sqlite-store.ts";
+import type { Store } from "../../src/store/store.ts";
+import { badCandidate, EXAMPLE_TEAM, fixture, smallFields, uploadInit } from "./helpers.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = process.env.CLAIMCHECK_SCREENSHOTS ?? join(tmpdir(), "claimcheck-screenshots");
+
+if (!existsSync(CHROMIUM)) {
+  process.stderr.write(
+    `upload page browser test skipped: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)\n`,
+  );
+}
+
+const TITLE = existsSync(CHROMIUM)
+  ? "the upload page in Chromium"
+  : `the upload page in Chromium (skipped: ${CHROMIUM} is missing; apt-get install chromium fonts-noto-cjk)`;
+
+describe.skipIf(!existsSync(CHROMIUM))(TITLE, () => {
+  let store: Store;
+  let server: RunningServer;
+  let browser: Browser;
+  let token: string;
+
+  beforeAll(async () => {
+    store = createSqliteStore(":memory:");
+    token = await store.createToken({ role: "team", team: EXAMPLE_TEAM }, "2026-08-01T00:00:00.000Z");
+    server = await startServer({ store, port: 0, log: () => {} });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  it("shows a bad cell with its row, then after the fix the verdict and the report", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(server.url);
+    await page.fill("#token", token);
+    await page.selectOption("#topic", "1.2");
+    await page.setInputFiles("#files", [
+      csv("candidate.csv", badCandidate()),
+      csv("baseline.csv", fixture("1.2-pass/baseline.csv")),
+    ]);
+    await page.click("#submit");
+    await page.waitForSelector("table.sheet td.bad");
+    const bad = await page.$$eval("table.sheet tr.badrow", (rows) =>
+      rows.map((row) => [row.querySelector(".rownum")?.textContent, row.querySelector(".bad")?.textContent]),
+    );
+    const heading = await page.textContent("#errors");
+    await shoot(page, "1-errors.png");
+    expect([heading, bad]).toEqual(["Fix these errors 请修正以下错误 (2)", [["5", "160.189 ms"]]]);
+
+    await page.setInputFiles("#files", [csv("candidate.csv", fixture("1.2-pass/candidate.csv"))]);
+    await page.click("#submit");
+    await page.waitForSelector("#verdict");
+    const verdict = await page.textContent("#verdict .badge");
+    const rows = await page.$$eval("#requirements tbody tr", (trs) => trs.length);
+    await shoot(page, "2-verdict.png");
+    expect(verdict).toMatch(/^(pass|fail|inconclusive|missing)$/);
+    expect(rows).toBeGreaterThan(0);
+
+    await Promise.all([page.waitForURL(/report\.html$/), page.click("#report-link")]);
+    const title = await page.title();
+    await shoot(page, "3-report.png");
+    expect(title.length).toBeGreaterThan(0);
+
+    const other = await store.createToken({ role: "team", team: "Team B" }, "2026-08-01T00:00:00.000Z");
+    for (const rows of [300, 1000]) {
+      const response = await fetch(`${server.url}/api/submissions`, uploadInit(other, smallFields(rows)));
+      expect(response.status).toBe(201);
+    }
+    await page.goto(`${server.url}/topics/1.2`);
+    const teams = await page.$$eval("#latest thead .team", (cells) => cells.map((c) => c.textContent));
+    await shoot(page, "4-dashboard.png");
+    expect(teams).toEqual([EXAMPLE_TEAM, "Team B"]);
+  }, 60_000);
+});
+
+// --- internal ---
+
+function csv(name: string, bytes: Uint8Array) {
+  return { name, mimeType: "text/csv", buffer: Buffer.from(bytes) };
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { createSqliteStore } from "../../src/store/sqlite-store.ts";
+import type { Store } from "../../src/store/store.ts";
+import { describeStoreContract, REPORT, sha } from "./store-contract.ts";
+
+describeStoreContract("SQLite in memory", async () => track(createSqliteStore(":memory:")));
+describeStoreContract("SQLite in a file", async () => track(createSqliteStore(join(tempDir(), "c.db"))));
+
+describe("SQLite store on disk", () => {
+  it("uses WAL and still holds a submission after it is closed and opened again", async () => {
+    const path = join(tempDir(), "claimcheck.db");
+    const store = createSqliteStore(path);
+    const saved = await store.saveSubmission({
+      topic: "1.2",
+      team: "Team A",
+      createdAt: "2026-08-01T10:00:00.000Z",
+      mode: "quick",
+      report: REPORT,
+      inputs: [{ role: "candidate", path: "c.csv", sha256: sha("x"), bytes: new TextEncoder().encode("x") }],
+    });
+    await store.close();
+    const reopened = track(createSqliteStore(path));
+    expect((await reopened.getSubmission(saved.id))?.report).toEqual(REPORT);
+    const raw = new Database(path, { readonly: true });
+    onTestFinished(() => {
+      raw.close();
+    });
+    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+  });
+
+  it("keeps only the SHA-256 of a token", async () => {
+    const path = join(tempDir(), "claimcheck.db");
+    const store = track(createSqliteStore(path));
+    const token = await store.createToken({ role: "officer", name: "Dr. Li" }, "2026-08-01T00:00:00.000Z");
+    const raw = new Database(path, { readonly: true });
+    onTestFinished(() => {
+      raw.close();
+    });
+    expect(raw.prepare("SELECT hash, role, team, name FROM tokens").all()).toEqual([
+      { hash: sha(token), role: "officer", team: null, name: "Dr. Li" },
+    ]);
+  });
+
+  it("leaves nothing behind when a submission's insert fails half-way", async () => {
+    const store = track(createSqliteStore(":memory:"));
+    const bytes = new TextEncoder().encode("x");
+    const input = { role: "candidate", path: "c.csv", sha256: sha("x"), bytes };
+    // A mode outside the CHECK constraint fails after the inputs were inserted: the transaction must undo them.
+    const broken = { topic: "1.2", team: "A", createdAt: "t", mode: "bogus" as "quick", report: REPORT };
+    await expect(store.saveSubmission({ ...broken, inputs: [input] })).rejects.toThrow(/CHECK/);
+    expect([await store.listSubmissions(), await store.readInput(sha("x"))]).toEqual([[], undefined]);
+  });
+});
+
+// --- internal ---
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "claimcheck-store-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function track(store: Store): Store {
+  onTestFinished(() => store.close());
+  return store;
+}
