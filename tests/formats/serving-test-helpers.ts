@@ -5,7 +5,9 @@ import type { EvidenceFile, ServingRequests } from "../../src/model/evidence.ts"
 export const SERVING_SAMPLES = new URL("../../../shared/samples/serving/", import.meta.url);
 export const hasServingSamples = existsSync(SERVING_SAMPLES);
 if (!hasServingSamples) {
-  console.warn("Interoperability tests skipped: the shared samples folder (../shared/samples) is not beside this checkout.");
+  console.warn(
+    "Interoperability tests skipped: the shared samples folder (../shared/samples) is not beside this checkout.",
+  );
 }
 
 /** A real tool output from the shared samples, under its bare file name. */
