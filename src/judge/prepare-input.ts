@@ -16,7 +16,10 @@ export interface SubmittedFile {
 /** Parses one file and adds its plausibility findings: the read → parse → validate stages for one input. */
 export function prepareInput({ role, file, sha256, format }: SubmittedFile): VerifiedInput {
   const parsed = parseEvidence(file, format);
-  const findings: Finding[] = [...parsed.findings, ...checkPlausibility(file.path, parsed)];
+  const findings: Finding[] = [
+    ...parsed.findings,
+    ...withoutRepeats(checkPlausibility(file.path, parsed), parsed.findings),
+  ];
   const { detected, ...evidence } = parsed;
   return {
     role,
@@ -28,4 +31,13 @@ export function prepareInput({ role, file, sha256, format }: SubmittedFile): Ver
     rows: parsed.rows,
     parsed: { ...evidence, findings },
   };
+}
+
+// --- internal ---
+
+/** A cell the parser already rejected reads as empty; don't report it a second time as missing. */
+function withoutRepeats(plausibility: Finding[], parsing: Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.location?.line}:${f.location?.column}`;
+  const rejected = new Set(parsing.filter((f) => f.location?.column !== undefined).map(key));
+  return plausibility.filter((f) => f.code !== "SERVING_MISSING_VALUE" || !rejected.has(key(f)));
 }

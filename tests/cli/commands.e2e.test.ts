@@ -27,7 +27,6 @@ describe("claimcheck validate", () => {
       false,
       [
         ["CSV_BAD_NUMBER", 5, "ttft_ms"],
-        ["SERVING_MISSING_VALUE", 5, "ttft_ms"],
         ["SERVING_TTFT_GT_E2E", 9, "ttft_ms"],
         ["SERVING_DUPLICATE_REQUEST", 12, "request_id"],
       ],
