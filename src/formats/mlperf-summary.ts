@@ -1,11 +1,21 @@
-import type { EvidenceFile, ParsedEvidence, ReportedStatistic } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
+import { createFinding } from "../model/finding.ts";
+import { parseNumberCell } from "./csv.ts";
 import type { FormatAdapter } from "./format.ts";
+import {
+  addBadValue,
+  addLatency,
+  addThroughput,
+  checkValue,
+  createLoadgenRun,
+  finishLoadgenRun,
+  type LoadgenRun,
+} from "./mlperf-run.ts";
 import { decodeText, splitLines } from "./text.ts";
 
 /**
- * MLPerf Inference LoadGen `mlperf_log_summary.txt`: `label : value` lines. Latencies are ns
- * (converted to ms); percentiles are LoadGen's nearest rank, sorted[floor(n·p)].
+ * MLPerf Inference LoadGen `mlperf_log_summary.txt` (`loadgen/results.cc` `LogSummary`): `label : value`
+ * lines. Latencies are ns and become ms; percentiles are LoadGen's nearest rank.
  */
 export const mlperfSummary: FormatAdapter = {
   id: "mlperf-summary",
@@ -17,115 +27,134 @@ export const mlperfSummary: FormatAdapter = {
 
 // --- internal ---
 
-/** Label patterns (lower-cased) → canonical metric; both TPOT labels (before/after LoadGen PR #2360). */
-const LATENCY_LABELS: ReadonlyArray<[RegExp, string]> = [
+/**
+ * Latency labels (lower-cased) → canonical metric. TPOT was "Time to Output Token" before LoadGen
+ * PR #2360 (Oct 2025) and "Time per Output Token" after; its percentile lines kept "time to".
+ * `90th percentile latency` is the SingleStream/MultiStream headline.
+ */
+const LATENCY_LABELS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(min|max|mean) latency \(ns\)$/, "e2e_ms"],
   [/^([\d.]+) percentile latency \(ns\)$/, "e2e_ms"],
+  [/^(\d+)th percentile latency \(ns\)$/, "e2e_ms"],
   [/^(min|max|mean) first token latency \(ns\)$/, "ttft_ms"],
   [/^([\d.]+) percentile first token latency \(ns\)$/, "ttft_ms"],
+  [/^(\d+)th first token percentile latency \(ns\)$/, "ttft_ms"],
   [/^(min|max|mean) time (?:to|per) output token \(ns\)$/, "tpot_ms"],
   [/^([\d.]+) percentile time (?:to|per) output token \(ns\)$/, "tpot_ms"],
 ];
 
-const CONTEXT_LABELS: Record<string, string> = {
+/** Server prints "Completed …", Offline plain "Samples/Tokens per second". */
+const THROUGHPUT_LABELS: Readonly<Record<string, string>> = {
+  "completed samples per second": "request_throughput",
+  "samples per second": "request_throughput",
+  "completed tokens per second": "output_token_throughput",
+  "tokens per second": "output_token_throughput",
+};
+
+const CHECK_LABELS: Readonly<Record<string, string>> = {
+  "performance constraints satisfied": "performance_constraints_met",
+  "min duration satisfied": "min_duration_met",
+  "min queries satisfied": "min_queries_met",
+  "early stopping satisfied": "early_stopping_met",
+};
+
+const CONTEXT_LABELS: Readonly<Record<string, string>> = {
   "sut name": "sut_name",
   scenario: "scenario",
   mode: "mode",
-  target_qps: "target_qps",
-  min_query_count: "min_query_count",
-  "min_duration (ms)": "min_duration_ms",
+  "scheduled samples per second": "scheduled_samples_per_second",
   samples_per_query: "samples_per_query",
+  target_qps: "target_qps",
+  "min_duration (ms)": "min_duration_ms",
+  min_query_count: "min_query_count",
 };
 
+interface SummaryState {
+  run: LoadgenRun;
+  /** Inside the ` * …` lines that follow `Recommendations:`. */
+  recommending: boolean;
+}
+
 function parseMlperfSummary(file: EvidenceFile): ParsedEvidence {
-  const reported: ReportedStatistic[] = [];
-  const context: Record<string, string | number | boolean> = {};
-  const findings: Finding[] = [];
+  const state: SummaryState = { run: createLoadgenRun(file.path), recommending: false };
   splitLines(decodeText(file.path, file.bytes)).forEach((text, i) => {
-    const colon = text.indexOf(":");
-    if (colon < 0) return;
-    const label = text.slice(0, colon).trim().toLowerCase();
-    const value = text.slice(colon + 1).trim();
-    readLine(label, value, i + 1, reported, context, findings, file.path);
+    readLine(state, text, i + 1);
   });
-  if (context.result_valid === false) {
-    findings.push(
-      createFinding(
-        "MLPERF_RESULT_INVALID",
-        "error",
-        "LoadGen marked this run INVALID (a latency constraint, the minimum duration or the query count was not met); submit a VALID run.",
-        { path: file.path, line: Number(context.result_line) },
-      ),
-    );
-  }
-  delete context.result_line;
-  if (reported.length === 0)
-    findings.push(
-      createFinding(
-        "MLPERF_NO_RESULTS",
-        "error",
-        "The summary has no result lines; submit the whole mlperf_log_summary.txt of a finished run.",
-        { path: file.path },
-      ),
-    );
-  return {
-    format: mlperfSummary.id,
-    kind: "serving-requests",
-    rows: reported.length,
-    reported,
-    context,
-    findings,
-  };
+  return finishLoadgenRun(state.run, mlperfSummary.id);
 }
 
-function readLine(
-  label: string,
-  value: string,
-  line: number,
-  reported: ReportedStatistic[],
-  context: Record<string, string | number | boolean>,
-  findings: Finding[],
-  path: string,
-): void {
+function readLine(state: SummaryState, text: string, line: number): void {
+  const { run } = state;
+  if (state.recommending) {
+    state.recommending = /^\s*\*|^\s{3}/.test(text);
+    if (/^\s*\*/.test(text)) run.reasons.push(text.trim().replace(/^\*\s*/, ""));
+    if (state.recommending) return;
+  }
+  if (readIncidentCount(run, text, line)) return;
+  const colon = text.indexOf(":");
+  if (colon < 0) return;
+  const label = text.slice(0, colon).trim();
+  const key = label.toLowerCase();
+  const value = text.slice(colon + 1).trim();
+  if (key === "recommendations") state.recommending = true;
+  else if (key === "result is") run.validity = { valid: value === "VALID", line };
+  else if (readStatistic(run, label, value, line)) return;
+  else readSetting(run, key, label, value, line);
+}
+
+function readStatistic(run: LoadgenRun, label: string, value: string, line: number): boolean {
+  const key = label.toLowerCase();
+  const throughput = THROUGHPUT_LABELS[key];
   for (const [pattern, metric] of LATENCY_LABELS) {
-    const m = pattern.exec(label);
+    const m = pattern.exec(key);
     if (m === null) continue;
-    const ns = Number(value);
-    if (!Number.isFinite(ns)) {
-      findings.push(
-        createFinding(
-          "MLPERF_BAD_VALUE",
-          "error",
-          `"${value.slice(0, 40)}" is not a number of nanoseconds; keep LoadGen's summary unedited.`,
-          { path, line },
-        ),
-      );
-      return;
-    }
-    reported.push({
-      metric,
-      statistic: statisticName(m[1] as string),
-      value: ns / 1e6,
-      method: "nearest-rank",
-      line,
-    });
-    return;
+    const ns = readNumber(run, label, value, line);
+    if (ns !== undefined) addLatency(run, metric, m[1] as string, ns, line);
+    return true;
   }
-  if (label === "completed samples per second" || label === "samples per second")
-    reported.push({ metric: "request_throughput", statistic: "value", value: Number(value), line });
-  else if (label === "completed tokens per second" || label === "tokens per second") {
-    if (!reported.some((r) => r.metric === "output_token_throughput"))
-      reported.push({ metric: "output_token_throughput", statistic: "value", value: Number(value), line });
-  } else if (label === "result is") {
-    context.result_valid = value === "VALID";
-    context.result_line = line;
-  } else if (label === "ttft_latency (ns)") context.ttft_limit_ms = Number(value) / 1e6;
-  else if (label === "tpot_latency (ns)") context.tpot_limit_ms = Number(value) / 1e6;
-  else if (CONTEXT_LABELS[label] !== undefined)
-    context[CONTEXT_LABELS[label]] = Number.isFinite(Number(value)) && value !== "" ? Number(value) : value;
+  if (throughput === undefined) return false;
+  const rate = readNumber(run, label, value, line);
+  if (rate !== undefined) addThroughput(run, throughput, rate, line);
+  return true;
 }
 
-/** `min`, `max`, `mean`, or `99.00` → `p99`, `99.90` → `p99.9`. */
-function statisticName(raw: string): string {
-  return /^[\d.]+$/.test(raw) ? `p${Number(raw)}` : raw;
+function readSetting(run: LoadgenRun, key: string, label: string, value: string, line: number): void {
+  const check = CHECK_LABELS[key];
+  const context = CONTEXT_LABELS[key];
+  if (check !== undefined) {
+    run.context[check] = checkValue(value);
+    if (run.context[check] === false) run.reasons.push(`${label}: ${value}`);
+  } else if (context !== undefined && value !== "") {
+    const number = parseNumberCell(value);
+    run.context[context] = number === undefined ? value : number;
+  } else if (key === "ttft_latency (ns)" || key === "tpot_latency (ns)") {
+    const ns = readNumber(run, label, value, line);
+    if (ns !== undefined) run.limitsNs[key === "ttft_latency (ns)" ? "ttft" : "tpot"] = ns;
+  }
+}
+
+/** The closing `No errors encountered during test.` / `2 ERRORS encountered. See detailed log.` lines. */
+function readIncidentCount(run: LoadgenRun, text: string, line: number): boolean {
+  const m = /^(no|\d+) (error|warning)s? encountered/i.exec(text.trim());
+  if (m === null) return false;
+  const count = m[1]?.toLowerCase() === "no" ? 0 : Number(m[1]);
+  const kind = (m[2] as string).toLowerCase();
+  run.context[`loadgen_${kind}s`] = count;
+  if (kind === "error" && count > 0)
+    run.findings.push(
+      createFinding(
+        "MLPERF_LOADGEN_ERRORS",
+        "warning",
+        `LoadGen logged ${count} error(s) during the run; read them in mlperf_log_detail.txt and fix them before submitting.`,
+        { path: run.path, line },
+      ),
+    );
+  return true;
+}
+
+function readNumber(run: LoadgenRun, label: string, value: string, line: number): number | undefined {
+  const number = parseNumberCell(value);
+  if (number !== undefined && Number.isFinite(number)) return number;
+  addBadValue(run, label, value, line);
+  return undefined;
 }

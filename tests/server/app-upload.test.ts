@@ -62,19 +62,13 @@ describe("POST /api/submissions", () => {
     const body = (await response.json()) as Record<string, unknown>;
     expect([response.status, body.error, body.findings, body.inputs]).toEqual([
       422,
-      "The evidence has 2 errors; nothing was judged or stored. Fix the rows listed and upload again.",
+      "The evidence has 1 error; nothing was judged or stored. Fix the rows listed and upload again.",
       [
         {
           code: "CSV_BAD_NUMBER",
           severity: "error",
           message:
             '"160.189 ms" is not a plain number; write the value in milliseconds without units or separators.',
-          location: { path: "candidate.csv", line: 5, column: "ttft_ms" },
-        },
-        {
-          code: "SERVING_MISSING_VALUE",
-          severity: "error",
-          message: "A successful request has no ttft_ms; fill it in, or mark the row status=error.",
           location: { path: "candidate.csv", line: 5, column: "ttft_ms" },
         },
       ],
