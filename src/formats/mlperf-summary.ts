@@ -126,7 +126,7 @@ function readSetting(run: LoadgenRun, key: string, label: string, value: string,
     if (run.context[check] === false) run.reasons.push(`${label}: ${value}`);
   } else if (context !== undefined && value !== "") {
     const number = parseNumberCell(value);
-    run.context[context] = number === undefined ? value : number;
+    run.context[context] = number === undefined || Number.isNaN(number) ? value : number;
   } else if (key === "ttft_latency (ns)" || key === "tpot_latency (ns)") {
     const ns = readNumber(run, label, value, line);
     if (ns !== undefined) run.limitsNs[key === "ttft_latency (ns)" ? "ttft" : "tpot"] = ns;

@@ -48,7 +48,8 @@ export const totalMemory: MetricDefinition = {
     const memory = findMemory(input);
     if (memory === undefined) return missingMemory();
     let max = 0;
-    for (let i = 0; i < memory.rows; i++) max = Math.max(max, memory.totalMiB[i] as number);
+    // An [N/A] sample reads as NaN; Math.max would turn the whole answer into NaN.
+    for (const total of memory.totalMiB) if (total > max) max = total;
     return exact(
       max / MIB_PER_GIB,
       memory.rows,
@@ -105,7 +106,9 @@ function peakTotalUsed(memory: GpuMemorySamples, end: number): number {
   for (let i = 0; i < end; i++) {
     // One nvidia-smi query prints each GPU a few ms apart: group samples by the second.
     const t = Math.round(memory.timeS[i] as number);
-    byTime.set(t, (byTime.get(t) ?? 0) + (memory.usedMiB[i] as number));
+    const used = memory.usedMiB[i] as number;
+    if (Number.isNaN(used) || Number.isNaN(t)) continue;
+    byTime.set(t, (byTime.get(t) ?? 0) + used);
   }
   let peak = 0;
   for (const used of byTime.values()) peak = Math.max(peak, used);
