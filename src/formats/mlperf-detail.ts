@@ -4,12 +4,12 @@ import { FindingCollector } from "./column-spec.ts";
 import type { FormatAdapter } from "./format.ts";
 import {
   addBadValue,
-  addLatency,
-  addThroughput,
   checkValue,
   createLoadgenRun,
   finishLoadgenRun,
   type LoadgenRun,
+  type LoadgenStatisticNames,
+  readLoadgenStatistic,
 } from "./mlperf-run.ts";
 import { toContextValue } from "./serving-summary.ts";
 import { decodeText, splitLines } from "./text.ts";
@@ -51,6 +51,8 @@ const THROUGHPUT_KEYS: Readonly<Record<string, string>> = {
   result_completed_tokens_per_second: "output_token_throughput",
   result_tokens_per_second: "output_token_throughput",
 };
+
+const DETAIL_NAMES: LoadgenStatisticNames = { latency: LATENCY_KEYS, throughput: THROUGHPUT_KEYS };
 
 const CHECK_KEYS: Readonly<Record<string, string>> = {
   result_perf_constraints_met: "performance_constraints_met",
@@ -119,7 +121,7 @@ function parseEvent(json: string): MllogEvent | undefined {
 }
 
 function readEvent(run: LoadgenRun, { key, value }: MllogEvent, line: number): void {
-  if (readStatistic(run, key, value, line)) return;
+  if (readLoadgenStatistic(run, key, line, DETAIL_NAMES, () => readNumber(run, key, value, line))) return;
   const check = CHECK_KEYS[key];
   const context = CONTEXT_KEYS[key];
   const setting = context === undefined ? undefined : toContextValue(value);
@@ -133,21 +135,6 @@ function readEvent(run: LoadgenRun, { key, value }: MllogEvent, line: number): v
     const ns = readNumber(run, key, value, line);
     if (ns !== undefined) run.limitsNs[key.endsWith("ttft_latency") ? "ttft" : "tpot"] = ns;
   }
-}
-
-function readStatistic(run: LoadgenRun, key: string, value: unknown, line: number): boolean {
-  const throughput = THROUGHPUT_KEYS[key];
-  for (const [pattern, metric] of LATENCY_KEYS) {
-    const m = pattern.exec(key);
-    if (m === null) continue;
-    const ns = readNumber(run, key, value, line);
-    if (ns !== undefined) addLatency(run, metric, m[1] as string, ns, line);
-    return true;
-  }
-  if (throughput === undefined) return false;
-  const rate = readNumber(run, key, value, line);
-  if (rate !== undefined) addThroughput(run, throughput, rate, line);
-  return true;
 }
 
 function readNumber(run: LoadgenRun, key: string, value: unknown, line: number): number | undefined {

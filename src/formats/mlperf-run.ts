@@ -43,6 +43,37 @@ export function addThroughput(run: LoadgenRun, metric: string, value: number, li
 }
 
 /** A result value that is not a number: the log was edited or cut. */
+/** The statistic names of one LoadGen log flavour: latency patterns (ns) and throughput names. */
+export interface LoadgenStatisticNames {
+  latency: ReadonlyArray<readonly [RegExp, string]>;
+  throughput: Readonly<Record<string, string>>;
+}
+
+/**
+ * Records the statistic named `key` when it is one; `read` turns the raw value into a number, or
+ * records why it cannot. Returns false when `key` names no statistic.
+ */
+export function readLoadgenStatistic(
+  run: LoadgenRun,
+  key: string,
+  line: number,
+  names: LoadgenStatisticNames,
+  read: () => number | undefined,
+): boolean {
+  for (const [pattern, metric] of names.latency) {
+    const m = pattern.exec(key);
+    if (m === null) continue;
+    const ns = read();
+    if (ns !== undefined) addLatency(run, metric, m[1] as string, ns, line);
+    return true;
+  }
+  const throughput = names.throughput[key];
+  if (throughput === undefined) return false;
+  const rate = read();
+  if (rate !== undefined) addThroughput(run, throughput, rate, line);
+  return true;
+}
+
 export function addBadValue(run: LoadgenRun, field: string, value: string, line: number): void {
   run.findings.push(
     createFinding(

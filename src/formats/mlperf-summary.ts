@@ -4,12 +4,12 @@ import { parseNumberCell } from "./csv.ts";
 import type { FormatAdapter } from "./format.ts";
 import {
   addBadValue,
-  addLatency,
-  addThroughput,
   checkValue,
   createLoadgenRun,
   finishLoadgenRun,
   type LoadgenRun,
+  type LoadgenStatisticNames,
+  readLoadgenStatistic,
 } from "./mlperf-run.ts";
 import { decodeText, splitLines } from "./text.ts";
 
@@ -50,6 +50,8 @@ const THROUGHPUT_LABELS: Readonly<Record<string, string>> = {
   "completed tokens per second": "output_token_throughput",
   "tokens per second": "output_token_throughput",
 };
+
+const SUMMARY_NAMES: LoadgenStatisticNames = { latency: LATENCY_LABELS, throughput: THROUGHPUT_LABELS };
 
 const CHECK_LABELS: Readonly<Record<string, string>> = {
   "performance constraints satisfied": "performance_constraints_met",
@@ -98,24 +100,13 @@ function readLine(state: SummaryState, text: string, line: number): void {
   const value = text.slice(colon + 1).trim();
   if (key === "recommendations") state.recommending = true;
   else if (key === "result is") run.validity = { valid: value === "VALID", line };
-  else if (readStatistic(run, label, value, line)) return;
+  else if (
+    readLoadgenStatistic(run, label.toLowerCase(), line, SUMMARY_NAMES, () =>
+      readNumber(run, label, value, line),
+    )
+  )
+    return;
   else readSetting(run, key, label, value, line);
-}
-
-function readStatistic(run: LoadgenRun, label: string, value: string, line: number): boolean {
-  const key = label.toLowerCase();
-  const throughput = THROUGHPUT_LABELS[key];
-  for (const [pattern, metric] of LATENCY_LABELS) {
-    const m = pattern.exec(key);
-    if (m === null) continue;
-    const ns = readNumber(run, label, value, line);
-    if (ns !== undefined) addLatency(run, metric, m[1] as string, ns, line);
-    return true;
-  }
-  if (throughput === undefined) return false;
-  const rate = readNumber(run, label, value, line);
-  if (rate !== undefined) addThroughput(run, throughput, rate, line);
-  return true;
 }
 
 function readSetting(run: LoadgenRun, key: string, label: string, value: string, line: number): void {

@@ -144,37 +144,23 @@ function relativeBound(
   input: MeasureInput,
 ): { low: number | null; high: number | null; method: string } {
   const small = statistic === "mean" || Math.max(cand.length, base.length) <= BOOTSTRAP_MAX_N;
-  if (small && pairs !== undefined) {
-    const boot = bootstrapPairedChange({
-      candidate: pairs.candidate,
-      baseline: pairs.baseline,
-      statistic: stat,
-      change,
-      resamples: RESAMPLES,
-      seed: input.seed,
-      confidence: input.confidence,
-    });
-    return {
-      low: boot.low,
-      high: boot.high,
-      method: `paired bootstrap over ${pairs.candidate.length} requests matched by request_id (same trace; ${RESAMPLES} resamples, seed ${input.seed})`,
-    };
-  }
   if (small) {
-    const boot = bootstrapRelativeChange({
-      candidate: cand,
-      baseline: base,
+    // Replayed traces (ids match) are resampled request by request; otherwise each side on its own.
+    const paired = pairs !== undefined;
+    const run = paired ? bootstrapPairedChange : bootstrapRelativeChange;
+    const samples = pairs ?? { candidate: cand, baseline: base };
+    const boot = run({
+      ...samples,
       statistic: stat,
       change,
       resamples: RESAMPLES,
       seed: input.seed,
       confidence: input.confidence,
     });
-    return {
-      low: boot.low,
-      high: boot.high,
-      method: `unpaired bootstrap (request ids do not match: different traces; ${RESAMPLES} resamples, seed ${input.seed})`,
-    };
+    const how = paired
+      ? `paired bootstrap over ${samples.candidate.length} requests matched by request_id (same trace`
+      : "unpaired bootstrap (request ids do not match: different traces";
+    return { low: boot.low, high: boot.high, method: `${how}; ${RESAMPLES} resamples, seed ${input.seed})` };
   }
   const p = Number(statistic.slice(1));
   const bound = boundRelativeChangeOfQuantiles(cand, base, p, change, input.confidence);
