@@ -1,9 +1,11 @@
+import { costCsv } from "./cost-csv.ts";
 import type { FormatAdapter } from "./format.ts";
 import { gpuMemoryCsv } from "./gpu-memory-csv.ts";
 import { mlperfDetail } from "./mlperf-detail.ts";
 import { mlperfSummary } from "./mlperf-summary.ts";
 import { modelsCsv } from "./models-csv.ts";
 import { nvidiaSmiCsv } from "./nvidia-smi.ts";
+import { outcomesCsv } from "./outcomes-csv.ts";
 import { servingCsv } from "./serving-csv.ts";
 import { SERVING_JSON_FORMATS } from "./serving-json-formats.ts";
 
@@ -18,5 +20,7 @@ export const FORMATS: readonly FormatAdapter[] = [
   nvidiaSmiCsv,
   gpuMemoryCsv,
   modelsCsv,
+  outcomesCsv,
+  costCsv,
   servingCsv,
 ];

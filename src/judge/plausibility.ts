@@ -1,6 +1,6 @@
 import { FindingCollector } from "../formats/column-spec.ts";
 import { indexRequests } from "../measure/request-index.ts";
-import type { GpuMemorySamples, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import type { GpuMemorySamples, ItemOutcomes, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
 
 /** Physics and bookkeeping checks on parsed evidence; every finding points at its row. */
@@ -8,6 +8,7 @@ export function checkPlausibility(path: string, evidence: ParsedEvidence): Findi
   const out = new FindingCollector();
   if (evidence.requests !== undefined) checkRequests(path, evidence.requests, out);
   if (evidence.memory !== undefined) checkMemory(path, evidence.memory, out);
+  if (evidence.outcomes !== undefined) checkOutcomes(path, evidence.outcomes, out);
   return out.finish(path);
 }
 
@@ -159,6 +160,25 @@ function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): 
       );
     }
     if (!Number.isNaN(time)) lastTime.set(gpu, time);
+  }
+}
+
+/** Each item is judged once per trial; a repeated row inflates n. */
+function checkOutcomes(path: string, o: ItemOutcomes, out: FindingCollector): void {
+  const seen = new Set<string>();
+  for (let i = 0; i < o.rows; i++) {
+    const key = `${o.itemId[i]}\u0000${o.trial[i]}`;
+    if (seen.has(key)) {
+      out.add(
+        createFinding(
+          "OUTCOME_DUPLICATE_ITEM",
+          "error",
+          `item_id "${(o.itemId[i] ?? "").slice(0, 40)}" appears twice in the same trial; duplicated rows inflate n. Remove the copy.`,
+          location(path, o.lines[i] as number, "item_id"),
+        ),
+      );
+    }
+    seen.add(key);
   }
 }
 

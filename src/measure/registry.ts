@@ -1,6 +1,8 @@
+import { costPer1k } from "./cost-metrics.ts";
 import { MEMORY_METRICS } from "./memory-metrics.ts";
 import type { MetricDefinition } from "./metric.ts";
 import { MODEL_METRICS } from "./model-metrics.ts";
+import { OUTCOME_METRICS } from "./outcome-metrics.ts";
 import { LATENCY_METRICS } from "./serving-metrics.ts";
 import { successRate } from "./success-metrics.ts";
 import { THROUGHPUT_METRICS } from "./throughput-metrics.ts";
@@ -15,5 +17,7 @@ export const METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
     ...UTILIZATION_METRICS,
     ...THROUGHPUT_METRICS,
     ...MODEL_METRICS,
+    ...OUTCOME_METRICS,
+    costPer1k,
   ].map((metric) => [metric.id, metric]),
 );

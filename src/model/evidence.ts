@@ -87,6 +87,25 @@ export interface DeclaredModel {
   line: number;
 }
 
+/** Per-item outcomes (`outcomes` kind): 1 = success/detected/correct, 0 = not; columnar. */
+export interface ItemOutcomes {
+  rows: number;
+  itemId: string[];
+  success: Uint8Array;
+  trial: Int32Array;
+  latencyMs: NumericColumn;
+  lines: Int32Array;
+}
+
+/** One cost scenario (`cost` kind): the traffic served and what it took. */
+export interface CostScenario {
+  scenario: string;
+  requests: number;
+  gpuHours: number;
+  cost: number;
+  line: number;
+}
+
 /** What a format adapter returns: the tables it found, the tool's own numbers, and input findings. */
 export interface ParsedEvidence {
   format: string;
@@ -95,6 +114,8 @@ export interface ParsedEvidence {
   requests?: ServingRequests;
   memory?: GpuMemorySamples;
   models?: DeclaredModel[];
+  outcomes?: ItemOutcomes;
+  costs?: CostScenario[];
   reported?: ReportedStatistic[];
   /** Facts the tool recorded about the run (model, scenario, limits, …), shown in the report. */
   context?: Record<string, string | number | boolean>;

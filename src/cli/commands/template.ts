@@ -1,6 +1,8 @@
 import type { ColumnSpec } from "../../formats/column-spec.ts";
+import { COST_COLUMNS } from "../../formats/cost-csv.ts";
 import { GPU_MEMORY_COLUMNS } from "../../formats/gpu-memory-csv.ts";
 import { MODEL_COLUMNS } from "../../formats/models-csv.ts";
+import { OUTCOME_COLUMNS } from "../../formats/outcomes-csv.ts";
 import { SERVING_REQUEST_COLUMNS } from "../../formats/serving-csv.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 
@@ -9,6 +11,8 @@ export const TEMPLATES: Record<string, readonly ColumnSpec[]> = {
   "serving-requests": SERVING_REQUEST_COLUMNS,
   "gpu-memory": GPU_MEMORY_COLUMNS,
   models: MODEL_COLUMNS,
+  outcomes: OUTCOME_COLUMNS,
+  cost: COST_COLUMNS,
 };
 
 /** The CSV header of a canonical kind, preceded by nothing: the output is a valid empty CSV. */

@@ -1,0 +1,156 @@
+import type { ItemOutcomes } from "../model/evidence.ts";
+import { bootstrapRelativeChange } from "./bootstrap.ts";
+import { findEvidence } from "./find-evidence.ts";
+import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
+import { computeMean, computePercentile, sortFinite } from "./percentile.ts";
+import { clopperPearsonInterval } from "./proportion.ts";
+import { computeQuantileBound } from "./quantile-bound.ts";
+import { computeChange, scaleSamplesNeeded } from "./relative-change.ts";
+
+/**
+ * Rates over judged items (`outcomes` kind). The same share of successes is a task success rate (2.1),
+ * an evaluator's accuracy against human labels (2.1), fault coverage (2.2) or an automatic review rate
+ * (5.7); the error rate is its complement (1.4). Absolute rates carry a Clopper–Pearson bound; relative
+ * changes a seeded bootstrap over items.
+ */
+export const OUTCOME_METRICS: MetricDefinition[] = [
+  rateMetric("outcomes.success_rate", "higher"),
+  rateMetric("outcomes.accuracy", "higher"),
+  rateMetric("outcomes.coverage", "higher"),
+  rateMetric("outcomes.review_rate", "higher"),
+  rateMetric("outcomes.error_rate", "lower"),
+  latencyMetric(50),
+  latencyMetric(99),
+];
+
+// --- internal ---
+
+const RESAMPLES = 1000;
+
+function rateMetric(id: string, better: "lower" | "higher"): MetricDefinition {
+  const flip = better === "lower";
+  return {
+    id,
+    unit: "fraction",
+    better,
+    evaluate(input) {
+      const candidate = findOutcomes(input, "candidate");
+      if (candidate === undefined)
+        return missing(
+          "No outcomes file (one judged item per row) was submitted; `claimcheck template outcomes` prints its header.",
+        );
+      const c = toRates(candidate, flip);
+      if (input.comparison === "none") return absoluteRate(c, input.confidence, flip);
+      const role = input.baselineRole ?? "baseline";
+      const baseline = findOutcomes(input, "baseline");
+      if (baseline === undefined)
+        return missing(`No ${role} outcomes file was submitted; the change is measured against it.`);
+      const b = toRates(baseline, flip);
+      const change = (x: number, y: number) => computeChange(input.comparison, better, x, y);
+      const boot = bootstrapRelativeChange({
+        candidate: c,
+        baseline: b,
+        statistic: computeMean,
+        change,
+        resamples: RESAMPLES,
+        seed: input.seed,
+        confidence: input.confidence,
+      });
+      return {
+        value: boot.value,
+        low: boot.low,
+        high: boot.high,
+        n: Math.min(c.length, b.length),
+        method: `${id} ${round(computeMean(c))} (${c.length} items) vs ${role} ${round(computeMean(b))} (${b.length} items); bootstrap over items (${RESAMPLES} resamples, seed ${input.seed})`,
+        candidate: computeMean(c),
+        baseline: computeMean(b),
+        nNeeded: (t) => scaleSamplesNeeded(Math.min(c.length, b.length), boot.value, boot.low, t),
+      };
+    },
+  };
+}
+
+function absoluteRate(values: Float64Array, confidence: number, flip: boolean): MetricEstimate {
+  const n = values.length;
+  const k = Math.round(computeMean(values) * n);
+  const bound = clopperPearsonInterval(k, n, confidence);
+  const side = flip ? bound.high : bound.low;
+  return {
+    value: k / n,
+    low: bound.low,
+    high: bound.high,
+    n,
+    method: `${k} of ${n} items; Clopper–Pearson exact bound`,
+    nNeeded: (threshold) => scaleSamplesNeeded(n, k / n, side, threshold),
+  };
+}
+
+function latencyMetric(p: number): MetricDefinition {
+  const id = `outcomes.latency_ms.p${p}`;
+  return {
+    id,
+    unit: "ms",
+    better: "lower",
+    evaluate(input) {
+      const candidate = findOutcomes(input, "candidate");
+      if (candidate === undefined) return missing("No outcomes file with latency_ms was submitted.");
+      const c = sortFinite(candidate.latencyMs);
+      if (c.length === 0)
+        return {
+          unavailable: "invalid",
+          reason: "The outcomes file has no latency_ms values; fill in the time to each outcome.",
+        };
+      if (input.comparison === "none") {
+        const bound = computeQuantileBound(c, p, input.confidence);
+        return {
+          value: computePercentile(c, p, input.percentileMethod),
+          low: bound.low,
+          high: bound.high,
+          n: c.length,
+          method: `p${p} of latency_ms over ${c.length} items; order-statistic bound`,
+        };
+      }
+      const role = input.baselineRole ?? "baseline";
+      const baseline = findOutcomes(input, "baseline");
+      const b = baseline === undefined ? new Float64Array() : sortFinite(baseline.latencyMs);
+      if (b.length === 0) return missing(`No ${role} outcomes file with latency_ms was submitted.`);
+      const statistic = (s: Float64Array) => computePercentile(s, p, input.percentileMethod);
+      const change = (x: number, y: number) => computeChange(input.comparison, "lower", x, y);
+      const boot = bootstrapRelativeChange({
+        candidate: c,
+        baseline: b,
+        statistic,
+        change,
+        resamples: RESAMPLES,
+        seed: input.seed,
+        confidence: input.confidence,
+      });
+      return {
+        value: boot.value,
+        low: boot.low,
+        high: boot.high,
+        n: Math.min(c.length, b.length),
+        method: `p${p} latency_ms ${round(statistic(c))} vs ${role} ${round(statistic(b))} ms; bootstrap over items (${RESAMPLES} resamples, seed ${input.seed})`,
+        candidate: statistic(c),
+        baseline: statistic(b),
+      };
+    },
+  };
+}
+
+/** 1/0 per item (the complement for an error rate), as floats for the shared statistics. */
+function toRates(outcomes: ItemOutcomes, flip: boolean): Float64Array {
+  return Float64Array.from(outcomes.success, (s) => (flip ? 1 - s : s));
+}
+
+function findOutcomes(input: MeasureInput, side: "candidate" | "baseline"): ItemOutcomes | undefined {
+  return findEvidence(input, "outcomes", side)?.outcomes;
+}
+
+function missing(reason: string): MetricUnavailable {
+  return { unavailable: "missing", reason };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
