@@ -6,6 +6,7 @@ import { mlperfSummary } from "./mlperf-summary.ts";
 import { modelsCsv } from "./models-csv.ts";
 import { nvidiaSmiCsv } from "./nvidia-smi.ts";
 import { outcomesCsv } from "./outcomes-csv.ts";
+import { QUALITY_FORMATS } from "./quality-formats.ts";
 import { servingCsv } from "./serving-csv.ts";
 import { SERVING_JSON_FORMATS } from "./serving-json-formats.ts";
 
@@ -22,5 +23,6 @@ export const FORMATS: readonly FormatAdapter[] = [
   modelsCsv,
   outcomesCsv,
   costCsv,
+  ...QUALITY_FORMATS,
   servingCsv,
 ];

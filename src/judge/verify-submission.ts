@@ -1,5 +1,5 @@
 import type { MeasureInput, MetricDefinition } from "../measure/metric.ts";
-import { METRICS } from "../measure/registry.ts";
+import { findMetric } from "../measure/registry.ts";
 import { computeServingStatistics } from "../measure/serving-statistics.ts";
 import type { ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
@@ -76,7 +76,8 @@ function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissio
   const relevant = options.inputs.filter((input) => requirement.evidence.includes(input.parsed.kind));
   const broken = relevant.flatMap((input) => input.parsed.findings.filter((f) => f.severity === "error"));
   if (broken.length > 0) return invalidResult(requirement, broken, options, claim !== undefined);
-  const metric = (options.metrics ?? METRICS).get(requirement.metric);
+  const metric =
+    options.metrics === undefined ? findMetric(requirement.metric) : options.metrics.get(requirement.metric);
   const outcome =
     metric === undefined
       ? { unavailable: "missing" as const, reason: unsupported(requirement, relevant.length > 0) }

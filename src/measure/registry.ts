@@ -3,6 +3,7 @@ import { MEMORY_METRICS } from "./memory-metrics.ts";
 import type { MetricDefinition } from "./metric.ts";
 import { MODEL_METRICS } from "./model-metrics.ts";
 import { OUTCOME_METRICS } from "./outcome-metrics.ts";
+import { QUALITY_METRICS, resolveQualityMetric } from "./quality-metrics.ts";
 import { LATENCY_METRICS } from "./serving-metrics.ts";
 import { successRate } from "./success-metrics.ts";
 import { THROUGHPUT_METRICS } from "./throughput-metrics.ts";
@@ -19,5 +20,11 @@ export const METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
     ...MODEL_METRICS,
     ...OUTCOME_METRICS,
     costPer1k,
+    ...QUALITY_METRICS,
   ].map((metric) => [metric.id, metric]),
 );
+
+/** A metric by id, including parametric quality ids such as `retrieval.recall@100` or `outcomes.pass^4`. */
+export function findMetric(id: string): MetricDefinition | undefined {
+  return METRICS.get(id) ?? resolveQualityMetric(id);
+}

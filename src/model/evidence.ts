@@ -1,4 +1,5 @@
 import type { Finding } from "./finding.ts";
+import type { QualityTables } from "./quality.ts";
 
 /** The canonical row types of TOPICS.md ("Result kinds the targets above need"). */
 export const EVIDENCE_KINDS = [
@@ -107,7 +108,7 @@ export interface CostScenario {
 }
 
 /** What a format adapter returns: the tables it found, the tool's own numbers, and input findings. */
-export interface ParsedEvidence {
+export interface ParsedEvidence extends QualityTables {
   format: string;
   kind: EvidenceKind;
   rows: number;

@@ -1,5 +1,8 @@
+import { ACCURACY_COLUMNS } from "../../formats/accuracy-csv.ts";
 import type { ColumnSpec } from "../../formats/column-spec.ts";
 import { COST_COLUMNS } from "../../formats/cost-csv.ts";
+import { DEVICE_COLUMNS } from "../../formats/devices-csv.ts";
+import { GENERATION_COLUMNS } from "../../formats/generation-csv.ts";
 import { GPU_MEMORY_COLUMNS } from "../../formats/gpu-memory-csv.ts";
 import { MODEL_COLUMNS } from "../../formats/models-csv.ts";
 import { OUTCOME_COLUMNS } from "../../formats/outcomes-csv.ts";
@@ -13,6 +16,9 @@ export const TEMPLATES: Record<string, readonly ColumnSpec[]> = {
   models: MODEL_COLUMNS,
   outcomes: OUTCOME_COLUMNS,
   cost: COST_COLUMNS,
+  accuracy: ACCURACY_COLUMNS,
+  devices: DEVICE_COLUMNS,
+  "generation-pairs": GENERATION_COLUMNS,
 };
 
 /** The CSV header of a canonical kind, preceded by nothing: the output is a valid empty CSV. */
