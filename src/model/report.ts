@@ -69,6 +69,46 @@ export const RequirementResultSchema = z.object({
 });
 export type RequirementResult = z.infer<typeof RequirementResultSchema>;
 
+/**
+ * Data for one chart, computed at verify time so `render` can draw it from the report alone.
+ * Series are downsampled (a few hundred points at most) so reports stay small.
+ */
+export const ChartSchema = z.object({
+  /** Stable id, e.g. `latency-cdf:ttft_ms`, `busbw:all_reduce`, `improvement`, `memory:baseline`. */
+  id: z.string(),
+  type: z.enum(["cdf", "line", "bars", "timeline"]),
+  title: BilingualSchema,
+  /** The requirement this chart illustrates, when there is one. */
+  requirement: z.string().optional(),
+  x: z.object({ label: BilingualSchema, unit: z.string(), log: z.boolean().optional() }),
+  y: z.object({ label: BilingualSchema, unit: z.string(), log: z.boolean().optional() }),
+  /** Lines: one per evidence role (cdf, line, timeline). Points are [x, y]. */
+  series: z.array(
+    z.object({
+      label: z.string(),
+      role: z.string().optional(),
+      points: z.array(z.tuple([z.number(), z.number()])),
+    }),
+  ),
+  /** Bars with their confidence bounds (type `bars`). */
+  bars: z
+    .array(
+      z.object({
+        label: z.string(),
+        requirement: z.string().optional(),
+        value: z.number(),
+        low: z.number().nullable(),
+        high: z.number().nullable(),
+      }),
+    )
+    .optional(),
+  /** Target or limit lines drawn across the chart. */
+  reference: z
+    .array(z.object({ axis: z.enum(["x", "y"]), value: z.number(), label: BilingualSchema }))
+    .optional(),
+});
+export type Chart = z.infer<typeof ChartSchema>;
+
 export const ReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA_ID),
   tool: z.object({ name: z.literal("claimcheck"), version: z.string() }),
@@ -99,5 +139,7 @@ export const ReportSchema = z.object({
       method: z.string(),
     }),
   ),
+  /** Chart data (optional: reports written before charts existed have none). */
+  charts: z.array(ChartSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
