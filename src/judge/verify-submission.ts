@@ -6,6 +6,7 @@ import type { Finding } from "../model/finding.ts";
 import type { Submission } from "../model/manifest.ts";
 import { type Input, REPORT_SCHEMA_ID, type Report, type RequirementResult } from "../model/report.ts";
 import type { TargetRequirement, Topic } from "../model/topic.ts";
+import { computeCharts } from "./chart-data.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
@@ -60,6 +61,7 @@ export function verifySubmission(options: VerifySubmissionOptions): Report {
     requirements,
     findings: options.inputs.flatMap((input) => input.parsed.findings),
     statistics: options.inputs.flatMap((input) => computeServingStatistics(input.role, input.parsed)),
+    charts: computeCharts({ requirements, inputs: options.inputs, system: options.submission.system }),
   };
 }
 
@@ -108,6 +110,7 @@ function measureInput(
     conditions,
   };
   if (requirement.baseline !== undefined) input.baselineRole = requirement.baseline;
+  if (requirement.role !== undefined) input.candidateRole = requirement.role;
   return input;
 }
 
