@@ -108,6 +108,11 @@ function decide(
       reason: `Measured ${shown(estimate.value)} meets ${target}, but its confidence bound ${shown(failing)} does not; collect more samples.`,
     };
   }
+  if (estimate.partial !== undefined)
+    return {
+      verdict: "inconclusive",
+      reason: `Measured ${shown(estimate.value)} meets ${target}, but ${estimate.partial}`,
+    };
   return {
     verdict: "pass",
     reason:

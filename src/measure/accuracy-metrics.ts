@@ -26,43 +26,60 @@ export const accuracyMean: MetricDefinition = {
   unit: "fraction",
   better: "higher",
   evaluate(input) {
-    const candidate = readSide(input, "candidate", "model");
-    if ("unavailable" in candidate) return candidate;
-    const c = summarize(candidate.scores);
-    const list = candidate.scores.map((s) => `${s.task} ${s.metric}`).join(", ");
-    if (input.comparison === "none") {
-      const bound = normalBound(c.mean, c.variance, input.confidence);
-      return {
-        value: c.mean,
-        ...bound,
-        n: c.n,
-        method: `mean of ${candidate.scores.length} task score(s) (${list}); normal bound from the per-task standard errors`,
-        findings: candidate.findings,
-        nNeeded: boundSamplesNeeded(c.n, c.mean, bound.low, bound.high),
-      };
-    }
-    const role = input.baselineRole ?? "baseline";
-    const baseline = readSide(input, "baseline", "baseline_model");
-    if ("unavailable" in baseline) return baseline;
-    const paired = pairTasks(candidate.scores, baseline.scores, role);
-    if (paired.candidate.length === 0)
-      return {
-        unavailable: "invalid",
-        reason: `The candidate and ${role} share no task.`,
-        findings: paired.findings,
-      };
-    const items = pairAccuracyItems(candidate.table, baseline.table, paired);
-    const findings = [
-      ...candidate.findings,
-      ...baseline.findings,
-      ...paired.findings,
-      ...(items?.findings ?? []),
-    ];
-    return relative(input, role, paired, items?.strata, findings);
+    const result = evaluateAccuracy(input);
+    const partial = truncatedRun(input);
+    return "unavailable" in result || partial === undefined ? result : { ...result, partial };
   },
 };
 
 // --- internal ---
+
+const TRUNCATION_CODES = new Set(["LM_EVAL_LIMIT", "LM_EVAL_PARTIAL"]);
+
+/** A run scored on a subset (lm-eval `--limit`, effective n below the task size) cannot pass a target. */
+function truncatedRun(input: MeasureInput): string | undefined {
+  const sides = [findEvidence(input, "accuracy", "candidate"), findEvidence(input, "accuracy", "baseline")];
+  const flagged = sides.flatMap((e) => e?.findings.filter((f) => TRUNCATION_CODES.has(f.code)) ?? []);
+  if (flagged.length === 0) return undefined;
+  const where = [...new Set(flagged.map((f) => f.location?.path ?? "an accuracy file"))].join(", ");
+  return `the accuracy run in ${where} scored only part of the test set (${flagged[0]?.code}); rerun on the full test sets without --limit.`;
+}
+
+function evaluateAccuracy(input: MeasureInput): MetricEstimate | MetricUnavailable {
+  const candidate = readSide(input, "candidate", "model");
+  if ("unavailable" in candidate) return candidate;
+  const c = summarize(candidate.scores);
+  const list = candidate.scores.map((s) => `${s.task} ${s.metric}`).join(", ");
+  if (input.comparison === "none") {
+    const bound = normalBound(c.mean, c.variance, input.confidence);
+    return {
+      value: c.mean,
+      ...bound,
+      n: c.n,
+      method: `mean of ${candidate.scores.length} task score(s) (${list}); normal bound from the per-task standard errors`,
+      findings: candidate.findings,
+      nNeeded: boundSamplesNeeded(c.n, c.mean, bound.low, bound.high),
+    };
+  }
+  const role = input.baselineRole ?? "baseline";
+  const baseline = readSide(input, "baseline", "baseline_model");
+  if ("unavailable" in baseline) return baseline;
+  const paired = pairTasks(candidate.scores, baseline.scores, role);
+  if (paired.candidate.length === 0)
+    return {
+      unavailable: "invalid",
+      reason: `The candidate and ${role} share no task.`,
+      findings: paired.findings,
+    };
+  const items = pairAccuracyItems(candidate.table, baseline.table, paired);
+  const findings = [
+    ...candidate.findings,
+    ...baseline.findings,
+    ...paired.findings,
+    ...(items?.findings ?? []),
+  ];
+  return relative(input, role, paired, items?.strata, findings);
+}
 
 function relative(
   input: MeasureInput,

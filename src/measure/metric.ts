@@ -15,6 +15,8 @@ export interface MeasureInput {
   percentileMethod: "linear" | "nearest-rank";
   /** The baseline role of the requirement, when it is relative. */
   baselineRole?: string;
+  /** The role the requirement reads first when a submission holds several files of one kind. */
+  candidateRole?: string;
   comparison: Comparison;
   /** Conditions the team declared with the claim (e.g. `cutoff: 10`). */
   conditions: Record<string, string | number | boolean>;
@@ -37,6 +39,12 @@ export interface MetricEstimate {
    * metric because only it knows its bound (percentile order statistics, Wilson, bootstrap, …).
    */
   nNeeded?: (threshold: number) => number | null;
+  /**
+   * Set when the evidence covers only part of what the target is defined on (an lm-eval run with
+   * `--limit`, a message-size window that misses the target's sizes): the value is shown, but a pass
+   * becomes `inconclusive` with this sentence as the reason.
+   */
+  partial?: string;
 }
 
 /** Why a metric could not be computed: the evidence is absent, or present but unusable. */

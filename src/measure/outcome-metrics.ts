@@ -1,7 +1,9 @@
 import type { ItemOutcomes } from "../model/evidence.ts";
 import { bootstrapRelativeChange } from "./bootstrap.ts";
 import { findEvidence } from "./find-evidence.ts";
+import { alignItemRates, groupItemRates, type ItemRates } from "./item-rates.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
+import { bootstrapPairedUnits, boundSamplesNeeded, weightedMean } from "./paired-resample.ts";
 import { computeMean, computePercentile, sortFinite } from "./percentile.ts";
 import { clopperPearsonInterval } from "./proportion.ts";
 import { computeQuantileBound } from "./quantile-bound.ts";
@@ -39,34 +41,64 @@ function rateMetric(id: string, better: "lower" | "higher"): MetricDefinition {
         return missing(
           "No outcomes file (one judged item per row) was submitted; `claimcheck template outcomes` prints its header.",
         );
-      const c = toRates(candidate, flip);
-      if (input.comparison === "none") return absoluteRate(c, input.confidence, flip);
+      const c = groupItemRates(candidate, flip);
+      if (input.comparison === "none")
+        return c.clustered ? clusteredRate(c, input) : absoluteRate(c.rate, input.confidence, flip);
       const role = input.baselineRole ?? "baseline";
       const baseline = findOutcomes(input, "baseline");
       if (baseline === undefined)
         return missing(`No ${role} outcomes file was submitted; the change is measured against it.`);
-      const b = toRates(baseline, flip);
-      const change = (x: number, y: number) => computeChange(input.comparison, better, x, y);
-      const boot = bootstrapRelativeChange({
-        candidate: c,
-        baseline: b,
-        statistic: computeMean,
-        change,
-        resamples: RESAMPLES,
-        seed: input.seed,
-        confidence: input.confidence,
-      });
-      return {
-        value: boot.value,
-        low: boot.low,
-        high: boot.high,
-        n: Math.min(c.length, b.length),
-        method: `${id} ${round(computeMean(c))} (${c.length} items) vs ${role} ${round(computeMean(b))} (${b.length} items); bootstrap over items (${RESAMPLES} resamples, seed ${input.seed})`,
-        candidate: computeMean(c),
-        baseline: computeMean(b),
-        nNeeded: (t) => scaleSamplesNeeded(Math.min(c.length, b.length), boot.value, boot.low, t),
-      };
+      return rateChange(id, better, c, groupItemRates(baseline, flip), role, input);
     },
+  };
+}
+
+/** Change of a rate: paired over items when both sides judged the same items, else unpaired. */
+function rateChange(
+  id: string,
+  better: "lower" | "higher",
+  c: ItemRates,
+  b: ItemRates,
+  role: string,
+  input: MeasureInput,
+): MetricEstimate {
+  const change = (x: number, y: number) => computeChange(input.comparison, better, x, y);
+  const aligned = alignItemRates(c, b);
+  const candidateMean = computeMean(c.rate);
+  const baselineMean = computeMean(b.rate);
+  const value = change(candidateMean, baselineMean);
+  const n = Math.min(c.ids.length, b.ids.length);
+  const bound =
+    aligned === undefined
+      ? bootstrapRelativeChange({
+          candidate: c.rate,
+          baseline: b.rate,
+          statistic: computeMean,
+          change,
+          resamples: RESAMPLES,
+          seed: input.seed,
+          confidence: input.confidence,
+        })
+      : bootstrapPairedUnits({
+          n,
+          statistic: (w) => change(weightedMean(c.rate, w), weightedMean(aligned, w)),
+          resamples: RESAMPLES,
+          seed: input.seed,
+          confidence: input.confidence,
+        });
+  const how =
+    aligned === undefined
+      ? "bootstrap over items, unpaired (the two files judged different items)"
+      : "paired bootstrap over items (both files judged the same items)";
+  return {
+    value,
+    low: bound.low,
+    high: bound.high,
+    n,
+    method: `${id} ${round(candidateMean)} (${c.ids.length} items) vs ${role} ${round(baselineMean)} (${b.ids.length} items); ${how}, ${RESAMPLES} resamples, seed ${input.seed}`,
+    candidate: candidateMean,
+    baseline: baselineMean,
+    nNeeded: (t) => scaleSamplesNeeded(n, value, bound.low, t),
   };
 }
 
@@ -82,6 +114,27 @@ function absoluteRate(values: Float64Array, confidence: number, flip: boolean): 
     n,
     method: `${k} of ${n} items; Clopper–Pearson exact bound`,
     nNeeded: (threshold) => scaleSamplesNeeded(n, k / n, side, threshold),
+  };
+}
+
+/** Several trials per item: the mean of per-item success shares, bounded by a bootstrap over items. */
+function clusteredRate(rates: ItemRates, input: MeasureInput): MetricEstimate {
+  const n = rates.ids.length;
+  const value = computeMean(rates.rate);
+  const bound = bootstrapPairedUnits({
+    n,
+    statistic: (w) => weightedMean(rates.rate, w),
+    resamples: RESAMPLES,
+    seed: input.seed,
+    confidence: input.confidence,
+  });
+  return {
+    value,
+    low: bound.low,
+    high: bound.high,
+    n,
+    method: `${rates.trials} trials of ${n} items: mean of per-item success shares; bootstrap over items (trials of one item are not independent), ${RESAMPLES} resamples, seed ${input.seed}`,
+    nNeeded: boundSamplesNeeded(n, value, bound.low, bound.high),
   };
 }
 
@@ -136,11 +189,6 @@ function latencyMetric(p: number): MetricDefinition {
       };
     },
   };
-}
-
-/** 1/0 per item (the complement for an error rate), as floats for the shared statistics. */
-function toRates(outcomes: ItemOutcomes, flip: boolean): Float64Array {
-  return Float64Array.from(outcomes.success, (s) => (flip ? 1 - s : s));
 }
 
 function findOutcomes(input: MeasureInput, side: "candidate" | "baseline"): ItemOutcomes | undefined {

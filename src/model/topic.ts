@@ -42,6 +42,11 @@ export const TargetRequirementSchema = RequirementBase.extend({
   unit: z.string(),
   /** The evidence role the comparison is relative to, when `comparison` is not `none`. */
   baseline: z.string().optional(),
+  /**
+   * The evidence role read first when a submission holds several files of one kind (2.1 has task
+   * outcomes and evaluator verdicts, both `outcomes`). @default "candidate"
+   */
+  role: z.string().optional(),
   evidence: z.array(z.enum(EVIDENCE_KINDS)).min(1),
   /** The percentile method the target is defined with. @default "linear" */
   percentile_method: z.enum(["linear", "nearest-rank"]).optional(),
