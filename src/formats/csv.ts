@@ -96,7 +96,9 @@ export function parseNumberCell(cell: string): number | undefined {
   const s = cell.trim();
   if (s === "" || s === "NaN" || s === "nan" || s === "NA" || s === "null" || s === "None") return Number.NaN;
   if (!NUMBER.test(s)) return undefined;
-  return Number(s);
+  // "1e400" overflows to Infinity: a value no tool writes, so it is a bad cell, not a huge number.
+  const value = Number(s);
+  return Number.isFinite(value) ? value : undefined;
 }
 
 // --- internal ---
