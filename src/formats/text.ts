@@ -5,6 +5,14 @@ const HEAD_BYTES = 64 * 1024;
 
 /** Decodes a whole file as UTF-8, dropping a BOM; a file in another encoding is an input error. */
 export function decodeText(path: string, bytes: Uint8Array): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    // A NUL byte never occurs in a tool's text output; it means a damaged copy or a binary file.
+    throw new ClaimcheckError(
+      "E_INPUT",
+      `${path} holds a NUL byte (at byte ${nul}), so it is damaged or not a text file; copy the tool's output again.`,
+    );
+  }
   try {
     return stripBom(UTF8.decode(bytes));
   } catch (cause) {
