@@ -30,6 +30,7 @@ export function readCanonicalCsv(
   const text = decodeText(path, bytes);
   const out = new FindingCollector();
   let index: Map<string, number> | undefined;
+  let width = 0;
   let rows = 0;
   const tokenized = tokenizeCsv(
     text,
@@ -39,11 +40,13 @@ export function readCanonicalCsv(
       if (index === undefined) {
         const resolved = resolveColumns(fields, columns, path);
         index = resolved.index;
+        width = fields.length;
         for (const f of resolved.findings) out.add(f);
         return;
       }
       if (fields.length === 1 && fields[0]?.trim() === "") return;
       rows++;
+      if (fields.length !== width) out.add(fieldCount(fields.length, width, path, line));
       visit(createRow(fields, index, line, path, out));
     },
   );
@@ -65,6 +68,16 @@ export function readCanonicalCsv(
 }
 
 // --- internal ---
+
+/** A row with more or fewer cells than the header: its cells may sit under the wrong columns. */
+function fieldCount(fields: number, width: number, path: string, line: number): Finding {
+  return createFinding(
+    "CSV_FIELD_COUNT",
+    "error",
+    `Row has ${fields} fields but the header has ${width}; fix the delimiters or quoting of this row.`,
+    { path, line },
+  );
+}
 
 const TRUE = new Set(["1", "true", "yes", "pass", "passed", "ok"]);
 const FALSE = new Set(["0", "false", "no", "fail", "failed"]);
