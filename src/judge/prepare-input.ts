@@ -1,6 +1,6 @@
 import { parseEvidence } from "../formats/parse-evidence.ts";
 import type { EvidenceFile } from "../model/evidence.ts";
-import type { Finding } from "../model/finding.ts";
+import { createFinding, type Finding } from "../model/finding.ts";
 import { checkPlausibility } from "./plausibility.ts";
 import type { VerifiedInput } from "./verify-submission.ts";
 
@@ -20,6 +20,7 @@ export function prepareInput({ role, file, sha256, format }: SubmittedFile): Ver
     ...parsed.findings,
     ...withoutRepeats(checkPlausibility(file.path, parsed), parsed.findings),
   ];
+  if (parsed.rows === 0 && !findings.some((f) => f.severity === "error")) findings.push(noRows(file.path));
   const { detected, ...evidence } = parsed;
   return {
     role,
@@ -40,4 +41,14 @@ function withoutRepeats(plausibility: Finding[], parsing: Finding[]): Finding[] 
   const key = (f: Finding) => `${f.location?.line}:${f.location?.column}`;
   const rejected = new Set(parsing.filter((f) => f.location?.column !== undefined).map(key));
   return plausibility.filter((f) => f.code !== "SERVING_MISSING_VALUE" || !rejected.has(key(f)));
+}
+
+/** A file that parsed but holds nothing to measure must not pass as valid evidence. */
+function noRows(path: string): Finding {
+  return createFinding(
+    "EVIDENCE_NO_ROWS",
+    "error",
+    "The file was read but holds no results (no requests, samples or scores); submit the complete output of the run.",
+    { path, line: 1 },
+  );
 }
