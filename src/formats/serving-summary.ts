@@ -112,7 +112,8 @@ export function nothingUsable(path: string, what: string): Finding {
     "SERVING_NO_DATA",
     "error",
     `The file holds no per-request rows and no ${what}; submit the tool's result file unedited.`,
-    { path },
+    // The whole file is at fault; line 1 lets editors and CI annotations open it.
+    { path, line: 1 },
   );
 }
 
