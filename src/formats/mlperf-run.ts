@@ -166,7 +166,8 @@ function noResults(path: string, mode: string | number | boolean | undefined): F
     mode === "AccuracyOnly"
       ? "This is an AccuracyOnly run, which has no performance results; submit the PerformanceOnly run's log."
       : "The log has no result lines; submit the whole log of a finished PerformanceOnly run.";
-  return createFinding("MLPERF_NO_RESULTS", "error", what, { path });
+  // The whole log is at fault; line 1 lets editors and CI annotations open it.
+  return createFinding("MLPERF_NO_RESULTS", "error", what, { path, line: 1 });
 }
 
 function noValidity(path: string): Finding {

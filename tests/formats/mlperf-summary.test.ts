@@ -196,7 +196,7 @@ describe("mlperf-summary facts and bad input", () => {
     const parsed = summary("Result is : VALID\n99.00 percentile first token latency (ns)   : 1.9 s\n");
     expect(parsed.findings.map((f) => [f.code, f.location])).toEqual([
       ["MLPERF_BAD_VALUE", { path: "s.txt", line: 3, column: "99.00 percentile first token latency (ns)" }],
-      ["MLPERF_NO_RESULTS", { path: "s.txt" }],
+      ["MLPERF_NO_RESULTS", { path: "s.txt", line: 1 }],
     ]);
   });
 
