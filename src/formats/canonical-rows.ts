@@ -1,5 +1,5 @@
 import { ClaimcheckError } from "../model/errors.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding, type Finding, type Location } from "../model/finding.ts";
 import { type ColumnSpec, FindingCollector, resolveColumns } from "./column-spec.ts";
 import { parseNumberCell, sniffDelimiter, tokenizeCsv } from "./csv.ts";
 import { decodeText } from "./text.ts";
@@ -69,6 +69,15 @@ export function readCanonicalCsv(
 
 // --- internal ---
 
+function negative(cell: string, name: string, location: Location): Finding {
+  return createFinding(
+    "CSV_NEGATIVE_VALUE",
+    "error",
+    `${name} is ${cell.slice(0, 40)}; it counts or measures something, so it cannot be below 0.`,
+    location,
+  );
+}
+
 /** A row with more or fewer cells than the header: its cells may sit under the wrong columns. */
 function fieldCount(fields: number, width: number, path: string, line: number): Finding {
   return createFinding(
@@ -96,6 +105,11 @@ function createRow(
     number(name, unit) {
       const cell = text(name);
       const value = parseNumberCell(cell);
+      if (value !== undefined && value < 0) {
+        // Every quantity of a canonical kind (counts, sizes, hours, rates, fractions) is non-negative.
+        out.add(negative(cell, name, { path, line, column: name }));
+        return Number.NaN;
+      }
       if (value !== undefined) return value;
       out.add(
         createFinding(
