@@ -37,7 +37,8 @@ export const accuracyCsv: QualityAdapter = {
 // --- internal ---
 
 /** Metrics that are fractions; a value above 1 is a percentage written by mistake. */
-const FRACTION_METRICS = /^(acc|acc_norm|accuracy|exact_match|em|f1|pass@\d+|score)$/;
+/** Metrics that are fractions in [0, 1] in every tool that writes them. */
+export const FRACTION_METRICS = /^(acc|acc_norm|accuracy|exact_match|em|f1|pass@\d+|score)$/;
 
 function parseAccuracyCsv(file: EvidenceFile): QualityEvidence {
   const scores: AccuracyScore[] = [];

@@ -1,6 +1,7 @@
 import type { EvidenceFile } from "../model/evidence.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
 import type { AccuracyScore, QualityEvidence } from "../model/quality.ts";
+import { FRACTION_METRICS } from "./accuracy-csv.ts";
 import type { DetectInput } from "./format.ts";
 import { JsonFieldReader } from "./json-fields.ts";
 import { isJsonObject, type JsonDocument, type JsonObject, parseJsonDocument } from "./json-input.ts";
@@ -95,6 +96,21 @@ function readScores(reader: Reader, root: JsonObject, results: JsonObject): Accu
       if (value === undefined) continue;
       const comma = key.lastIndexOf(",");
       const metric = comma < 0 ? key : key.slice(0, comma);
+      if (FRACTION_METRICS.test(metric) && (value < 0 || value > 1)) {
+        reader.fields.add(
+          createFinding(
+            "ACCURACY_OUT_OF_RANGE",
+            "error",
+            `results.${task}.${key} is ${value}, outside [0, 1]; submit the results file exactly as lm-eval wrote it.`,
+            {
+              path: reader.doc.path,
+              line: reader.doc.lineOfKey(row, key) ?? 1,
+              column: `results.${task}.${key}`,
+            },
+          ),
+        );
+        continue;
+      }
       const score: AccuracyScore = {
         task,
         metric,
