@@ -29,6 +29,7 @@ export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
   // Relative changes and rates are fractions inside claimcheck; targets write them in percent or points.
   const scale = requirement.unit === "%" || requirement.unit === "points" ? 100 : 1;
   const measured = toMeasured(outcome, scale, options.confidence);
+  measured.sides = OPERATORS[requirement.op].boundSide === "both" ? 2 : 1;
   const decision = decide(requirement, outcome, scale);
   const result: RequirementResult = { ...base, ...decision, measured, findings: outcome.findings ?? [] };
   if (decision.verdict === "inconclusive" && outcome.nNeeded !== undefined) {
@@ -88,6 +89,12 @@ function decide(
   if (!operator.passes(estimate.value, expected)) {
     return { verdict: "fail", reason: `Measured ${shown(estimate.value)} misses the target ${target}.` };
   }
+  // A subset of the test set decides nothing, whatever its bound says.
+  if (estimate.partial !== undefined)
+    return {
+      verdict: "inconclusive",
+      reason: `Measured ${shown(estimate.value)} meets ${target}, but ${estimate.partial}`,
+    };
   const bounds =
     operator.boundSide === "both"
       ? [estimate.low, estimate.high]
@@ -108,11 +115,6 @@ function decide(
       reason: `Measured ${shown(estimate.value)} meets ${target}, but its confidence bound ${shown(failing)} does not; collect more samples.`,
     };
   }
-  if (estimate.partial !== undefined)
-    return {
-      verdict: "inconclusive",
-      reason: `Measured ${shown(estimate.value)} meets ${target}, but ${estimate.partial}`,
-    };
   return {
     verdict: "pass",
     reason:

@@ -9,6 +9,7 @@ import type { TargetRequirement, Topic } from "../model/topic.ts";
 import { computeCharts } from "./chart-data.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
 import { judgeTarget } from "./judge-target.ts";
+import { OPERATORS } from "./operators.ts";
 import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
 
 /** One input file after reading and parsing, with its plausibility findings. */
@@ -83,7 +84,9 @@ function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissio
   const outcome =
     metric === undefined
       ? { unavailable: "missing" as const, reason: unsupported(requirement, relevant.length > 0) }
-      : metric.evaluate(measureInput(requirement, options, claim?.conditions ?? {}, confidence));
+      : metric.evaluate(
+          measureInput(requirement, options, claim?.conditions ?? {}, intervalLevel(requirement, confidence)),
+        );
   const judged = judgeTarget({
     requirement,
     outcome,
@@ -112,6 +115,15 @@ function measureInput(
   if (requirement.baseline !== undefined) input.baselineRole = requirement.baseline;
   if (requirement.role !== undefined) input.candidateRole = requirement.role;
   return input;
+}
+
+/**
+ * A one-sided target (≤, <, ≥, >) is decided by one bound, so the metric computes the two-sided
+ * interval at 2c − 1, whose bound on the target's side has one-sided confidence c: 299 of 299
+ * faults found prove 99 % coverage at 95 %, as a one-sided test should. `==` keeps both sides at c.
+ */
+function intervalLevel(requirement: TargetRequirement, confidence: number): number {
+  return OPERATORS[requirement.op].boundSide === "both" ? confidence : 2 * confidence - 1;
 }
 
 function invalidResult(

@@ -5,7 +5,7 @@ import { alignItemRates, groupItemRates, type ItemRates } from "./item-rates.ts"
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { bootstrapPairedUnits, boundSamplesNeeded, weightedMean } from "./paired-resample.ts";
 import { computeMean, computePercentile, sortFinite } from "./percentile.ts";
-import { clopperPearsonInterval } from "./proportion.ts";
+import { clopperPearsonInterval, clopperPearsonSamplesNeeded } from "./proportion.ts";
 import { computeQuantileBound } from "./quantile-bound.ts";
 import { computeChange, scaleSamplesNeeded } from "./relative-change.ts";
 
@@ -43,7 +43,7 @@ function rateMetric(id: string, better: "lower" | "higher"): MetricDefinition {
         );
       const c = groupItemRates(candidate, flip);
       if (input.comparison === "none")
-        return c.clustered ? clusteredRate(c, input) : absoluteRate(c.rate, input.confidence, flip);
+        return c.clustered ? clusteredRate(c, input) : absoluteRate(c.rate, input.confidence);
       const role = input.baselineRole ?? "baseline";
       const baseline = findOutcomes(input, "baseline");
       if (baseline === undefined)
@@ -102,18 +102,17 @@ function rateChange(
   };
 }
 
-function absoluteRate(values: Float64Array, confidence: number, flip: boolean): MetricEstimate {
+function absoluteRate(values: Float64Array, confidence: number): MetricEstimate {
   const n = values.length;
   const k = Math.round(computeMean(values) * n);
   const bound = clopperPearsonInterval(k, n, confidence);
-  const side = flip ? bound.high : bound.low;
   return {
     value: k / n,
     low: bound.low,
     high: bound.high,
     n,
     method: `${k} of ${n} items; Clopper–Pearson exact bound`,
-    nNeeded: (threshold) => scaleSamplesNeeded(n, k / n, side, threshold),
+    nNeeded: (threshold) => clopperPearsonSamplesNeeded(k / n, threshold, confidence, n),
   };
 }
 

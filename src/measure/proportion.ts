@@ -54,6 +54,39 @@ export function computeProportionSampleSize(target: number, confidence: number):
   return Math.ceil(Math.log(1 - confidence) / Math.log(target));
 }
 
+/**
+ * The smallest n at which the observed success share, held fixed, gives a Clopper–Pearson bound on
+ * the threshold's side that clears it (exact, unlike a 1/√n scaling, which is far off near 0 and 1:
+ * 60 of 60 faults needs 299 for 99 % at 95 % one-sided, not thousands). `null` when the share itself
+ * misses the threshold, or more than ten million items would be needed.
+ */
+export function clopperPearsonSamplesNeeded(
+  share: number,
+  threshold: number,
+  confidence: number,
+  from: number,
+): number | null {
+  const above = threshold < share;
+  if (threshold === share) return null;
+  const clears = (n: number) => {
+    const bound = clopperPearsonInterval(Math.round(share * n), n, confidence);
+    return above ? bound.low >= threshold : bound.high <= threshold;
+  };
+  let hi = Math.max(1, from);
+  while (!clears(hi)) {
+    if (hi > 10_000_000) return null;
+    hi *= 2;
+  }
+  let lo = Math.max(1, Math.floor(hi / 2));
+  if (clears(lo)) return lo;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (clears(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
 // --- internal ---
 
 function betaQuantile(p: number, a: number, b: number): number {

@@ -5,6 +5,7 @@ import {
   bootstrapRelativeChange,
   boundRelativeChangeOfQuantiles,
 } from "./bootstrap.ts";
+import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { pairByRequestId } from "./pair-requests.ts";
 import { computeMean, computePercentile } from "./percentile.ts";
@@ -41,12 +42,12 @@ function latencyMetric(column: Column, statistic: Statistic): MetricDefinition {
     unit: "ms",
     better: "lower",
     evaluate(input) {
-      const candidate = input.evidence.candidate;
+      const candidate = findEvidence(input, "serving-requests", "candidate");
       if (candidate === undefined)
         return missing(`No candidate request log was submitted for ${id}; add evidence.candidate.`);
       if (input.comparison === "none") return absolute(candidate, column, statistic, input);
       const role = input.baselineRole ?? "baseline";
-      const baseline = input.evidence[role];
+      const baseline = findEvidence(input, "serving-requests", "baseline");
       if (baseline === undefined)
         return missing(
           `${id} is judged relative to the ${role}, and no ${role} request log was submitted; add evidence.${role} (the same workload without the change).`,
@@ -119,7 +120,13 @@ function relative(
     };
   const stat = statisticOf(statistic, input.percentileMethod);
   const value = change(stat(cand), stat(base));
-  const pairs = pairByRequestId(candidate.requests, baseline.requests, COLUMN_KEY[column]);
+  // Pairing by request id only serves the bootstrap; large logs are bounded by order statistics.
+  const pairs = () =>
+    pairByRequestId(
+      candidate.requests as ServingRequests,
+      baseline.requests as ServingRequests,
+      COLUMN_KEY[column],
+    );
   const bound = relativeBound(cand, base, pairs, statistic, stat, change, input);
   return {
     value,
@@ -137,7 +144,7 @@ function relative(
 function relativeBound(
   cand: Float64Array,
   base: Float64Array,
-  pairs: { candidate: Float64Array; baseline: Float64Array } | undefined,
+  pairRequests: () => { candidate: Float64Array; baseline: Float64Array } | undefined,
   statistic: Statistic,
   stat: (sorted: Float64Array) => number,
   change: (c: number, b: number) => number,
@@ -146,6 +153,7 @@ function relativeBound(
   const small = statistic === "mean" || Math.max(cand.length, base.length) <= BOOTSTRAP_MAX_N;
   if (small) {
     // Replayed traces (ids match) are resampled request by request; otherwise each side on its own.
+    const pairs = pairRequests();
     const paired = pairs !== undefined;
     const run = paired ? bootstrapPairedChange : bootstrapRelativeChange;
     const samples = pairs ?? { candidate: cand, baseline: base };

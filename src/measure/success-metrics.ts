@@ -1,4 +1,5 @@
 import type { ServingRequests } from "../model/evidence.ts";
+import { findEvidence } from "./find-evidence.ts";
 import type { MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { newcombeDifference, wilsonInterval } from "./proportion.ts";
 
@@ -11,7 +12,7 @@ export const successRate: MetricDefinition = {
   unit: "fraction",
   better: "higher",
   evaluate(input) {
-    const candidate = input.evidence.candidate?.requests;
+    const candidate = findEvidence(input, "serving-requests", "candidate")?.requests;
     if (candidate === undefined)
       return missing(
         "No candidate request log with per-request status was submitted; add evidence.candidate.",
@@ -28,7 +29,7 @@ export const successRate: MetricDefinition = {
       };
     }
     const role = input.baselineRole ?? "baseline";
-    const baseline = input.evidence[role]?.requests;
+    const baseline = findEvidence(input, "serving-requests", "baseline")?.requests;
     if (baseline === undefined)
       return missing(`No ${role} request log was submitted; the success rate is compared with it.`);
     const b = countOk(baseline);

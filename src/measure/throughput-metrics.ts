@@ -1,4 +1,5 @@
 import type { ServingRequests } from "../model/evidence.ts";
+import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { computeChange } from "./relative-change.ts";
 
@@ -49,7 +50,7 @@ function rate(
   id: string,
   weight: Weight,
 ): MetricEstimate | MetricUnavailable {
-  const evidence = input.evidence[role];
+  const evidence = findEvidence(input, "serving-requests", role === "candidate" ? "candidate" : "baseline");
   const requests = evidence?.requests;
   if (requests === undefined) {
     const reported = evidence?.reported?.find((r) => r.metric === id);

@@ -36,6 +36,11 @@ export const MeasuredSchema = z.object({
   /** How the value was obtained, e.g. `p99 linear interpolation; order-statistic bound 95%`, or `reported`. */
   method: z.string(),
   confidence: z.number().optional(),
+  /**
+   * 1 when the target is one-sided (≤, ≥, …): the bound on the target's side is a one-sided bound at
+   * `confidence` (the other side is shown but not judged); 2 for a two-sided interval.
+   */
+  sides: z.union([z.literal(1), z.literal(2)]).optional(),
   candidate: z.number().nullable().optional(),
   baseline: z.number().nullable().optional(),
   /** Samples needed for the bound to clear the target, when the verdict is inconclusive. */
@@ -109,6 +114,19 @@ export const ChartSchema = z.object({
 });
 export type Chart = z.infer<typeof ChartSchema>;
 
+const change = <T extends z.ZodType>(value: T) => z.object({ from: value.nullable(), to: value.nullable() });
+
+/** What changed since a previous report of the same submission (`--baseline-report`); only changes are listed. */
+export const ReportDiffSchema = z.object({
+  previous: z.object({ generatedAt: z.string(), version: z.string(), verdict: VerdictSchema }),
+  verdict: change(VerdictSchema),
+  requirements: z.array(
+    z.object({ id: z.string(), verdict: change(VerdictSchema), measured: change(z.number()) }),
+  ),
+  inputs: z.array(z.object({ role: z.string(), path: change(z.string()), sha256: change(z.string()) })),
+});
+export type ReportDiff = z.infer<typeof ReportDiffSchema>;
+
 export const ReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA_ID),
   tool: z.object({ name: z.literal("claimcheck"), version: z.string() }),
@@ -141,5 +159,7 @@ export const ReportSchema = z.object({
   ),
   /** Chart data (optional: reports written before charts existed have none). */
   charts: z.array(ChartSchema).optional(),
+  /** Changes since a previous report (`--baseline-report`), for reviewers of a resubmission. */
+  diff: ReportDiffSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

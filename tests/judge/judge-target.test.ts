@@ -42,7 +42,7 @@ describe("judgeTarget", () => {
         comparison: "regression",
         baseline: "baseline",
       },
-      measured: { value: -8, low: -12, high: -2, n: 3000, method: "test method", confidence: 0.95 },
+      measured: { value: -8, low: -12, high: -2, n: 3000, method: "test method", confidence: 0.95, sides: 1 },
       claimed: null,
       verdict: "pass",
       reason: "Measured -8 % meets ≤ 5 %, and so does its confidence bound.",

@@ -89,3 +89,10 @@ describe("error-rate change (1.4)", () => {
     expect(width(paired) < width(unpaired)).toBe(true);
   });
 });
+
+describe("samples needed for a coverage claim", () => {
+  it("is exact for none missed: 299 faults prove 99 % at one-sided 95 % (two-sided level 0.90)", () => {
+    const result = estimate("outcomes.coverage", input(outcomes(60, 0), { confidence: 0.9 }));
+    expect([result.value, result.nNeeded?.(0.99)]).toEqual([1, 299]);
+  });
+});
