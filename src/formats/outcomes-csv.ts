@@ -58,6 +58,7 @@ function parseOutcomesCsv(file: EvidenceFile): ParsedEvidence {
   const out = new FindingCollector();
   const rows: Array<{ id: string; success: number; trial: number; latency: number; line: number }> = [];
   let index: Map<string, number> | undefined;
+  let width = 0;
   const tokenized = tokenizeCsv(
     text,
     file.path,
@@ -66,6 +67,7 @@ function parseOutcomesCsv(file: EvidenceFile): ParsedEvidence {
       if (index === undefined) {
         const resolved = resolveColumns(fields, OUTCOME_COLUMNS, file.path);
         index = resolved.index;
+        width = fields.length;
         for (const f of resolved.findings) out.add(f);
         if (!index.has("success") && !(index.has("expected") && index.has("observed"))) {
           out.add(
@@ -80,15 +82,24 @@ function parseOutcomesCsv(file: EvidenceFile): ParsedEvidence {
         return;
       }
       if (fields.length === 1 && fields[0]?.trim() === "") return;
+      if (fields.length !== width)
+        out.add(
+          createFinding(
+            "CSV_FIELD_COUNT",
+            "error",
+            `Row has ${fields.length} fields but the header has ${width}; fix the delimiters or quoting of this row.`,
+            { path: file.path, line },
+          ),
+        );
       const cell = (name: string) => (fields[index?.get(name) ?? -1] ?? "").trim();
       const trial = parseNumberCell(cell("trial"));
       const latency = parseNumberCell(cell("latency_ms"));
-      if (latency === undefined)
+      if (latency === undefined || latency < 0)
         out.add(
           createFinding(
             "CSV_BAD_NUMBER",
             "error",
-            `"${cell("latency_ms").slice(0, 40)}" is not a plain number of milliseconds.`,
+            `"${cell("latency_ms").slice(0, 40)}" is not a plain, non-negative number of milliseconds.`,
             { path: file.path, line, column: "latency_ms" },
           ),
         );
