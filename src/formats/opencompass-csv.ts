@@ -39,6 +39,15 @@ function parseOpencompassCsv(file: EvidenceFile): QualityEvidence {
     }
     if (fields.length === 1 && fields[0]?.trim() === "") return;
     rows++;
+    if (fields.length !== models.length + 4)
+      out.add(
+        createFinding(
+          "CSV_FIELD_COUNT",
+          "error",
+          `Row has ${fields.length} fields but the header has ${models.length + 4}; fix the delimiters or quoting of this row.`,
+          { path: file.path, line },
+        ),
+      );
     const [dataset = "", version = "", metric = ""] = fields.map((f) => f.trim());
     models.forEach((model, i) => {
       const score = readCell(fields[4 + i] ?? "", { task: dataset, metric, model, line }, file.path, out);
