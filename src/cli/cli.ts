@@ -17,8 +17,17 @@ export function createCli() {
     .option("--qrels <file>", "Quick mode: relevance judgments (retrieval topics)")
     .option("--candidate-format <id>", "Format of --candidate (default: detected)")
     .option("--baseline-format <id>", "Format of --baseline (default: detected)")
-    .option("--format <name>", "Print the report on stdout: json | md")
-    .option("--out <dir>", "Write report.json and report.md into <dir>")
+    .option("--format <name>", "Print the report on stdout: json | md | html | junit | annotations")
+    .option("--out <dir>", "Write report.json, report.md, report.html and junit.xml into <dir>")
+    .option("--lang <lang>", "Language of the HTML report and charts: en | zh (default en)")
+    .option(
+      "--charts",
+      "With --out: also write every chart as a PNG into <dir>/charts/ (linked from report.md)",
+    )
+    .option(
+      "--baseline-report <file>",
+      "A previous report.json: list what changed (verdicts, values, input hashes)",
+    )
     .option("--only <id>", "Judge only this requirement id (repeatable)")
     .option("--strict", "Exit 1 instead of 2 when a requirement is inconclusive or missing")
     .option("--confidence <level>", "Confidence level of every bound (default 0.95)")
@@ -56,9 +65,13 @@ export function createCli() {
 
   cli
     .command("report <report>", "Re-render a report.json without the data")
-    .option("--format <name>", "json | md (default md)")
-    .example("claimcheck report reports/1.2-pass/report.json --format md")
-    .example("claimcheck report report.json --format json")
+    .option("--format <name>", "json | md | html | junit | annotations (default md)")
+    .option("--lang <lang>", "Language of the HTML report and charts: en | zh (default en)")
+    .option("--root <dir>", "Folder of the submission in the repository, prefixed to annotation file paths")
+    .option("--charts <dir>", "Also write every chart as a PNG into <dir> (md links them)")
+    .option("--baseline-report <file>", "A previous report.json: list what changed")
+    .example("claimcheck report reports/1.2-pass/report.json --format html --lang zh > report.html")
+    .example("claimcheck report report.json --format annotations --root fixtures/1.2-invalid")
     .action(async (path: string, raw: Record<string, unknown>) =>
       (await import("./run-small.ts")).runReport(path, raw),
     );

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ClaimcheckError } from "../model/errors.ts";
+import { LANGS } from "../render/i18n.ts";
+import { REPORT_FORMATS, type ReportFormat } from "../render/reporters.ts";
 
 const single = (name: string) =>
   z
@@ -34,14 +36,25 @@ export const VerifyCliSchema = z.object({
   qrels: single("qrels"),
   candidateFormat: single("candidate-format"),
   baselineFormat: single("baseline-format"),
-  format: single("format").pipe(z.enum(["json", "md"]).optional()),
+  format: single("format").pipe(z.enum(REPORT_FORMATS as [ReportFormat, ...ReportFormat[]]).optional()),
   out: single("out"),
+  lang: single("lang").pipe(z.enum(LANGS).default("en")),
+  charts: z.boolean().default(false),
+  baselineReport: single("baseline-report"),
   only: many,
   strict: z.boolean().default(false),
   confidence: single("confidence").transform(toNumber).pipe(z.number().gt(0.5).lt(1).optional()),
   seed: single("seed").transform(toNumber).pipe(z.number().int().optional()),
 });
 export type VerifyCliOptions = z.infer<typeof VerifyCliSchema>;
+
+export const ReportCliSchema = z.object({
+  format: single("format").pipe(z.enum(REPORT_FORMATS as [ReportFormat, ...ReportFormat[]]).default("md")),
+  lang: single("lang").pipe(z.enum(LANGS).default("en")),
+  root: single("root"),
+  charts: single("charts"),
+  baselineReport: single("baseline-report"),
+});
 
 /** Validates raw cac options once, at the boundary, with a usage error that names the flag. */
 export function parseCliOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {

@@ -1,13 +1,11 @@
-import { readFile } from "node:fs/promises";
-import { ClaimcheckError } from "../model/errors.ts";
 import { formatLocation } from "../model/finding.ts";
-import { ReportSchema } from "../model/report.ts";
-import { REPORT_FORMATS, REPORTERS, type ReportFormat } from "../render/reporters.ts";
 import type { CommandResult } from "./cli.ts";
 import { describeTemplate, template } from "./commands/template.ts";
 import { renderTopics, topics } from "./commands/topics.ts";
 import { validate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
+import { parseCliOptions, ReportCliSchema } from "./options.ts";
+import { readReport, renderFormat, withBaselineReport, writeCharts } from "./write-report.ts";
 
 export async function runValidate(file: string, raw: Record<string, unknown>): Promise<CommandResult> {
   const result = await validate({ file, ...(typeof raw.format === "string" ? { format: raw.format } : {}) });
@@ -43,28 +41,14 @@ export async function runTemplate(kind: string): Promise<CommandResult> {
 }
 
 export async function runReport(path: string, raw: Record<string, unknown>): Promise<CommandResult> {
-  const format = (raw.format ?? "md") as string;
-  if (!REPORT_FORMATS.includes(format as ReportFormat)) {
-    throw new ClaimcheckError("E_USAGE", `--format must be one of ${REPORT_FORMATS.join(", ")}.`);
-  }
-  const report = ReportSchema.safeParse(JSON.parse(await readText(path)));
-  if (!report.success) {
-    throw new ClaimcheckError(
-      "E_INPUT",
-      `${path} is not a claimcheck report (${report.error.issues[0]?.path.join(".")}: ${report.error.issues[0]?.message}); pass the report.json that verify wrote.`,
-    );
-  }
-  const output = await REPORTERS[format as ReportFormat](report.data);
+  const options = parseCliOptions(ReportCliSchema, raw);
+  const report = await withBaselineReport(await readReport(path), options.baselineReport);
+  if (options.charts !== undefined) await writeCharts(report, options.charts, options.lang);
+  const output = await renderFormat(report, options.format, {
+    lang: options.lang,
+    ...(options.root === undefined ? {} : { root: options.root }),
+    ...(options.charts === undefined ? {} : { chartsDir: options.charts }),
+  });
   process.stdout.write(output);
   return { exitCode: EXIT.pass };
-}
-
-// --- internal ---
-
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (cause) {
-    throw new ClaimcheckError("E_IO", `Cannot read ${path}; check the path.`, { cause });
-  }
 }

@@ -1,16 +1,18 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { renderJson } from "../render/json.ts";
-import { renderMarkdown } from "../render/markdown.ts";
+import { dirname, join, relative } from "node:path";
+import { ClaimcheckError } from "../model/errors.ts";
 import { renderSummary } from "../render/summary.ts";
 import type { CommandResult } from "./cli.ts";
 import { verify } from "./commands/verify.ts";
 import { exitCodeForVerdict } from "./exit-codes.ts";
 import { parseCliOptions, VerifyCliSchema } from "./options.ts";
+import { renderFormat, withBaselineReport, writeCharts, writeReports } from "./write-report.ts";
 
 /** `claimcheck verify`: the shell around `verify()` — options in, files and exit code out. */
 export async function runVerify(raw: Record<string, unknown>): Promise<CommandResult> {
   const options = parseCliOptions(VerifyCliSchema, raw);
+  if (options.charts && options.out === undefined) {
+    throw new ClaimcheckError("E_USAGE", "--charts writes PNG files next to the report: add --out <dir>.");
+  }
   const files = pickDefined({
     candidate: options.candidate,
     baseline: options.baseline,
@@ -18,7 +20,7 @@ export async function runVerify(raw: Record<string, unknown>): Promise<CommandRe
     qrels: options.qrels,
   });
   const formats = pickDefined({ candidate: options.candidateFormat, baseline: options.baselineFormat });
-  const report = await verify({
+  const verified = await verify({
     ...pickDefined({
       manifest: options.manifest,
       topic: options.topic,
@@ -29,17 +31,19 @@ export async function runVerify(raw: Record<string, unknown>): Promise<CommandRe
     formats,
     ...(options.only === undefined ? {} : { only: options.only }),
   });
+  const report = await withBaselineReport(verified, options.baselineReport);
   process.stderr.write(renderSummary(report));
+  const render = {
+    lang: options.lang,
+    // Annotation paths are relative to the repository root: the manifest's folder from here.
+    root: options.manifest === undefined ? "" : relative(process.cwd(), dirname(options.manifest)),
+    ...(options.charts ? { chartsDir: "charts" } : {}),
+  };
   if (options.out !== undefined) {
-    await mkdir(options.out, { recursive: true });
-    await writeFile(join(options.out, "report.json"), renderJson(report));
-    await writeFile(join(options.out, "report.md"), renderMarkdown(report));
-    process.stderr.write(
-      `json report written to ${join(options.out, "report.json")}\nmd report written to ${join(options.out, "report.md")}\n`,
-    );
+    if (options.charts) await writeCharts(report, join(options.out, "charts"), options.lang);
+    await writeReports(report, options.out, render);
   }
-  if (options.format === "json") process.stdout.write(renderJson(report));
-  if (options.format === "md") process.stdout.write(renderMarkdown(report));
+  if (options.format !== undefined) process.stdout.write(await renderFormat(report, options.format, render));
   return { exitCode: exitCodeForVerdict(report.verdict, options.strict) };
 }
 

@@ -1,8 +1,13 @@
 import type { Report } from "../model/report.ts";
 import { formatMeasured, formatNumber, formatTarget, listFindings, VERDICT_ICON } from "./text-helpers.ts";
 
+export interface RenderMarkdownOptions {
+  /** Folder (relative to the Markdown file) holding the PNG charts `--charts` wrote. @default none */
+  chartsDir?: string;
+}
+
 /** Compact Markdown for pull-request comments and job summaries: verdict table first, details folded. */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, options: RenderMarkdownOptions = {}): string {
   const s = report.submission;
   const lines = [
     `## ${VERDICT_ICON[report.verdict]} claimcheck: ${report.verdict} — topic ${s.topic} ${s.topic_title.en}`,
@@ -19,11 +24,54 @@ export function renderMarkdown(report: Report): string {
     "¹ program default: the seed gives no number; the program office owns this value.",
     "",
     ...details(report),
+    ...renderMarkdownDiff(report),
+    ...chartLinks(report, options.chartsDir),
   ];
   return `${lines.join("\n")}\n`;
 }
 
+/** The file name `--charts` gives a chart's PNG. */
+export function chartFileName(chartId: string): string {
+  return `${chartId.replace(/[^A-Za-z0-9_.-]+/g, "-")}.png`;
+}
+
 // --- internal ---
+
+function chartLinks(report: Report, dir: string | undefined): string[] {
+  const charts = report.charts ?? [];
+  if (dir === undefined || charts.length === 0) return [];
+  return [
+    "",
+    "<details><summary>Charts</summary>",
+    "",
+    ...charts.map((c) => `![${escapeCell(c.title.en)}](${dir.replace(/\/+$/, "")}/${chartFileName(c.id)})`),
+    "",
+    "</details>",
+  ];
+}
+
+function renderMarkdownDiff(report: Report): string[] {
+  const diff = report.diff;
+  if (diff === undefined) return [];
+  const rows = [
+    ...diff.requirements.map(
+      (r) =>
+        `| \`${r.id}\` | ${r.verdict.from ?? "—"} ${formatNumber(r.measured.from)} | ${r.verdict.to ?? "—"} ${formatNumber(r.measured.to)} |`,
+    ),
+    ...diff.inputs.map(
+      (i) =>
+        `| input ${escapeCell(i.role)} | \`${escapeCell(i.path.from ?? "—")}\` ${i.sha256.from?.slice(0, 12) ?? ""} | \`${escapeCell(i.path.to ?? "—")}\` ${i.sha256.to?.slice(0, 12) ?? ""} |`,
+    ),
+  ];
+  return [
+    "",
+    `<details open><summary>Changes since the previous report (${escapeCell(diff.previous.generatedAt)}): ${diff.verdict.from} → ${diff.verdict.to}</summary>`,
+    "",
+    ...(rows.length === 0 ? ["Nothing changed."] : ["| | Previous | Now |", "|---|---|---|", ...rows]),
+    "",
+    "</details>",
+  ];
+}
 
 function summaryCounts(report: Report): string {
   return Object.entries(report.counts)

@@ -47,7 +47,15 @@ export function computeChartSpec(chart: Chart, lang: Lang): ChartSpec {
     font: { family: CHART_FONT },
     plugins: {
       title: { display: true, text: chart.title[lang], font: { family: CHART_FONT, size: 15 } },
-      legend: { display: chart.type !== "bars", labels: { font: { family: CHART_FONT, size: 12 } } },
+      legend: {
+        display: chart.type !== "bars",
+        labels: {
+          font: { family: CHART_FONT, size: 12 },
+          usePointStyle: true,
+          pointStyle: "line",
+          boxWidth: 36,
+        },
+      },
       claimcheck: { references },
     },
   };
@@ -69,7 +77,7 @@ export function computeChartSpec(chart: Chart, lang: Lang): ChartSpec {
     options: {
       ...common,
       scales: {
-        x: axis(chart.x, lang, chart.x.log === true ? "logarithmic" : "linear"),
+        x: axis(chart.x, lang, chart.x.log === true || needsLogX(chart) ? "logarithmic" : "linear"),
         y: axis(chart.y, lang, chart.y.log === true ? "logarithmic" : "linear"),
       },
     },
@@ -137,7 +145,19 @@ function axis(spec: Chart["x"], lang: Lang, type: "linear" | "logarithmic"): Rec
       font: { family: CHART_FONT, size: 12 },
     },
     ticks: { font: { family: CHART_FONT, size: 11 } },
+    // Read by png.ts to label a log axis in powers of two (message sizes) rather than decades.
+    bytes: spec.unit === "B" || spec.unit === "bytes",
   };
+}
+
+/** A CDF whose tail is 50× its median (an outlier, a broken row) is unreadable on a linear axis. */
+function needsLogX(chart: Chart): boolean {
+  if (chart.type !== "cdf") return false;
+  return chart.series.some((s) => {
+    const median = s.points.find(([, y]) => y >= 50)?.[0] ?? 0;
+    const max = s.points.at(-1)?.[0] ?? 0;
+    return median > 0 && s.points.every(([x]) => x > 0) && max > 50 * median;
+  });
 }
 
 function colourOf(role: string | undefined, index: number): string {

@@ -62,15 +62,21 @@ function withLogTicks(options: Record<string, unknown>): Record<string, unknown>
             ...scale,
             ticks: {
               ...(scale.ticks as object),
-              callback: (value: number | string) => {
-                const v = Number(value);
-                return Number.isInteger(Math.log2(v)) ? formatTick(v) : "";
-              },
+              autoSkip: false,
+              maxRotation: 0,
+              callback: (value: number | string) => logTick(Number(value), scale.bytes === true),
             },
           }
         : scale,
     ]),
   );
+}
+
+/** Powers of two on byte axes; 1, 2 and 5 × 10^k elsewhere; no label between them. */
+function logTick(value: number, bytes: boolean): string {
+  if (bytes) return Number.isInteger(Math.log2(value)) ? formatTick(value) : "";
+  const mantissa = Number((value / 10 ** Math.floor(Math.log10(value))).toPrecision(3));
+  return mantissa === 1 || mantissa === 2 || mantissa === 5 ? formatTick(value) : "";
 }
 
 const WHITE_BACKGROUND: Plugin = {

@@ -1,0 +1,64 @@
+import type { Report } from "../model/report.ts";
+import { listFindings } from "./text-helpers.ts";
+
+export interface RenderAnnotationsOptions {
+  /** Folder of the submission relative to the repository root, prefixed to every file path. @default "" */
+  root?: string;
+}
+
+/**
+ * GitHub Actions workflow commands: one `::error file=…,line=…::` per finding (warnings and notes
+ * by severity), then one per requirement that did not pass, so the reason shows in the pull request.
+ */
+export function renderAnnotations(report: Report, options: RenderAnnotationsOptions = {}): string {
+  const root =
+    options.root === undefined || options.root === "" || options.root === "."
+      ? ""
+      : `${options.root.replace(/\/+$/, "")}/`;
+  const findings = listFindings(report);
+  const located = [...report.requirements.flatMap((r) => r.findings), ...report.findings];
+  const lines = located.map((f, i) => {
+    const properties: Array<[string, string]> = [
+      ...(f.location === undefined
+        ? []
+        : ([["file", `${root}${f.location.path}`]] as Array<[string, string]>)),
+      ...(f.location?.line === undefined
+        ? []
+        : ([["line", String(f.location.line)]] as Array<[string, string]>)),
+      [
+        "title",
+        `claimcheck ${f.code}${findings[i]?.requirement === undefined ? "" : ` (${findings[i]?.requirement})`}`,
+      ],
+    ];
+    return command(SEVERITY_COMMAND[f.severity] ?? "notice", properties, f.message);
+  });
+  const requirements = report.requirements
+    .filter((r) => r.verdict !== "pass" && r.verdict !== "waived")
+    .map((r) =>
+      command(
+        r.verdict === "fail" || r.verdict === "invalid" ? "error" : "warning",
+        [["title", `claimcheck ${r.id}: ${r.verdict}`]],
+        r.reason,
+      ),
+    );
+  return [...lines, ...requirements].map((line) => `${line}\n`).join("");
+}
+
+/** Escapes workflow-command data: `%`, `\r` and `\n` (GitHub's `escapeData`). */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Escapes a workflow-command property: data escaping plus `:` and `,` (GitHub's `escapeProperty`). */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// --- internal ---
+
+const SEVERITY_COMMAND: Record<string, string> = { error: "error", warning: "warning", info: "notice" };
+
+function command(name: string, properties: Array<[string, string]>, message: string): string {
+  const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
+  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
+}
