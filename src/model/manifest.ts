@@ -34,10 +34,23 @@ export const ClaimSchema = z.object({
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
+/** A statement in place of a link (a prototype demonstrated, a report delivered), signed by a person. */
+export const AttestationSchema = z
+  .object({
+    attestation: z.string().min(1),
+    /** Who attests: name and role, e.g. "Prof. Li Wei, principal investigator". */
+    attested_by: z.string().min(1),
+    date: z.string().optional(),
+  })
+  .strict();
+export type Attestation = z.infer<typeof AttestationSchema>;
+
+const EvidenceItemSchema = z.union([z.string().min(1), AttestationSchema]);
+
 export const DeliverableEvidenceSchema = z.object({
   requirement: z.string(),
-  /** DOI, URL, patent/application number, PR link, or an attestation sentence. */
-  evidence: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  /** DOI, URL, patent/application number or PR link, or an attestation with who attests; one or a list. */
+  evidence: z.union([EvidenceItemSchema, z.array(EvidenceItemSchema).min(1)]),
 });
 export type DeliverableEvidence = z.infer<typeof DeliverableEvidenceSchema>;
 
