@@ -49,12 +49,15 @@ export function bootstrapPairedChange(options: BootstrapChangeOptions): Bootstra
   const { candidate, baseline, statistic, change, resamples, seed } = options;
   const random = createRandom(seed);
   const n = candidate.length;
+  // Resample pairs in a canonical order, so the same logs with their rows in another order (or another
+  // join order) give the same interval for the same seed.
+  const order = canonicalPairOrder(candidate, baseline);
   const bufferC = new Float64Array(n);
   const bufferB = new Float64Array(n);
   const changes = new Float64Array(resamples);
   for (let i = 0; i < resamples; i++) {
     for (let j = 0; j < n; j++) {
-      const k = random.int(n);
+      const k = order[random.int(n)] as number;
       bufferC[j] = candidate[k] as number;
       bufferB[j] = baseline[k] as number;
     }
@@ -92,6 +95,16 @@ export function boundRelativeChangeOfQuantiles(
 }
 
 // --- internal ---
+
+/** Pair indexes sorted by candidate value, then baseline value. */
+function canonicalPairOrder(candidate: Float64Array, baseline: Float64Array): Uint32Array {
+  const order = Uint32Array.from({ length: candidate.length }, (_, i) => i);
+  return order.sort(
+    (i, j) =>
+      (candidate[i] as number) - (candidate[j] as number) ||
+      (baseline[i] as number) - (baseline[j] as number),
+  );
+}
 
 function percentileInterval(
   changes: Float64Array,
