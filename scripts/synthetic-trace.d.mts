@@ -1,6 +1,6 @@
 export function random(seed: number): () => number;
 export function normal(rand: () => number): number;
-export function servingTrace(options: {
+export interface ServingTraceOptions {
   seed: number;
   workloadSeed?: number;
   rows: number;
@@ -8,7 +8,9 @@ export function servingTrace(options: {
   ttftScale?: number;
   tpotScale?: number;
   errorRate?: number;
-}): string;
+}
+export function servingTrace(options: ServingTraceOptions): string;
+export function servingTraceLines(options: ServingTraceOptions): Generator<string>;
 export function memoryTimeline(options: {
   gpus?: number;
   totalMiB?: number;

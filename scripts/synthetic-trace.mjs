@@ -22,7 +22,12 @@ export function normal(rand) {
  * baseline and a candidate can replay the same trace), lognormal TTFT and TPOT noise from `seed`, scaled
  * by `ttftScale`/`tpotScale`.
  */
-export function servingTrace({
+export function servingTrace(options) {
+  return `${[...servingTraceLines(options)].join("\n")}\n`;
+}
+
+/** The same trace line by line (header first, no newlines), for traces too big for one string. */
+export function* servingTraceLines({
   seed,
   workloadSeed = seed,
   rows,
@@ -33,7 +38,7 @@ export function servingTrace({
 }) {
   const rand = random(seed);
   const work = random(workloadSeed);
-  const lines = ["request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status"];
+  yield "request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status";
   let t = 0;
   for (let i = 0; i < rows; i++) {
     t += -Math.log(1 - work()) / qps;
@@ -43,13 +48,10 @@ export function servingTrace({
     const tpot = tpotScale * 18 * Math.exp(0.2 * normal(rand));
     const e2e = ttft + tpot * (output - 1);
     const failed = rand() < errorRate;
-    lines.push(
-      failed
-        ? `req-${i},${t.toFixed(4)},,,,${input},0,error`
-        : `req-${i},${t.toFixed(4)},${ttft.toFixed(3)},${tpot.toFixed(3)},${e2e.toFixed(3)},${input},${output},ok`,
-    );
+    yield failed
+      ? `req-${i},${t.toFixed(4)},,,,${input},0,error`
+      : `req-${i},${t.toFixed(4)},${ttft.toFixed(3)},${tpot.toFixed(3)},${e2e.toFixed(3)},${input},${output},ok`;
   }
-  return `${lines.join("\n")}\n`;
 }
 
 /** nvidia-smi --query-gpu=timestamp,index,memory.used,memory.total,utilization.gpu --format=csv */

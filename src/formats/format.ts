@@ -19,4 +19,10 @@ export interface FormatAdapter {
   kind: EvidenceKind;
   detect(input: DetectInput): number;
   parse(file: EvidenceFile): ParsedEvidence;
+  /**
+   * Optional streaming parse for big files: the same result as `parse`, from the file's bytes in
+   * chunks that may end anywhere (and may be reused once the next one is asked for). Returns
+   * undefined when the file needs `parse` after all (e.g. a dialect the fast path does not read).
+   */
+  parseChunks?(path: string, chunks: Iterable<Uint8Array>, size: number): ParsedEvidence | undefined;
 }

@@ -55,6 +55,24 @@ export function parseEvidence(
   return { ...detected.adapter.parse(file), detected };
 }
 
+/**
+ * Parses a big file as it streams in, when its adapter can (`parseChunks`): `head` is the file's
+ * first bytes (for detection), `chunks` yields the whole file. Undefined when the file must be read
+ * whole after all (no streaming parser for its format, or a dialect the fast path hands back).
+ */
+export function parseEvidenceChunks(
+  head: EvidenceFile,
+  chunks: () => Iterable<Uint8Array>,
+  size: number,
+  declared?: string,
+  formats = FORMATS,
+): (ParsedEvidence & { detected: DetectedFormat }) | undefined {
+  const detected = detectFormat(head, declared, formats);
+  if (detected.adapter.parseChunks === undefined) return undefined;
+  const parsed = detected.adapter.parseChunks(head.path, chunks(), size);
+  return parsed === undefined ? undefined : { ...parsed, detected };
+}
+
 // --- internal ---
 
 function safeDetect(adapter: FormatAdapter, head: { path: string; head: string }): number {

@@ -2,33 +2,20 @@ import { ClaimcheckError } from "../model/errors.ts";
 import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import { createFinding } from "../model/finding.ts";
 import { type ColumnSpec, FindingCollector, resolveColumns } from "./column-spec.ts";
-import { parseNumberCell, sniffDelimiter, tokenizeCsv } from "./csv.ts";
+import { sniffDelimiter, tokenizeCsv } from "./csv.ts";
 import type { DetectInput, FormatAdapter } from "./format.ts";
+import {
+  readServingNumber,
+  readServingStatus,
+  reportFieldCount,
+  SERVING_NUMERIC_COLUMNS,
+  SERVING_REQUEST_COLUMNS,
+} from "./serving-cells.ts";
 import { deriveTpot } from "./serving-columns.ts";
+import { parseServingCsvChunks } from "./serving-csv-bytes.ts";
 import { decodeText } from "./text.ts";
 
-/** The canonical `serving-requests` CSV kind: one row per request. */
-export const SERVING_REQUEST_COLUMNS: readonly ColumnSpec[] = [
-  { name: "request_id", required: true, unit: "", description: "unique id of the request" },
-  { name: "start_s", required: false, unit: "s", description: "send time, seconds (relative or Unix epoch)" },
-  { name: "ttft_ms", required: true, unit: "ms", description: "time to first token" },
-  {
-    name: "tpot_ms",
-    required: false,
-    unit: "ms",
-    description:
-      "time per output token after the first; derived as (e2e_ms − ttft_ms)/(output_tokens − 1) when absent",
-  },
-  { name: "e2e_ms", required: true, unit: "ms", description: "end-to-end latency of the request" },
-  { name: "input_tokens", required: true, unit: "tokens", description: "prompt length" },
-  { name: "output_tokens", required: true, unit: "tokens", description: "generated tokens" },
-  {
-    name: "status",
-    required: false,
-    unit: "",
-    description: "ok or error; error rows count against the success rate only",
-  },
-];
+export { SERVING_REQUEST_COLUMNS };
 
 export const servingCsv: FormatAdapter = {
   id: "serving-requests-csv",
@@ -36,25 +23,24 @@ export const servingCsv: FormatAdapter = {
   kind: "serving-requests",
   detect: detectServingCsv,
   parse: parseServingCsv,
+  parseChunks(path, chunks, size) {
+    const fast = parseServingCsvChunks(path, chunks, size);
+    return fast === undefined ? undefined : { format: servingCsv.id, ...fast };
+  },
 };
 
 // --- internal ---
 
-const NUMERIC: ReadonlyArray<[string, keyof Omit<ServingRequests, "rows" | "requestId" | "ok" | "lines">]> = [
-  ["start_s", "startS"],
-  ["ttft_ms", "ttftMs"],
-  ["tpot_ms", "tpotMs"],
-  ["e2e_ms", "e2eMs"],
-  ["input_tokens", "inputTokens"],
-  ["output_tokens", "outputTokens"],
-];
-
+const NUMERIC = SERVING_NUMERIC_COLUMNS;
 function detectServingCsv({ head }: DetectInput): number {
   const first = (head.split("\n", 1)[0] ?? "").toLowerCase();
   return first.includes("ttft_ms") && first.includes("e2e_ms") ? 0.9 : 0;
 }
 
 function parseServingCsv(file: EvidenceFile): ParsedEvidence {
+  const fast = servingCsv.parseChunks?.(file.path, [file.bytes], file.bytes.length);
+  if (fast !== undefined) return fast;
+  // Quotes, non-ASCII text, CR-only line ends, header problems: the general tokenizer.
   const text = decodeText(file.path, file.bytes);
   const delimiter = sniffDelimiter(text.slice(0, text.indexOf("\n") >>> 0));
   const state = createState(file.path, estimateRows(text));
@@ -122,57 +108,24 @@ function visitRecord(state: ParseState, fields: string[], line: number): void {
   ensureCapacity(state);
   const row = state.rows++;
   state.lines[row] = line;
-  if (fields.length !== state.header.length) {
-    state.collector.add(
-      createFinding(
-        "CSV_FIELD_COUNT",
-        "error",
-        `Row has ${fields.length} fields but the header has ${state.header.length}; fix the delimiters or quoting of this row.`,
-        { path: state.path, line },
-      ),
+  if (fields.length !== state.header.length)
+    reportFieldCount(state.collector, state.path, fields.length, state.header.length, line);
+  for (const [name] of NUMERIC) {
+    const i = state.index.get(name);
+    const cell = i === undefined ? "" : (fields[i] ?? "");
+    (state.columns[name] as Float64Array)[row] = readServingNumber(
+      state.collector,
+      state.path,
+      cell,
+      name,
+      line,
     );
   }
-  for (const [name] of NUMERIC) readNumber(state, fields, name, row, line);
   const id = state.index.get("request_id");
   state.ids.push(id === undefined ? String(row) : (fields[id] ?? ""));
-  state.ok[row] = readStatus(state, fields, line);
-}
-
-function readNumber(state: ParseState, fields: string[], name: string, row: number, line: number): void {
-  const column = state.columns[name] as Float64Array;
-  const i = state.index.get(name);
-  const cell = i === undefined ? "" : (fields[i] ?? "");
-  const value = parseNumberCell(cell);
-  if (value === undefined) {
-    state.collector.add(
-      createFinding(
-        "CSV_BAD_NUMBER",
-        "error",
-        `"${cell.slice(0, 40)}" is not a plain number; write the value in ${name.endsWith("_ms") ? "milliseconds" : "the column's unit"} without units or separators.`,
-        { path: state.path, line, column: name },
-      ),
-    );
-    column[row] = Number.NaN;
-    return;
-  }
-  column[row] = value;
-}
-
-function readStatus(state: ParseState, fields: string[], line: number): number {
-  const i = state.index.get("status");
-  if (i === undefined) return 1;
-  const cell = (fields[i] ?? "").trim().toLowerCase();
-  if (cell === "ok" || cell === "") return 1;
-  if (cell === "error") return 0;
-  state.collector.add(
-    createFinding(
-      "CSV_BAD_STATUS",
-      "error",
-      `Status "${cell.slice(0, 40)}" is neither ok nor error; use one of those two words.`,
-      { path: state.path, line, column: "status" },
-    ),
-  );
-  return 0;
+  const status = state.index.get("status");
+  state.ok[row] =
+    status === undefined ? 1 : readServingStatus(state.collector, state.path, fields[status] ?? "", line);
 }
 
 function ensureCapacity(state: ParseState): void {

@@ -15,18 +15,28 @@ export interface SubmittedFile {
 
 /** Parses one file and adds its plausibility findings: the read → parse → validate stages for one input. */
 export function prepareInput({ role, file, sha256, format }: SubmittedFile): VerifiedInput {
-  const parsed = parseEvidence(file, format);
+  return prepareParsedInput(role, file.path, sha256, file.bytes.length, parseEvidence(file, format));
+}
+
+/** The validate stage for a file already parsed (a big file is parsed while it streams in). */
+export function prepareParsedInput(
+  role: string,
+  path: string,
+  sha256: string,
+  bytes: number,
+  parsed: ReturnType<typeof parseEvidence>,
+): VerifiedInput {
   const findings: Finding[] = [
     ...parsed.findings,
-    ...withoutRepeats(checkPlausibility(file.path, parsed), parsed.findings),
+    ...withoutRepeats(checkPlausibility(path, parsed), parsed.findings),
   ];
-  if (parsed.rows === 0 && !findings.some((f) => f.severity === "error")) findings.push(noRows(file.path));
+  if (parsed.rows === 0 && !findings.some((f) => f.severity === "error")) findings.push(noRows(path));
   const { detected, ...evidence } = parsed;
   return {
     role,
-    path: file.path,
+    path,
     sha256,
-    bytes: file.bytes.length,
+    bytes,
     format: parsed.format,
     format_source: detected.source,
     rows: parsed.rows,

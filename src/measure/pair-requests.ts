@@ -1,5 +1,5 @@
 import type { ServingRequests } from "../model/evidence.ts";
-import { indexRequests } from "./request-index.ts";
+import { findRequest, indexRequests, packRequestIds } from "./request-index.ts";
 
 /** Share of requests that must match by id before a comparison is treated as the same trace replayed. */
 const MIN_MATCHED_SHARE = 0.9;
@@ -47,15 +47,16 @@ function matchRows(
 ): { candidate: Int32Array; baseline: Int32Array } | undefined {
   const cached = MATCHES.get(candidate)?.get(baseline);
   if (cached !== undefined) return cached;
-  const ids = candidate.requestId;
+  const ids = packRequestIds(candidate);
   const index = indexRequests(baseline);
   if (ids === undefined || index === undefined) return undefined;
   const c = new Int32Array(candidate.rows);
   const b = new Int32Array(candidate.rows);
   let n = 0;
   for (let i = 0; i < candidate.rows; i++) {
-    const j = index.byId.get(ids[i] as string);
-    if (j === undefined || candidate.ok[i] !== 1 || baseline.ok[j] !== 1) continue;
+    if (candidate.ok[i] !== 1) continue;
+    const j = findRequest(index, ids, i);
+    if (j < 0 || baseline.ok[j] !== 1) continue;
     c[n] = i;
     b[n++] = j;
   }

@@ -1,3 +1,5 @@
+import { sortNumbers } from "./sort-numbers.ts";
+
 /** Percentile interpolation rules: numpy's default, and MLPerf LoadGen's nearest rank. */
 export type PercentileMethod = "linear" | "nearest-rank";
 
@@ -17,12 +19,12 @@ export function computePercentile(sorted: Float64Array, p: number, method: Perce
   return a + ((sorted[high] as number) - a) * (rank - low);
 }
 
-/** A sorted copy without NaN (typed-array sort is numeric and needs no comparator). */
+/** A sorted copy without NaN. */
 export function sortFinite(column: Float64Array): Float64Array {
   let n = 0;
   const out = new Float64Array(column.length);
   for (const value of column) if (!Number.isNaN(value)) out[n++] = value;
-  return out.subarray(0, n).sort();
+  return sortNumbers(out.subarray(0, n));
 }
 
 export function computeMean(values: Float64Array): number {

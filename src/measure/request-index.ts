@@ -1,33 +1,121 @@
-import type { ServingRequests } from "../model/evidence.ts";
+import type { RequestIdColumn, ServingRequests } from "../model/evidence.ts";
 
 export interface RequestIndex {
-  /** request_id → first row with that id. */
-  byId: Map<string, number>;
+  ids: RequestIdColumn;
+  /** FNV-1a hash of every row's id. */
+  hashes: Uint32Array;
+  /** Open-addressing table (power-of-two size): row of the first occurrence of each id, −1 when empty. */
+  table: Int32Array;
   /** Rows whose id appeared on an earlier row. */
   duplicates: number[];
 }
 
 /**
  * The id index of a request log, built once per log: plausibility looks for duplicated ids and the
- * paired comparison matches candidate rows to baseline rows with it.
+ * paired comparison matches candidate rows to baseline rows with it. Ids are compared byte for byte;
+ * the hash table (typed arrays, no Map of strings) only finds the candidates.
  */
 export function indexRequests(requests: ServingRequests): RequestIndex | undefined {
-  const ids = requests.requestId;
-  if (ids === undefined) return undefined;
   const cached = INDEXES.get(requests);
   if (cached !== undefined) return cached;
-  const byId = new Map<string, number>();
+  const ids = packRequestIds(requests);
+  if (ids === undefined) return undefined;
+  const rows = ids.offsets.length - 1;
+  const hashes = new Uint32Array(rows);
+  const table = new Int32Array(tableSize(rows)).fill(-1);
+  const mask = table.length - 1;
   const duplicates: number[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i] as string;
-    if (byId.get(id) === undefined) byId.set(id, i);
-    else duplicates.push(i);
+  for (let i = 0; i < rows; i++) {
+    const hash = hashId(ids, i);
+    hashes[i] = hash;
+    let slot = hash & mask;
+    for (;;) {
+      const row = table[slot] as number;
+      if (row < 0) {
+        table[slot] = i;
+        break;
+      }
+      if (hashes[row] === hash && sameId(ids, row, ids, i)) {
+        duplicates.push(i);
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
   }
-  const index = { byId, duplicates };
+  const index = { ids, hashes, table, duplicates };
   INDEXES.set(requests, index);
   return index;
+}
+
+/** The first row of `index` whose id equals row `row` of `ids`, or −1. */
+export function findRequest(index: RequestIndex, ids: RequestIdColumn, row: number): number {
+  const hash = hashId(ids, row);
+  const mask = index.table.length - 1;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const found = index.table[slot] as number;
+    if (found < 0) return -1;
+    if (index.hashes[found] === hash && sameId(index.ids, found, ids, row)) return found;
+  }
+}
+
+/** The id of one row as text (for messages), or "" when the log has no ids. */
+export function requestIdAt(requests: ServingRequests, row: number): string {
+  if (requests.requestId !== undefined) return requests.requestId[row] ?? "";
+  const ids = requests.requestIdBytes;
+  if (ids === undefined) return "";
+  return DECODER.decode(ids.bytes.subarray(ids.offsets[row] as number, ids.offsets[row + 1] as number));
+}
+
+/** The ids of a log in packed form (string ids are packed once and cached). */
+export function packRequestIds(requests: ServingRequests): RequestIdColumn | undefined {
+  if (requests.requestIdBytes !== undefined) return requests.requestIdBytes;
+  const strings = requests.requestId;
+  if (strings === undefined) return undefined;
+  const cached = PACKED.get(strings);
+  if (cached !== undefined) return cached;
+  const parts = strings.map((id) => ENCODER.encode(id));
+  const offsets = new Int32Array(parts.length + 1);
+  for (let i = 0; i < parts.length; i++)
+    offsets[i + 1] = (offsets[i] as number) + (parts[i] as Uint8Array).length;
+  const bytes = new Uint8Array(offsets[parts.length] as number);
+  for (const [i, part] of parts.entries()) bytes.set(part, offsets[i] as number);
+  const packed = { bytes, offsets };
+  PACKED.set(strings, packed);
+  return packed;
 }
 
 // --- internal ---
 
 const INDEXES = new WeakMap<ServingRequests, RequestIndex>();
+const PACKED = new WeakMap<string[], RequestIdColumn>();
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
+
+/** A power of two at least twice the rows, so probes stay short. */
+function tableSize(rows: number): number {
+  let size = 16;
+  while (size < rows * 2) size *= 2;
+  return size;
+}
+
+function hashId(ids: RequestIdColumn, row: number): number {
+  const { bytes } = ids;
+  const end = ids.offsets[row + 1] as number;
+  let hash = 0x811c9dc5;
+  for (let k = ids.offsets[row] as number; k < end; k++)
+    hash = Math.imul(hash ^ (bytes[k] as number), 0x01000193);
+  // A final avalanche so that ids differing only in their last digit land far apart.
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  hash ^= hash >>> 12;
+  return hash >>> 0;
+}
+
+function sameId(a: RequestIdColumn, i: number, b: RequestIdColumn, j: number): boolean {
+  const startA = a.offsets[i] as number;
+  const length = (a.offsets[i + 1] as number) - startA;
+  const startB = b.offsets[j] as number;
+  if ((b.offsets[j + 1] as number) - startB !== length) return false;
+  for (let k = 0; k < length; k++) if (a.bytes[startA + k] !== b.bytes[startB + k]) return false;
+  return true;
+}

@@ -1,6 +1,7 @@
 import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import type { Report } from "../model/report.ts";
-import { computeMean, computePercentile, sortFinite } from "./percentile.ts";
+import { computeMean, computePercentile } from "./percentile.ts";
+import { sortNumbers } from "./sort-numbers.ts";
 
 type Statistic = Report["statistics"][number];
 
@@ -39,14 +40,19 @@ export function successful(requests: ServingRequests, key: keyof ServingRequests
 
 const SORTED = new WeakMap<ServingRequests, Map<keyof ServingRequests, Float64Array>>();
 
+/** One copy per column: successful, non-NaN values, sorted in place. */
 function sortSuccessful(requests: ServingRequests, key: keyof ServingRequests): Float64Array {
   const column = requests[key] as Float64Array;
-  const out = new Float64Array(requests.rows);
+  const { ok } = requests;
   let n = 0;
+  for (let i = 0; i < requests.rows; i++) if (ok[i] === 1 && !Number.isNaN(column[i] as number)) n++;
+  const out = new Float64Array(n);
+  n = 0;
   for (let i = 0; i < requests.rows; i++) {
-    if (requests.ok[i] === 1) out[n++] = column[i] as number;
+    const value = column[i] as number;
+    if (ok[i] === 1 && !Number.isNaN(value)) out[n++] = value;
   }
-  return sortFinite(out.subarray(0, n));
+  return sortNumbers(out);
 }
 
 function fromColumn(role: string, metric: string, sorted: Float64Array): Statistic[] {

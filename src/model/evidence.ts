@@ -42,6 +42,8 @@ export type NumericColumn = Float64Array;
 export interface ServingRequests {
   rows: number;
   requestId?: string[];
+  /** The same ids packed as bytes (what the CSV reader fills instead of `requestId`): no string per row. */
+  requestIdBytes?: RequestIdColumn;
   startS: NumericColumn;
   ttftMs: NumericColumn;
   tpotMs: NumericColumn;
@@ -52,6 +54,16 @@ export interface ServingRequests {
   outputTokens: NumericColumn;
   ok: Uint8Array;
   lines: Int32Array;
+}
+
+/**
+ * Request ids as their UTF-8 bytes back to back, id i being `bytes[offsets[i] .. offsets[i + 1])`
+ * (Arrow's string layout): a million ids cost ~15 MB and no object per row.
+ */
+export interface RequestIdColumn {
+  bytes: Uint8Array;
+  /** rows + 1 offsets into `bytes`. */
+  offsets: Int32Array;
 }
 
 /** A statistic a tool printed itself (used only when the file holds no per-request data). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { servingCsv } from "../../src/formats/serving-csv.ts";
+import { requestIdAt } from "../../src/measure/request-index.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const parse = (text: string) => servingCsv.parse({ path: "r.csv", bytes: bytes(text) });
@@ -13,7 +14,7 @@ describe("serving-requests CSV", () => {
     expect({
       rows: parsed.rows,
       findings: parsed.findings,
-      ids: r?.requestId,
+      ids: r === undefined ? [] : Array.from({ length: r.rows }, (_, i) => requestIdAt(r, i)),
       ttft: [...(r?.ttftMs ?? [])],
       tpot: [...(r?.tpotMs ?? [])],
       ok: [...(r?.ok ?? [])],

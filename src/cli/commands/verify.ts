@@ -1,11 +1,12 @@
 import { dirname, resolve } from "node:path";
-import { prepareInput, type SubmittedFile } from "../../judge/prepare-input.ts";
+import { parseEvidenceChunks } from "../../formats/parse-evidence.ts";
+import { prepareInput, prepareParsedInput, type SubmittedFile } from "../../judge/prepare-input.ts";
 import { type VerifiedInput, verifySubmission } from "../../judge/verify-submission.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
 import type { Report } from "../../model/report.ts";
 import type { Topic } from "../../model/topic.ts";
-import { readEvidence } from "../../read/read-evidence.ts";
+import { readEvidence, readEvidenceChunks } from "../../read/read-evidence.ts";
 import { readGeneratedAt, readVersion } from "../../read/read-package.ts";
 import { readSubmission } from "../../read/read-submission.ts";
 import { readTopics } from "../../read/read-topics.ts";
@@ -45,6 +46,12 @@ export async function readVerifiedInput(
   displayPath: string,
   format?: string,
 ): Promise<VerifiedInput> {
+  // A big file is parsed as it streams in; anything else (or a dialect the fast path hands back) is read whole.
+  const streamed = readEvidenceChunks(absolutePath, displayPath, (head, chunks, size) =>
+    parseEvidenceChunks(head, chunks, size, format),
+  );
+  if (streamed !== undefined)
+    return prepareParsedInput(role, displayPath, streamed.sha256, streamed.size, streamed.parsed);
   const { file, sha256 } = await readEvidence(absolutePath, displayPath);
   return prepareInput({ role, file, sha256, ...(format === undefined ? {} : { format }) });
 }

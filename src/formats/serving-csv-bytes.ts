@@ -1,0 +1,281 @@
+import type { ParsedEvidence } from "../model/evidence.ts";
+import { createFinding } from "../model/finding.ts";
+import { FindingCollector, resolveColumns } from "./column-spec.ts";
+import { sniffDelimiter } from "./csv.ts";
+import {
+  readServingNumber,
+  readServingStatus,
+  reportFieldCount,
+  SERVING_NUMERIC_COLUMNS,
+  SERVING_REQUEST_COLUMNS,
+} from "./serving-cells.ts";
+import { ServingColumns } from "./serving-column-buffers.ts";
+
+/**
+ * The fast path of the `serving-requests` CSV: reads the file's bytes chunk by chunk (a chunk may end
+ * anywhere, even inside a number or between CR and LF) straight into typed columns, without a string
+ * per cell or a copy of the file. Returns undefined when the file needs the general parser: a quote,
+ * a non-ASCII byte, a lone CR, a header with findings or without request_id, or an empty file. Cells
+ * that are not plain decimals go through the same cell readers as the general parser, so findings
+ * and values are identical.
+ */
+export function parseServingCsvChunks(
+  path: string,
+  chunks: Iterable<Uint8Array>,
+  sizeHint: number,
+): Omit<ParsedEvidence, "format"> | undefined {
+  const reader = new LineReader(path, sizeHint);
+  for (const chunk of chunks) if (!reader.push(chunk)) return undefined;
+  if (!reader.end()) return undefined;
+  return reader.finish();
+}
+
+// --- internal ---
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const NUMERIC_SLOTS = 6;
+const STATUS_SLOT = 6;
+const ID_SLOT = 7;
+/** Slots 0–5 are SERVING_NUMERIC_COLUMNS, then status and request_id; −1 for other columns. */
+const SLOTS = 8;
+
+class LineReader {
+  readonly path: string;
+  readonly sizeHint: number;
+  readonly out = new FindingCollector();
+  carry = new Uint8Array(256);
+  carried = 0;
+  line = 0;
+  sep = 44;
+  headerLength = 0;
+  slotOf = new Int8Array(0);
+  columns: ServingColumns | undefined;
+  /** Start and end of each slot's cell in the current row (valid for the slots the row has). */
+  cellStart = new Int32Array(SLOTS);
+  cellEnd = new Int32Array(SLOTS);
+  /** The current row's plain-decimal cells by slot. */
+  values = new Float64Array(NUMERIC_SLOTS);
+
+  constructor(path: string, sizeHint: number) {
+    this.path = path;
+    this.sizeHint = sizeHint;
+  }
+
+  /** Consumes one chunk; false when the file needs the general parser. */
+  push(chunk: Uint8Array): boolean {
+    let start = 0;
+    if (this.carried > 0) {
+      const lf = chunk.indexOf(LF);
+      if (lf < 0) {
+        this.append(chunk);
+        return true;
+      }
+      this.append(chunk.subarray(0, lf));
+      if (!this.line0(this.carry, 0, this.carried)) return false;
+      this.carried = 0;
+      start = lf + 1;
+    }
+    for (let lf = chunk.indexOf(LF, start); lf >= 0; lf = chunk.indexOf(LF, start)) {
+      if (!this.line0(chunk, start, lf)) return false;
+      start = lf + 1;
+    }
+    if (start < chunk.length) this.append(chunk.subarray(start));
+    return true;
+  }
+
+  /** The last line, when the file does not end with a newline. */
+  end(): boolean {
+    if (this.carried > 0 && !this.line0(this.carry, 0, this.carried)) return false;
+    this.carried = 0;
+    return this.columns !== undefined;
+  }
+
+  finish(): Omit<ParsedEvidence, "format"> {
+    const columns = this.columns as ServingColumns;
+    const requests = columns.build();
+    const findings = this.out.finish(this.path);
+    if (requests.rows === 0 && findings.length === 0)
+      findings.push(
+        createFinding(
+          "CSV_NO_ROWS",
+          "error",
+          "The file has a header but no request rows; add one row per request.",
+          { path: this.path, line: 1 },
+        ),
+      );
+    return { kind: "serving-requests", rows: requests.rows, requests, findings };
+  }
+
+  append(bytes: Uint8Array): void {
+    if (this.carried + bytes.length > this.carry.length) {
+      const next = new Uint8Array(Math.max(this.carry.length * 2, this.carried + bytes.length));
+      next.set(this.carry.subarray(0, this.carried));
+      this.carry = next;
+    }
+    this.carry.set(bytes, this.carried);
+    this.carried += bytes.length;
+  }
+
+  /** One line without its LF (and without the CR of a CRLF). */
+  line0(buf: Uint8Array, start: number, lfAt: number): boolean {
+    this.line++;
+    const end = lfAt > start && buf[lfAt - 1] === CR ? lfAt - 1 : lfAt;
+    if (this.columns === undefined) return this.header(buf, start, end);
+    return this.row(buf, start, end, this.columns);
+  }
+
+  header(buf: Uint8Array, start: number, end: number): boolean {
+    // A BOM opens the first line only.
+    if (buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+    let text = "";
+    for (let k = start; k < end; k++) {
+      const b = buf[k] as number;
+      if (b === QUOTE || b === CR || b === 0 || b >= 0x80) return false;
+      text += String.fromCharCode(b);
+    }
+    const delimiter = sniffDelimiter(text);
+    const names = text.split(delimiter);
+    const resolved = resolveColumns(names, SERVING_REQUEST_COLUMNS, this.path);
+    if (resolved.findings.length > 0 || !resolved.index.has("request_id")) return false;
+    this.sep = delimiter.charCodeAt(0);
+    this.headerLength = names.length;
+    this.slotOf = new Int8Array(names.length).fill(-1);
+    SERVING_NUMERIC_COLUMNS.forEach(([name], slot) => {
+      const i = resolved.index.get(name);
+      if (i !== undefined) this.slotOf[i] = slot;
+    });
+    const status = resolved.index.get("status");
+    if (status !== undefined) this.slotOf[status] = STATUS_SLOT;
+    this.slotOf[resolved.index.get("request_id") as number] = ID_SLOT;
+    this.columns = new ServingColumns(16);
+    return true;
+  }
+
+  /**
+   * One data row in a single pass: plain decimals are parsed as their bytes go by; any other cell is
+   * remembered and read as text after the row, so its findings keep the general parser's order.
+   */
+  row(buf: Uint8Array, start: number, end: number, columns: ServingColumns): boolean {
+    const { cellStart, cellEnd, slotOf, sep, headerLength, values } = this;
+    let seen = 0;
+    let slow = 0;
+    let fields = 0;
+    let k = start;
+    for (;;) {
+      const slot = fields < headerLength ? (slotOf[fields] as number) : -1;
+      const from = k;
+      if (slot >= 0 && slot < NUMERIC_SLOTS) {
+        // [-+]digits[.digits], at most 15 digits: the rule of parseDecimalBytes, inlined.
+        let sign = 1;
+        let b = k < end ? (buf[k] as number) : sep;
+        if (b === 45 || b === 43) {
+          sign = b === 45 ? -1 : 1;
+          b = ++k < end ? (buf[k] as number) : sep;
+        }
+        let mantissa = 0;
+        let digits = 0;
+        let decimals = -1;
+        for (;;) {
+          if (b >= 48 && b <= 57) {
+            mantissa = mantissa * 10 + (b - 48);
+            digits++;
+            if (decimals >= 0) decimals++;
+          } else if (b === 46 && decimals < 0) decimals = 0;
+          else break;
+          b = ++k < end ? (buf[k] as number) : sep;
+        }
+        if (b === sep && digits > 0 && digits <= 15) {
+          values[slot] = sign * (decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa);
+        } else {
+          k = skipField(buf, k, end, sep);
+          if (k < 0) return false;
+          slow |= 1 << slot;
+        }
+      } else {
+        k = skipField(buf, k, end, sep);
+        if (k < 0) return false;
+      }
+      if (slot >= 0) {
+        seen |= 1 << slot;
+        cellStart[slot] = from;
+        cellEnd[slot] = k;
+      }
+      fields++;
+      if (k >= end) break;
+      k++;
+    }
+    if (fields === 1 && isBlank(buf, start, end)) return true;
+    if (columns.rows === 0) {
+      const rows = estimateRows(this.sizeHint, end - start);
+      const idLength =
+        (seen & (1 << ID_SLOT)) === 0 ? 0 : (cellEnd[ID_SLOT] as number) - (cellStart[ID_SLOT] as number);
+      columns.reserve(rows, rows * (idLength + 8));
+    }
+    const row = columns.addRow(this.line);
+    if (fields !== headerLength) reportFieldCount(this.out, this.path, fields, headerLength, this.line);
+    const numeric = columns.numeric;
+    for (let slot = 0; slot < NUMERIC_SLOTS; slot++) {
+      const column = numeric[slot] as Float64Array;
+      if ((seen & (1 << slot)) === 0) column[row] = Number.NaN;
+      else if ((slow & (1 << slot)) === 0) column[row] = values[slot] as number;
+      else column[row] = this.slowNumber(buf, slot);
+    }
+    columns.ok[row] = (seen & (1 << STATUS_SLOT)) === 0 ? 1 : this.status(buf);
+    if ((seen & (1 << ID_SLOT)) === 0) columns.addId(buf, 0, 0);
+    else columns.addId(buf, cellStart[ID_SLOT] as number, cellEnd[ID_SLOT] as number);
+    return true;
+  }
+
+  slowNumber(buf: Uint8Array, slot: number): number {
+    const from = this.cellStart[slot] as number;
+    const to = this.cellEnd[slot] as number;
+    const name = (SERVING_NUMERIC_COLUMNS[slot] as readonly [string, string])[0];
+    return readServingNumber(this.out, this.path, latin1(buf, from, to), name, this.line);
+  }
+
+  status(buf: Uint8Array): number {
+    const from = this.cellStart[STATUS_SLOT] as number;
+    const to = this.cellEnd[STATUS_SLOT] as number;
+    const length = to - from;
+    if (length === 0) return 1;
+    if (length === 2 && buf[from] === 111 && buf[from + 1] === 107) return 1; // ok
+    if (length === 5 && latin1(buf, from, to) === "error") return 0;
+    return readServingStatus(this.out, this.path, latin1(buf, from, to), this.line);
+  }
+}
+
+/**
+ * Rows ≈ bytes / the first row's length, with 30 % to spare (the columns grow if that is short). The
+ * spare rows are never written, so they cost address space, not memory.
+ */
+function estimateRows(sizeHint: number, rowBytes: number): number {
+  return Math.max(16, Math.ceil((1.3 * sizeHint) / Math.max(8, rowBytes + 1)));
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** The end of the field at `k` (its delimiter or the line end), or −1 at a byte only the general parser reads. */
+function skipField(buf: Uint8Array, k: number, end: number, sep: number): number {
+  for (; k < end; k++) {
+    const b = buf[k] as number;
+    if (b === sep) return k;
+    if (b === QUOTE || b === CR || b === 0 || b >= 0x80) return -1;
+  }
+  return end;
+}
+
+function isBlank(buf: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const b = buf[k] as number;
+    if (b !== 32 && (b < 9 || b > 13)) return false;
+  }
+  return true;
+}
+
+function latin1(buf: Uint8Array, start: number, end: number): string {
+  let text = "";
+  for (let k = start; k < end; k++) text += String.fromCharCode(buf[k] as number);
+  return text;
+}
