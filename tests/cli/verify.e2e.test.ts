@@ -23,7 +23,32 @@ describe("claimcheck verify on the example submissions", () => {
       expect(run.exitCode).toBe(0);
       await expect(run.stdout).toMatchFileSnapshot(`../../reports/${name}/report.md`);
     });
+
+    it(`re-renders reports/${name}/junit.xml from the JSON alone`, async () => {
+      const run = runCli(["report", `reports/${name}/report.json`, "--format", "junit"]);
+      expect(run.exitCode).toBe(0);
+      await expect(run.stdout).toMatchFileSnapshot(`../../reports/${name}/junit.xml`);
+    });
+
+    // PNG bytes depend on the rasteriser build, so the HTML is compared with its chart images blanked;
+    // `npm run examples` rewrites the committed file.
+    it(`re-renders reports/${name}/report.html from the JSON alone (charts aside)`, () => {
+      const run = runCli(["report", `reports/${name}/report.json`, "--format", "html"]);
+      expect(run.exitCode).toBe(0);
+      expect(blankImages(run.stdout)).toBe(
+        blankImages(readFileSync(`${REPO}reports/${name}/report.html`, "utf8")),
+      );
+    });
   }
+});
+
+describe("claimcheck report in Chinese", () => {
+  it("reproduces reports/1.2-pass/report.zh.html (charts aside)", () => {
+    const run = runCli(["report", "reports/1.2-pass/report.json", "--format", "html", "--lang", "zh"]);
+    expect(blankImages(run.stdout)).toBe(
+      blankImages(readFileSync(`${REPO}reports/1.2-pass/report.zh.html`, "utf8")),
+    );
+  });
 });
 
 describe("claimcheck verify on bad usage", () => {
@@ -57,3 +82,9 @@ describe("claimcheck verify on bad usage", () => {
     expect(runCli(["frobnicate"]).exitCode).toBe(3);
   });
 });
+
+// --- internal ---
+
+function blankImages(html: string): string {
+  return html.replace(/data:image\/png;base64,[A-Za-z0-9+/=]+/g, "data:image/png;base64,…");
+}
