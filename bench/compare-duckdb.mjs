@@ -1,0 +1,130 @@
+// Side by side: claimcheck's full `verify` of a topic 1.2 quick-mode job (candidate + baseline
+// serving-requests CSVs: parse, validate, every latency metric with its bound, judge, JSON report)
+// against DuckDB computing the mean and p50/p90/p95/p99 of the same latency columns of the same two
+// files. Each side runs in its own child process, alternately, `--runs` times; wall time is taken by
+// this script, peak RSS by the child itself (bench/report-rss.mjs). Prints medians and ratios and
+// writes them to bench/results/compare-<rows>.json.
+// Run: npm run bench:compare -- --rows 1000000 [--runs 3] [--dir /tmp/claimcheck-bench]
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { writeTracePair } from "./write-trace.mjs";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const rows = Number(option("rows", "1000000"));
+const runs = Number(option("runs", "3"));
+const dir = option("dir", join(tmpdir(), `claimcheck-bench-${rows}`));
+
+const files = existsSync(join(dir, "candidate.csv"))
+  ? { candidate: join(dir, "candidate.csv"), baseline: join(dir, "baseline.csv") }
+  : await writeTracePair(dir, rows);
+const sides = {
+  claimcheck: [
+    join(ROOT, "bin/claimcheck"),
+    ...["verify", "--topic", "1.2", "--candidate", files.candidate, "--baseline", files.baseline],
+    ...["--format", "json"],
+  ],
+  duckdb: [join(ROOT, "bench/duckdb-peer.mjs"), files.candidate, files.baseline],
+};
+
+const samples = { claimcheck: [], duckdb: [] };
+let outputs = {};
+for (let run = 1; run <= runs; run++) {
+  for (const [name, args] of Object.entries(sides)) {
+    const sample = measure(args);
+    samples[name].push(sample);
+    outputs[name] = sample.stdout;
+    process.stderr.write(
+      `run ${run}/${runs} ${name}: ${sample.wall_s.toFixed(3)} s, ${sample.peak_rss_mb} MB\n`,
+    );
+  }
+}
+outputs = { claimcheck: JSON.parse(outputs.claimcheck), duckdb: JSON.parse(outputs.duckdb) };
+const median = Object.fromEntries(
+  Object.entries(samples).map(([name, list]) => [
+    name,
+    { wall_s: middle(list.map((s) => s.wall_s)), peak_rss_mb: middle(list.map((s) => s.peak_rss_mb)) },
+  ]),
+);
+const result = {
+  compared:
+    "claimcheck verify --topic 1.2 --candidate --baseline --format json (full job) vs DuckDB mean + quantile_cont p50/p90/p95/p99 of ttft_ms, tpot_ms, e2e_ms over status = 'ok', both files",
+  rows_per_file: rows,
+  bytes: statSync(files.candidate).size + statSync(files.baseline).size,
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  runs: samples.claimcheck.map((c, i) => ({
+    claimcheck: strip(c),
+    duckdb: strip(samples.duckdb[i]),
+    ratio: round(c.wall_s / samples.duckdb[i].wall_s),
+  })),
+  median,
+  ratio: round(median.claimcheck.wall_s / median.duckdb.wall_s),
+  largest_difference: compareStatistics(outputs.claimcheck, outputs.duckdb, files),
+};
+mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+const out = join(ROOT, `bench/results/compare-${rows}.json`);
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+process.stdout.write(
+  `${rows} rows × 2 files: claimcheck ${median.claimcheck.wall_s} s, ${median.claimcheck.peak_rss_mb} MB; DuckDB ${median.duckdb.wall_s} s, ${median.duckdb.peak_rss_mb} MB; ratio ${result.ratio} (medians of ${runs}; largest relative difference of a statistic ${result.largest_difference})\nwritten to ${out}\n`,
+);
+
+// --- internal ---
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : process.argv[i + 1];
+}
+
+function measure(args) {
+  const rssFile = join(tmpdir(), `claimcheck-bench-rss-${process.pid}`);
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ["--import", join(ROOT, "bench/report-rss.mjs"), ...args], {
+    env: { ...process.env, CLAIMCHECK_BENCH_RSS: rssFile },
+    maxBuffer: 1 << 30,
+    encoding: "utf8",
+  });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  // verify exits 2 here: topic 1.2's memory requirements are missing in a latency-only job.
+  if (child.status !== 0 && child.status !== 2)
+    throw new Error(`${args[0]} exited ${child.status}: ${child.stderr}`);
+  return {
+    wall_s: round(wall),
+    peak_rss_mb: Math.round(Number(readFileSync(rssFile, "utf8")) / 1024),
+    stdout: child.stdout,
+  };
+}
+
+function strip({ wall_s, peak_rss_mb }) {
+  return { wall_s, peak_rss_mb };
+}
+
+function middle(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function round(value) {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Both sides must agree: the largest relative difference between claimcheck's and DuckDB's numbers. */
+function compareStatistics(report, duck, paths) {
+  let largest = 0;
+  for (const [role, path] of Object.entries(paths)) {
+    for (const stat of report.statistics.filter((s) => s.role === role)) {
+      const peer = duck[path][stat.metric];
+      if (peer === undefined) continue;
+      for (const key of ["mean", "p50", "p90", "p99"]) {
+        largest = Math.max(largest, Math.abs(stat[key] - peer[key]) / Math.abs(peer[key]));
+      }
+    }
+  }
+  return Number(largest.toPrecision(3));
+}
