@@ -34,6 +34,8 @@ export const VerifyCliSchema = z.object({
   baseline: single("baseline"),
   memory: single("memory"),
   qrels: single("qrels"),
+  link: single("link"),
+  inNetworkReduction: single("in-network-reduction"),
   candidateFormat: single("candidate-format"),
   baselineFormat: single("baseline-format"),
   format: single("format").pipe(z.enum(REPORT_FORMATS as [ReportFormat, ...ReportFormat[]]).optional()),

@@ -27,6 +27,7 @@ export async function runVerify(raw: Record<string, unknown>): Promise<CommandRe
       confidence: options.confidence,
       seed: options.seed,
     }),
+    system: pickDefined({ link: options.link, in_network_reduction: options.inNetworkReduction }),
     files,
     formats,
     ...(options.only === undefined ? {} : { only: options.only }),

@@ -1,3 +1,4 @@
+import { COLLECTIVE_FORMATS } from "./collective-formats.ts";
 import { costCsv } from "./cost-csv.ts";
 import type { FormatAdapter } from "./format.ts";
 import { gpuMemoryCsv } from "./gpu-memory-csv.ts";
@@ -24,5 +25,6 @@ export const FORMATS: readonly FormatAdapter[] = [
   outcomesCsv,
   costCsv,
   ...QUALITY_FORMATS,
+  ...COLLECTIVE_FORMATS,
   servingCsv,
 ];

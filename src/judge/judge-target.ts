@@ -35,7 +35,11 @@ export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
   if (decision.verdict === "inconclusive" && outcome.nNeeded !== undefined) {
     measured.n_needed = outcome.nNeeded(requirement.value / scale);
   }
-  return options.claim === undefined ? result : applyClaim(result, options.claim, options.tolerance);
+  if (options.claim === undefined) return result;
+  const judged = applyClaim(result, options.claim, options.tolerance);
+  const explained =
+    judged.claimed?.consistent === false ? outcome.explainClaim?.(options.claim.value) : undefined;
+  return explained === undefined ? judged : { ...judged, findings: [...judged.findings, explained] };
 }
 
 // --- internal ---

@@ -2,6 +2,7 @@ import { FindingCollector } from "../formats/column-spec.ts";
 import { indexRequests, requestIdAt } from "../measure/request-index.ts";
 import type { GpuMemorySamples, ItemOutcomes, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
+import { checkCollectiveTable } from "./collective-plausibility.ts";
 
 /** Physics and bookkeeping checks on parsed evidence; every finding points at its row. */
 export function checkPlausibility(path: string, evidence: ParsedEvidence): Finding[] {
@@ -9,6 +10,8 @@ export function checkPlausibility(path: string, evidence: ParsedEvidence): Findi
   if (evidence.requests !== undefined) checkRequests(path, evidence.requests, out);
   if (evidence.memory !== undefined) checkMemory(path, evidence.memory, out);
   if (evidence.outcomes !== undefined) checkOutcomes(path, evidence.outcomes, out);
+  for (const f of evidence.collective === undefined ? [] : checkCollectiveTable(path, evidence.collective))
+    out.add(f);
   return out.finish(path);
 }
 

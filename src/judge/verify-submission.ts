@@ -3,6 +3,7 @@ import { findMetric } from "../measure/registry.ts";
 import { computeServingStatistics } from "../measure/serving-statistics.ts";
 import type { ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
+import type { HardwareCatalog } from "../model/hardware.ts";
 import type { Submission } from "../model/manifest.ts";
 import { type Input, REPORT_SCHEMA_ID, type Report, type RequirementResult } from "../model/report.ts";
 import type { TargetRequirement, Topic } from "../model/topic.ts";
@@ -33,6 +34,8 @@ export interface VerifySubmissionOptions {
   only?: string[];
   metrics?: ReadonlyMap<string, MetricDefinition>;
 }
+  /** The hardware catalog (link rates, peaks), read at the edge. @default none */
+  hardware?: HardwareCatalog;
 
 /** The pure heart of `verify`: parsed evidence × topic × claims → the canonical report. */
 export function verifySubmission(options: VerifySubmissionOptions): Report {
@@ -117,6 +120,8 @@ function measureInput(
   return input;
 }
 
+  if (requirement.collective !== undefined) input.collective = requirement.collective;
+  if (options.hardware !== undefined) input.hardware = options.hardware;
 /**
  * A one-sided target (≤, <, ≥, >) is decided by one bound, so the metric computes the two-sided
  * interval at 2c − 1, whose bound on the target's side has one-sided confidence c: 299 of 299

@@ -1,5 +1,7 @@
+import type { Collective } from "../model/collective.ts";
 import type { ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
+import type { HardwareCatalog } from "../model/hardware.ts";
 import type { System } from "../model/manifest.ts";
 import type { Comparison } from "../model/topic.ts";
 
@@ -17,6 +19,10 @@ export interface MeasureInput {
   baselineRole?: string;
   /** The role the requirement reads first when a submission holds several files of one kind. */
   candidateRole?: string;
+  /** The collective a bandwidth requirement is about (3.2: all_reduce, all_gather). */
+  collective?: Collective;
+  /** The hardware catalog, for link rates and peaks. @default empty */
+  hardware?: HardwareCatalog;
   comparison: Comparison;
   /** Conditions the team declared with the claim (e.g. `cutoff: 10`). */
   conditions: Record<string, string | number | boolean>;
@@ -45,6 +51,12 @@ export interface MetricEstimate {
    * becomes `inconclusive` with this sentence as the reason.
    */
   partial?: string;
+  /**
+   * When a claim disagrees with the value: a finding that says which other convention the claimed
+   * number matches (a doubled busbw, the footer average, a lower denominator), so the report explains
+   * the gap instead of only stating it. `claimed` is in the requirement's unit.
+   */
+  explainClaim?: (claimed: number) => Finding | undefined;
 }
 
 /** Why a metric could not be computed: the evidence is absent, or present but unusable. */

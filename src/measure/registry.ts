@@ -1,3 +1,4 @@
+import { COLLECTIVE_METRICS } from "./collective-metrics.ts";
 import { costPer1k } from "./cost-metrics.ts";
 import { MEMORY_METRICS } from "./memory-metrics.ts";
 import type { MetricDefinition } from "./metric.ts";
@@ -19,6 +20,7 @@ export const METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
     ...THROUGHPUT_METRICS,
     ...MODEL_METRICS,
     ...OUTCOME_METRICS,
+    ...COLLECTIVE_METRICS,
     costPer1k,
     ...QUALITY_METRICS,
   ].map((metric) => [metric.id, metric]),

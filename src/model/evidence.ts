@@ -1,3 +1,4 @@
+import type { CollectiveTable, TrainingTable } from "./collective.ts";
 import type { Finding } from "./finding.ts";
 import type { QualityTables } from "./quality.ts";
 
@@ -129,6 +130,8 @@ export interface ParsedEvidence extends QualityTables {
   models?: DeclaredModel[];
   outcomes?: ItemOutcomes;
   costs?: CostScenario[];
+  collective?: CollectiveTable;
+  training?: TrainingTable;
   reported?: ReportedStatistic[];
   /** Facts the tool recorded about the run (model, scenario, limits, …), shown in the report. */
   context?: Record<string, string | number | boolean>;

@@ -11,6 +11,13 @@ export const AcceleratorSchema = z.object({
 export const SystemSchema = z.object({
   accelerators: z.array(AcceleratorSchema).default([]),
   interconnect: z.string().optional(),
+  /**
+   * The bottleneck link bandwidth claims are measured against: a hardware catalog id (e.g.
+   * `nvidia-connectx-7`, or an accelerator whose own link it is) or GB/s per direction.
+   */
+  link: z.union([z.string(), z.number().positive()]).optional(),
+  /** In-network reduction the collectives used (NVLS, SHARP, CollNet), which lets busbw exceed the line rate. */
+  in_network_reduction: z.enum(["none", "nvls", "sharp", "collnet"]).optional(),
   software: z.record(z.string(), z.string()).default({}),
   /** The served model, e.g. `Qwen2.5-7B-Instruct`. */
   model: z.string().optional(),

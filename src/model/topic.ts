@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COLLECTIVES } from "./collective.ts";
 import { EVIDENCE_KINDS } from "./evidence.ts";
 
 export const BilingualSchema = z.object({ en: z.string().min(1), zh: z.string().min(1) });
@@ -47,6 +48,8 @@ export const TargetRequirementSchema = RequirementBase.extend({
    * outcomes and evaluator verdicts, both `outcomes`). @default "candidate"
    */
   role: z.string().optional(),
+  /** The collective a bandwidth target is about, e.g. `all_reduce`. */
+  collective: z.enum(COLLECTIVES).optional(),
   evidence: z.array(z.enum(EVIDENCE_KINDS)).min(1),
   /** The percentile method the target is defined with. @default "linear" */
   percentile_method: z.enum(["linear", "nearest-rank"]).optional(),

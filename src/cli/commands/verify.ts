@@ -7,6 +7,7 @@ import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
 import type { Report } from "../../model/report.ts";
 import type { Topic } from "../../model/topic.ts";
 import { readEvidence, readEvidenceChunks } from "../../read/read-evidence.ts";
+import { readHardwareCatalog } from "../../read/read-hardware.ts";
 import { readGeneratedAt, readVersion } from "../../read/read-package.ts";
 import { readSubmission } from "../../read/read-submission.ts";
 import { readTopics } from "../../read/read-topics.ts";
@@ -16,6 +17,8 @@ export interface VerifyOptions {
   manifest?: string;
   /** Quick mode: the topic id, e.g. `1.2`. */
   topic?: string;
+  /** Quick mode: the system facts the CLI takes (`--link`, `--in-network-reduction`). */
+  system?: Record<string, string>;
   /** Quick mode: role → file path (`candidate`, `baseline`, `memory`, …). */
   files?: Record<string, string>;
   /** Quick mode: role → declared format id. @default detected */
@@ -71,18 +74,19 @@ export async function verifyFiles(options: VerifyFilesOptions): Promise<Report> 
 
 // --- internal ---
 
-function judge(
+async function judge(
   topic: Topic,
   submission: Submission,
   mode: "manifest" | "quick",
   inputs: VerifiedInput[],
   options: Pick<VerifyOptions, "only" | "confidence" | "seed">,
-): Report {
+): Promise<Report> {
   return verifySubmission({
     topic,
     submission,
     mode,
     inputs,
+    hardware: await readHardwareCatalog(),
     generatedAt: readGeneratedAt(),
     version: readVersion(),
     ...(options.confidence === undefined ? {} : { confidence: options.confidence }),
@@ -114,7 +118,12 @@ async function loadSubmission(
     ]),
   );
   return {
-    submission: SubmissionSchema.parse({ topic: options.topic, team: "(quick mode)", evidence }),
+    submission: SubmissionSchema.parse({
+      topic: options.topic,
+      team: "(quick mode)",
+      evidence,
+      system: options.system ?? {},
+    }),
     baseDir: process.cwd(),
     mode: "quick",
   };

@@ -1,0 +1,131 @@
+import {
+  agreesWithPrinted,
+  footerMean,
+  type RecomputedCell,
+  recomputeTest,
+  typeBytes,
+} from "../measure/collective-bandwidth.ts";
+import { type CollectiveTable, type CollectiveTest, sizeMultiplier } from "../model/collective.ts";
+import { createFinding, type Finding } from "../model/finding.ts";
+
+/**
+ * Arithmetic checks of a bandwidth log: every printed algbw and busbw against size / time × factor,
+ * the size column against count × type size, the footer against the mean of the cells, and time
+ * against size. A busbw at twice the recomputed value is the bidirectional convention (FlagPerf
+ * doubles busbw to compare with a bidirectional headline) and is reported, then read per direction.
+ */
+export function checkCollectiveTable(path: string, table: CollectiveTable): Finding[] {
+  return table.tests.flatMap((test) => checkTest(path, test));
+}
+
+// --- internal ---
+
+function checkTest(path: string, test: CollectiveTest): Finding[] {
+  const cells = recomputeTest(test);
+  if (cells === undefined)
+    return [
+      createFinding(
+        "COLLECTIVE_UNKNOWN",
+        "warning",
+        `The test at line ${test.line} does not say which collective ran${test.ranks === undefined ? " nor on how many ranks" : ""}, so its bandwidth cannot be recomputed; keep the '# Collective test starting' and '#  Rank' lines, or declare the format's collective.`,
+        { path, line: test.line },
+      ),
+    ];
+  return [
+    ...checkCells(path, cells),
+    ...checkSizes(path, test),
+    ...checkFooter(path, test),
+    ...checkTimes(path, cells),
+  ];
+}
+
+function checkCells(path: string, cells: RecomputedCell[]): Finding[] {
+  const doubled = cells.filter(
+    (c) =>
+      c.busbw >= 1 && !agreesWithPrinted(c.row.busbw, c.busbw) && agreesWithPrinted(c.row.busbw, 2 * c.busbw),
+  );
+  const wrong = cells.filter(
+    (c) =>
+      !doubled.includes(c) &&
+      (!agreesWithPrinted(c.row.busbw, c.busbw) || !agreesWithPrinted(c.row.algbw, c.algbw)),
+  );
+  const findings: Finding[] = [];
+  const first = doubled[0];
+  if (first !== undefined)
+    findings.push(
+      createFinding(
+        "BUSBW_DOUBLED",
+        "warning",
+        `${doubled.length} busbw cell(s) are twice size / time × factor (e.g. ${first.row.busbw} printed, ${round(first.busbw)} GB/s recomputed): the bidirectional convention. claimcheck uses the per-direction value and compares it with per-direction link rates.`,
+        { path, line: first.row.line, column: `${first.row.placement} busbw` },
+      ),
+    );
+  for (const cell of wrong.slice(0, 20))
+    findings.push(
+      createFinding(
+        "BUSBW_MISMATCH",
+        "error",
+        `Printed algbw ${cell.row.algbw} / busbw ${cell.row.busbw} GB/s, but size / time gives ${round(cell.algbw)} / ${round(cell.busbw)} GB/s; the numbers were edited or computed with another rank count or factor.`,
+        { path, line: cell.row.line, column: `${cell.row.placement} busbw` },
+      ),
+    );
+  return findings;
+}
+
+function checkSizes(path: string, test: CollectiveTest): Finding[] {
+  if (test.collective === undefined || test.ranks === undefined) return [];
+  const multiplier = sizeMultiplier(test.collective, test.ranks);
+  const bad = test.rows.find((r) => {
+    const bytes = typeBytes(r.type);
+    return bytes !== undefined && !Number.isNaN(r.count) && r.count * bytes * multiplier !== r.sizeBytes;
+  });
+  if (bad === undefined) return [];
+  return [
+    createFinding(
+      "COLLECTIVE_SIZE_MISMATCH",
+      "error",
+      `size ${bad.sizeBytes} B is not count ${bad.count} × ${bad.type} × ${multiplier} for ${test.collective} on ${test.ranks} ranks: the rank count or the collective is not what ran.`,
+      { path, line: bad.line, column: "size" },
+    ),
+  ];
+}
+
+function checkFooter(path: string, test: CollectiveTest): Finding[] {
+  if (test.footerBusbw === undefined) return [];
+  const mean = footerMean(test);
+  if (Math.abs(mean - test.footerBusbw.value) <= Math.max(1e-4 * mean, 0.006)) return [];
+  return [
+    createFinding(
+      "FOOTER_MISMATCH",
+      "error",
+      `'# Avg bus bandwidth' says ${test.footerBusbw.value} but the mean of the ${test.rows.length} busbw cells above it is ${round(mean)}; the table or the footer was edited.`,
+      { path, line: test.footerBusbw.line },
+    ),
+  ];
+}
+
+/** From 1 MiB and 1 GB/s up (past the latency-bound sizes) a bigger message must take longer, within 5 %. */
+function checkTimes(path: string, cells: RecomputedCell[]): Finding[] {
+  for (const placement of ["out-of-place", "in-place"] as const) {
+    const rows = cells
+      .filter((c) => c.row.placement === placement && c.row.sizeBytes >= 2 ** 20 && c.algbw >= 1)
+      .sort((a, b) => a.row.sizeBytes - b.row.sizeBytes);
+    for (let i = 1; i < rows.length; i++) {
+      const [prev, cur] = [rows[i - 1] as RecomputedCell, rows[i] as RecomputedCell];
+      if (cur.row.sizeBytes > prev.row.sizeBytes && cur.row.timeUs < 0.95 * prev.row.timeUs)
+        return [
+          createFinding(
+            "COLLECTIVE_TIME_NOT_INCREASING",
+            "error",
+            `${cur.row.sizeBytes} B took ${cur.row.timeUs} us, less than ${prev.row.sizeBytes} B (${prev.row.timeUs} us): a bigger message cannot move faster; the rows were edited or mixed from different runs.`,
+            { path, line: cur.row.line, column: `${placement} time` },
+          ),
+        ];
+    }
+  }
+  return [];
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,121 @@
+/** Collective-communication and training-throughput evidence, as the adapters read it. */
+
+export const COLLECTIVES = [
+  "all_reduce",
+  "all_gather",
+  "reduce_scatter",
+  "alltoall",
+  "broadcast",
+  "reduce",
+  "sendrecv",
+  "gather",
+  "scatter",
+  "hypercube",
+] as const;
+export type Collective = (typeof COLLECTIVES)[number];
+
+/**
+ * nccl-tests' bus-bandwidth factor per collective for n ranks (doc/PERFORMANCE.md): busbw = algbw ×
+ * factor, so that busbw is comparable with the bottleneck link's speed whatever n is.
+ */
+export function busbwFactor(collective: Collective, n: number): number {
+  switch (collective) {
+    case "all_reduce":
+      return (2 * (n - 1)) / n;
+    case "all_gather":
+    case "reduce_scatter":
+    case "alltoall":
+    case "gather":
+    case "scatter":
+      return (n - 1) / n;
+    default:
+      return 1;
+  }
+}
+
+/** How many times count × type size the `size` column is (per-rank counts are multiplied by n). */
+export function sizeMultiplier(collective: Collective, n: number): number {
+  switch (collective) {
+    case "all_gather":
+    case "reduce_scatter":
+    case "alltoall":
+    case "gather":
+    case "scatter":
+      return n;
+    case "hypercube":
+      return n - 1;
+    default:
+      return 1;
+  }
+}
+
+/** One printed cell group of a bandwidth test: a message size, one placement. */
+export interface CollectiveRow {
+  sizeBytes: number;
+  /** Elements as printed (`count` column); NaN when the tool does not print it. */
+  count: number;
+  type: string;
+  redop: string;
+  placement: "out-of-place" | "in-place";
+  timeUs: number;
+  /** The tool's own algbw and busbw in GB/s (1e9 B/s); NaN when not printed (HCCL Test prints no busbw). */
+  algbw: number;
+  busbw: number;
+  /** `#wrong` / `error` / `check_result` as printed. */
+  check: string;
+  line: number;
+}
+
+/** One test of a file (nccl-tests logs often hold several, one per collective). */
+export interface CollectiveTest {
+  /** Undefined when neither the log nor the declaration says which collective ran. */
+  collective: Collective | undefined;
+  collectiveSource: "header" | "inferred" | "declared" | "unknown";
+  /** Ranks taking part (`#  Rank` lines); undefined when the log does not list them. */
+  ranks: number | undefined;
+  /** Device names from the rank lines, e.g. `NVIDIA H100 80GB HBM3`. */
+  devices: string[];
+  hosts: number;
+  rows: CollectiveRow[];
+  /** `# Avg bus bandwidth` as printed, with its line. */
+  footerBusbw?: { value: number; line: number };
+  /** `# Out of bounds values : N OK|FAILED`. */
+  outOfBounds?: { count: number; ok: boolean; line: number };
+  /** First line of the test in the file. */
+  line: number;
+}
+
+export interface CollectiveTable {
+  tool: "nccl-tests" | "rccl-tests" | "hccl-test" | "canonical";
+  /** The file, for findings raised when the table is measured. */
+  path: string;
+  tests: CollectiveTest[];
+}
+
+/** One logged training step (or interval of steps). */
+export interface TrainingStep {
+  iteration: number;
+  /** Wall time per iteration, ms. */
+  elapsedMs: number;
+  /** The tool's own TFLOP/s per GPU (Megatron `--log-throughput`); NaN when absent. */
+  tflopsPerGpu: number;
+  /** Samples per second as the tool printed (MLPerf `tracked_stats.throughput`); NaN when absent. */
+  samplesPerSecond: number;
+  /** Tokens per second for the whole job, when the file gives it (canonical CSV); NaN otherwise. */
+  tokensPerSecond: number;
+  loss: number;
+  globalBatch: number;
+  line: number;
+}
+
+export interface TrainingTable {
+  tool: "megatron" | "mlperf-training" | "canonical";
+  steps: TrainingStep[];
+  /** `--- arguments ---` dump of a Megatron log, key → value as printed. */
+  args: Record<string, string>;
+  /** World size (GPUs), when the file says it. */
+  gpus: number | undefined;
+  seqLength: number | undefined;
+  /** Accelerator model of a homogeneous run, when the file or its declaration says it. */
+  accelerator?: string;
+}
