@@ -1,5 +1,4 @@
 import { ClaimcheckError, isClaimcheckError } from "../model/errors.ts";
-import { formatLocation } from "../model/finding.ts";
 import { type CommandResult, createCli } from "./cli.ts";
 import { EXIT, exitCodeForError } from "./exit-codes.ts";
 
@@ -22,15 +21,18 @@ export async function main(argv: string[]): Promise<void> {
     const result = (await cli.runMatchedCommand()) as CommandResult | undefined;
     process.exitCode = result?.exitCode ?? EXIT.pass;
   } catch (error) {
-    process.exitCode = reportError(error);
+    process.exitCode = await reportError(error);
   }
 }
 
 // --- internal ---
 
-function reportError(error: unknown): number {
+// `--version` and `--help` load only cac and this file's imports: anything heavier (zod with the
+// finding model, the commands, charts, the server) is imported where it is used.
+async function reportError(error: unknown): Promise<number> {
   if (isClaimcheckError(error) && error.code !== "E_INTERNAL") {
     process.stderr.write(`claimcheck: ${error.message}\n`);
+    const { formatLocation } = await import("../model/finding.ts");
     for (const finding of error.findings.slice(0, 20)) {
       process.stderr.write(
         `  ${finding.location === undefined ? "" : `${formatLocation(finding.location)}: `}${finding.message}\n`,

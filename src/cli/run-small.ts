@@ -5,7 +5,6 @@ import { renderTopics, topics } from "./commands/topics.ts";
 import { validate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
 import { parseCliOptions, ReportCliSchema } from "./options.ts";
-import { readReport, renderFormat, withBaselineReport, writeCharts } from "./write-report.ts";
 
 export async function runValidate(file: string, raw: Record<string, unknown>): Promise<CommandResult> {
   const result = await validate({ file, ...(typeof raw.format === "string" ? { format: raw.format } : {}) });
@@ -41,6 +40,8 @@ export async function runTemplate(kind: string): Promise<CommandResult> {
 }
 
 export async function runReport(path: string, raw: Record<string, unknown>): Promise<CommandResult> {
+  // The reporters (HTML, charts) load only here, so `validate` and `topics` start fast.
+  const { readReport, renderFormat, withBaselineReport, writeCharts } = await import("./write-report.ts");
   const options = parseCliOptions(ReportCliSchema, raw);
   const report = await withBaselineReport(await readReport(path), options.baselineReport);
   if (options.charts !== undefined) await writeCharts(report, options.charts, options.lang);

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Finding } from "../../model/finding.ts";
-import { readVerifiedInput } from "./verify.ts";
+import { readVerifiedInput } from "./read-input.ts";
 
 export interface ValidateOptions {
   file: string;

@@ -1,16 +1,17 @@
 import { dirname, resolve } from "node:path";
-import { parseEvidenceChunks } from "../../formats/parse-evidence.ts";
-import { prepareInput, prepareParsedInput, type SubmittedFile } from "../../judge/prepare-input.ts";
+import { prepareInput, type SubmittedFile } from "../../judge/prepare-input.ts";
 import { type VerifiedInput, verifySubmission } from "../../judge/verify-submission.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
 import type { Report } from "../../model/report.ts";
 import type { Topic } from "../../model/topic.ts";
-import { readEvidence, readEvidenceChunks } from "../../read/read-evidence.ts";
 import { readHardwareCatalog } from "../../read/read-hardware.ts";
 import { readGeneratedAt, readVersion } from "../../read/read-package.ts";
 import { readSubmission } from "../../read/read-submission.ts";
 import { readTopics } from "../../read/read-topics.ts";
+import { readVerifiedInput } from "./read-input.ts";
+
+export { readVerifiedInput };
 
 export interface VerifyOptions {
   /** Path of `claimcheck.yaml`; leave out for quick mode. */
@@ -40,23 +41,6 @@ export async function verify(options: VerifyOptions): Promise<Report> {
   const topic = findTopic(await readTopics(), submission.topic);
   checkReferences(submission, topic, options.only);
   return judge(topic, submission, mode, await readInputs(submission, baseDir), options);
-}
-
-/** Reads and parses one file the way `verify` does, plus its plausibility findings. */
-export async function readVerifiedInput(
-  role: string,
-  absolutePath: string,
-  displayPath: string,
-  format?: string,
-): Promise<VerifiedInput> {
-  // A big file is parsed as it streams in; anything else (or a dialect the fast path hands back) is read whole.
-  const streamed = readEvidenceChunks(absolutePath, displayPath, (head, chunks, size) =>
-    parseEvidenceChunks(head, chunks, size, format),
-  );
-  if (streamed !== undefined)
-    return prepareParsedInput(role, displayPath, streamed.sha256, streamed.size, streamed.parsed);
-  const { file, sha256 } = await readEvidence(absolutePath, displayPath);
-  return prepareInput({ role, file, sha256, ...(format === undefined ? {} : { format }) });
 }
 
 export interface VerifyFilesOptions extends Pick<VerifyOptions, "only" | "confidence" | "seed"> {
