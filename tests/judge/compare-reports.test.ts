@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareReports } from "../../src/judge/compare-reports.ts";
+import type { Measured } from "../../src/model/report.ts";
 import { createSampleReport } from "../render/sample-report.ts";
 
 describe("compareReports", () => {
@@ -10,7 +11,7 @@ describe("compareReports", () => {
     previous.requirements[0] = {
       ...first,
       verdict: "pass",
-      measured: { ...(first.measured as never), value: 2.5 },
+      measured: { ...(first.measured as Measured), value: 2.5 },
     };
     current.inputs[0] = { ...(current.inputs[0] as (typeof current.inputs)[0]), sha256: "b".repeat(64) };
     expect(compareReports(previous, current)).toEqual({

@@ -77,8 +77,14 @@ export function computeChartSpec(chart: Chart, lang: Lang): ChartSpec {
     options: {
       ...common,
       scales: {
-        x: axis(chart.x, lang, chart.x.log === true || needsLogX(chart) ? "logarithmic" : "linear"),
-        y: axis(chart.y, lang, chart.y.log === true ? "logarithmic" : "linear"),
+        x: {
+          ...axis(chart.x, lang, chart.x.log === true || needsLogX(chart) ? "logarithmic" : "linear"),
+          ...includeReferences(chart, "x"),
+        },
+        y: {
+          ...axis(chart.y, lang, chart.y.log === true ? "logarithmic" : "linear"),
+          ...includeReferences(chart, "y"),
+        },
       },
     },
   };
@@ -148,6 +154,16 @@ function axis(spec: Chart["x"], lang: Lang, type: "linear" | "logarithmic"): Rec
     // Read by png.ts to label a log axis in powers of two (message sizes) rather than decades.
     bytes: spec.unit === "B" || spec.unit === "bytes",
   };
+}
+
+/** Stretches an axis so a target or limit line outside the data (a link rate above the curve) still shows. */
+function includeReferences(chart: Chart, axis: "x" | "y"): Record<string, number> {
+  const values = (chart.reference ?? []).filter((r) => r.axis === axis).map((r) => r.value);
+  if (values.length === 0) return {};
+  const data = chart.series.flatMap((s) => s.points.map((p) => (axis === "x" ? p[0] : p[1])));
+  const [low, high] = [Math.min(...values, ...data), Math.max(...values, ...data)];
+  const pad = axis === "y" && chart.type !== "cdf" ? (high - low) * 0.05 : 0;
+  return { suggestedMin: low, suggestedMax: high + pad };
 }
 
 /** A CDF whose tail is 50× its median (an outlier, a broken row) is unreadable on a linear axis. */

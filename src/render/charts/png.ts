@@ -60,6 +60,7 @@ function withLogTicks(options: Record<string, unknown>): Record<string, unknown>
       scale.type === "logarithmic"
         ? {
             ...scale,
+            ...(scale.bytes === true ? { afterBuildTicks: powerOfTwoTicks } : {}),
             ticks: {
               ...(scale.ticks as object),
               autoSkip: false,
@@ -70,6 +71,15 @@ function withLogTicks(options: Record<string, unknown>): Record<string, unknown>
         : scale,
     ]),
   );
+}
+
+/** Message sizes are powers of two: tick at 2^k, every `step` exponents so about eight labels fit. */
+function powerOfTwoTicks(scale: { min: number; max: number; ticks: Array<{ value: number }> }): void {
+  const [low, high] = [Math.ceil(Math.log2(Math.max(scale.min, 1))), Math.floor(Math.log2(scale.max))];
+  const step = Math.max(1, Math.ceil((high - low) / 8));
+  const ticks: Array<{ value: number }> = [];
+  for (let e = Math.ceil(low / step) * step; e <= high; e += step) ticks.push({ value: 2 ** e });
+  scale.ticks = ticks;
 }
 
 /** Powers of two on byte axes; 1, 2 and 5 × 10^k elsewhere; no label between them. */
@@ -154,9 +164,11 @@ function drawReference(chart: ChartJs, line: ReferenceLine): void {
   ctx.font = `12px "${CHART_FONT}"`;
   ctx.textAlign = line.axis === "x" ? "left" : "right";
   const width = ctx.measureText(line.label).width;
-  const [x, y] = line.axis === "x" ? [at + 4, chartArea.top + 14] : [chartArea.right - 4, at - 5];
+  // chart.js leaves its own baseline on the context: set ours so the label sits just above the line.
+  ctx.textBaseline = "bottom";
+  const [x, y] = line.axis === "x" ? [at + 4, chartArea.top + 18] : [chartArea.right - 4, at - 3];
   ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
-  ctx.fillRect(line.axis === "x" ? x - 2 : x - width - 2, y - 12, width + 4, 16);
+  ctx.fillRect(line.axis === "x" ? x - 2 : x - width - 2, y - 16, width + 4, 16);
   ctx.fillStyle = "#c0392b";
   ctx.fillText(line.label, x, y);
 }

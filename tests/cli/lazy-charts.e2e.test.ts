@@ -1,0 +1,34 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { REPO } from "./run-cli.ts";
+
+// A module-resolution hook that names every chart module the process resolves, on stderr.
+const HOOK = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(
+  'data:text/javascript,export async function resolve(s,c,n){if(/chart\\.js|@napi-rs\\/canvas|charts\\/png/.test(s))console.error("resolved "+s);return n(s,c)}',
+)})`;
+
+function resolvedChartModules(args: string[]): string[] {
+  const run = spawnSync(process.execPath, ["--import", HOOK, "bin/claimcheck", ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1790000000" },
+  });
+  return run.stderr.split("\n").filter((line) => line.startsWith("resolved "));
+}
+
+describe("chart.js and the canvas binding load lazily", () => {
+  it("are not loaded by claimcheck --version or a Markdown re-render", () => {
+    expect([
+      resolvedChartModules(["--version"]),
+      resolvedChartModules(["report", "reports/1.2-pass/report.json", "--format", "md"]),
+    ]).toEqual([[], []]);
+  });
+
+  it("are loaded when an HTML report draws its charts", () => {
+    expect(resolvedChartModules(["report", "reports/1.2-pass/report.json", "--format", "html"])).toEqual([
+      "resolved ./charts/png.js",
+      "resolved @napi-rs/canvas",
+      "resolved chart.js",
+    ]);
+  });
+});
