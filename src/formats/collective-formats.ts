@@ -1,5 +1,15 @@
+import { collectiveCsv } from "./collective-csv.ts";
 import type { FormatAdapter } from "./format.ts";
+import { megatronLog } from "./megatron-log.ts";
+import { mlperfTraining } from "./mlperf-training.ts";
 import { ncclTests } from "./nccl-tests.ts";
+import { trainingCsv } from "./training-csv.ts";
 
 /** Collective-bandwidth and training-throughput formats (topics 1.1, 3.2, 4.1, 4.4). */
-export const COLLECTIVE_FORMATS: readonly FormatAdapter[] = [ncclTests];
+export const COLLECTIVE_FORMATS: readonly FormatAdapter[] = [
+  ncclTests,
+  collectiveCsv,
+  megatronLog,
+  mlperfTraining,
+  trainingCsv,
+];

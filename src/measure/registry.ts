@@ -8,6 +8,7 @@ import { QUALITY_METRICS, resolveQualityMetric } from "./quality-metrics.ts";
 import { LATENCY_METRICS } from "./serving-metrics.ts";
 import { successRate } from "./success-metrics.ts";
 import { THROUGHPUT_METRICS } from "./throughput-metrics.ts";
+import { TRAINING_METRICS } from "./training-metrics.ts";
 import { UTILIZATION_METRICS } from "./utilization-metrics.ts";
 
 /** Every metric a requirement can name, by id. Families register here with one line each. */
@@ -21,6 +22,7 @@ export const METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
     ...MODEL_METRICS,
     ...OUTCOME_METRICS,
     ...COLLECTIVE_METRICS,
+    ...TRAINING_METRICS,
     costPer1k,
     ...QUALITY_METRICS,
   ].map((metric) => [metric.id, metric]),

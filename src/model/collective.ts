@@ -110,6 +110,8 @@ export interface TrainingStep {
 
 export interface TrainingTable {
   tool: "megatron" | "mlperf-training" | "canonical";
+  /** The file, for findings raised when the table is measured. */
+  path: string;
   steps: TrainingStep[];
   /** `--- arguments ---` dump of a Megatron log, key → value as printed. */
   args: Record<string, string>;
