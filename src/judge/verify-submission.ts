@@ -12,6 +12,7 @@ import { judgeDeliverable } from "./judge-deliverable.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
 import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
+import { checkSameWorkload } from "./workload-check.ts";
 
 /** One input file after reading and parsing, with its plausibility findings. */
 export interface VerifiedInput extends Input {
@@ -33,9 +34,9 @@ export interface VerifySubmissionOptions {
   /** Limit the judgement to these requirement ids. @default all of the topic */
   only?: string[];
   metrics?: ReadonlyMap<string, MetricDefinition>;
-}
   /** The hardware catalog (link rates, peaks), read at the edge. @default none */
   hardware?: HardwareCatalog;
+}
 
 /** The pure heart of `verify`: parsed evidence × topic × claims → the canonical report. */
 export function verifySubmission(options: VerifySubmissionOptions): Report {
@@ -82,6 +83,9 @@ function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissio
   const relevant = options.inputs.filter((input) => requirement.evidence.includes(input.parsed.kind));
   const broken = relevant.flatMap((input) => input.parsed.findings.filter((f) => f.severity === "error"));
   if (broken.length > 0) return invalidResult(requirement, broken, options, claim !== undefined);
+  const compares = requirement.comparison !== "none" && requirement.evidence.includes("serving-requests");
+  const workload = compares ? checkWorkload(requirement, options, claim) : [];
+  if (workload.length > 0) return workload[0] as RequirementResult;
   const metric =
     options.metrics === undefined ? findMetric(requirement.metric) : options.metrics.get(requirement.metric);
   const outcome =
@@ -117,11 +121,11 @@ function measureInput(
   };
   if (requirement.baseline !== undefined) input.baselineRole = requirement.baseline;
   if (requirement.role !== undefined) input.candidateRole = requirement.role;
+  if (requirement.collective !== undefined) input.collective = requirement.collective;
+  if (options.hardware !== undefined) input.hardware = options.hardware;
   return input;
 }
 
-  if (requirement.collective !== undefined) input.collective = requirement.collective;
-  if (options.hardware !== undefined) input.hardware = options.hardware;
 /**
  * A one-sided target (≤, <, ≥, >) is decided by one bound, so the metric computes the two-sided
  * interval at 2c − 1, whose bound on the target's side has one-sided confidence c: 299 of 299
@@ -150,6 +154,19 @@ function invalidResult(
     reason: `${broken.length} error(s) in ${first} stop this requirement from being judged${claimed ? " (the claim was not checked)" : ""}; fix the findings listed and run again.`,
     findings: [],
   };
+}
+
+/** A comparison of request logs from two different workloads cannot be judged (see `checkSameWorkload`). */
+function checkWorkload(
+  requirement: TargetRequirement,
+  options: VerifySubmissionOptions,
+  claim: Submission["claims"][number] | undefined,
+): RequirementResult[] {
+  const paths = Object.fromEntries(options.inputs.map((i) => [i.role, i.path]));
+  const input = measureInput(requirement, options, {}, options.confidence ?? 0.95);
+  const findings = checkSameWorkload(input, paths);
+  if (findings.length === 0) return [];
+  return [{ ...invalidResult(requirement, findings, options, claim !== undefined), findings }];
 }
 
 function unsupported(requirement: TargetRequirement, hasEvidence: boolean): string {
