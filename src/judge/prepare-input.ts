@@ -2,6 +2,7 @@ import { parseEvidence } from "../formats/parse-evidence.ts";
 import type { EvidenceFile } from "../model/evidence.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
 import { checkPlausibility } from "./plausibility.ts";
+import { checkSummaryAgainstRows } from "./summary-check.ts";
 import type { VerifiedInput } from "./verify-submission.ts";
 
 /** One submitted file, in memory, with its role and hash (computed at the edge). */
@@ -29,6 +30,7 @@ export function prepareParsedInput(
   const findings: Finding[] = [
     ...parsed.findings,
     ...withoutRepeats(checkPlausibility(path, parsed), parsed.findings),
+    ...checkSummaryAgainstRows(path, parsed),
   ];
   if (parsed.rows === 0 && !findings.some((f) => f.severity === "error")) findings.push(noRows(path));
   const { detected, ...evidence } = parsed;
