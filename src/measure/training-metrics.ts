@@ -159,7 +159,10 @@ interface Reference {
  */
 function referenceOf(baselines: Array<{ name: string; run: Run }>, input: MeasureInput): Reference | string {
   const types = input.system.accelerators;
-  const heterogeneous = baselines.length > 1 || new Set(types.map((a) => a.model)).size > 1;
+  // One untagged baseline run is the reference itself (cross-domain: the same job in one domain).
+  const heterogeneous =
+    baselines.length > 1 ||
+    (baselines[0]?.run.accelerator !== undefined && new Set(types.map((a) => a.model)).size > 1);
   if (!heterogeneous)
     return {
       combine: (t) => t[0] as number,
