@@ -42,7 +42,62 @@ export const trainingThroughput: MetricDefinition = {
   },
 };
 
-export const TRAINING_METRICS: MetricDefinition[] = [trainingThroughput];
+/**
+ * `training.loss` (4.1): the final training loss, the mean over the last 10 % of logged steps (at
+ * least one), as a `regression` against the baseline at the same steps: (cand − base) / base, with a
+ * seeded bootstrap over those steps.
+ */
+export const trainingLoss: MetricDefinition = {
+  id: "training.loss",
+  unit: "",
+  better: "lower",
+  evaluate(input) {
+    const c = finalLosses(findEvidence(input, "training-throughput", "candidate"));
+    if (typeof c === "string") return { unavailable: "missing", reason: `Candidate: ${c}` };
+    const mean = (values: Float64Array, w: Uint32Array | undefined) => {
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < values.length; i++) {
+        const weight = w === undefined ? 1 : (w[i] as number);
+        sum += weight * (values[i] as number);
+        count += weight;
+      }
+      return sum / count;
+    };
+    const asRun = (values: Float64Array): Run => ({
+      rates: values,
+      unit: "tokens/s",
+      dropped: 0,
+      gpus: undefined,
+      accelerator: undefined,
+      findings: [],
+      notes: [],
+    });
+    if (input.comparison === "none") {
+      const value = mean(c.values, undefined);
+      return {
+        value,
+        ...bootstrap([asRun(c.values)], input, ([w]) => mean(c.values, w)),
+        n: c.values.length,
+        method: c.method,
+      };
+    }
+    const b = finalLosses(findEvidence(input, "training-throughput", "baseline"));
+    if (typeof b === "string") return { unavailable: "missing", reason: `Baseline: ${b}` };
+    const change = (w: Array<Uint32Array | undefined>) => mean(c.values, w[0]) / mean(b.values, w[1]) - 1;
+    const value = change([undefined, undefined]);
+    return {
+      value,
+      ...bootstrap([asRun(c.values), asRun(b.values)], input, change),
+      n: Math.min(c.values.length, b.values.length),
+      method: `(candidate − baseline) / baseline of the final loss: candidate ${c.method}; baseline ${b.method}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
+      candidate: mean(c.values, undefined),
+      baseline: mean(b.values, undefined),
+    };
+  },
+};
+
+export const TRAINING_METRICS: MetricDefinition[] = [trainingThroughput, trainingLoss];
 
 // --- internal ---
 
@@ -265,6 +320,21 @@ function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Find
       );
   }
   return { findings, notes };
+}
+
+function finalLosses(
+  evidence: ParsedEvidence | undefined,
+): { values: Float64Array; method: string } | string {
+  const steps = evidence?.training?.steps.filter((s) => Number.isFinite(s.loss)) ?? [];
+  if (steps.length === 0) return "no training log with a loss per step was submitted";
+  const tail = steps.slice(-Math.max(1, Math.ceil(steps.length * 0.1)));
+  const values = Float64Array.from(tail, (s) => s.loss);
+  const first = tail[0]?.iteration;
+  const last = tail.at(-1)?.iteration;
+  return {
+    values,
+    method: `mean loss ${round(values.reduce((a, b) => a + b, 0) / values.length)} over steps ${first}–${last}`,
+  };
 }
 
 /** Total work / total time of steps with equal work: the harmonic mean of the step rates, weighted. */

@@ -1,4 +1,5 @@
 import { ACCURACY_COLUMNS } from "../../formats/accuracy-csv.ts";
+import { COLLECTIVE_COLUMNS } from "../../formats/collective-csv.ts";
 import type { ColumnSpec } from "../../formats/column-spec.ts";
 import { COST_COLUMNS } from "../../formats/cost-csv.ts";
 import { DEVICE_COLUMNS } from "../../formats/devices-csv.ts";
@@ -7,6 +8,7 @@ import { GPU_MEMORY_COLUMNS } from "../../formats/gpu-memory-csv.ts";
 import { MODEL_COLUMNS } from "../../formats/models-csv.ts";
 import { OUTCOME_COLUMNS } from "../../formats/outcomes-csv.ts";
 import { SERVING_REQUEST_COLUMNS } from "../../formats/serving-csv.ts";
+import { TRAINING_COLUMNS } from "../../formats/training-csv.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 
 /** Canonical CSV kinds that have a template, by kind name. */
@@ -14,6 +16,8 @@ export const TEMPLATES: Record<string, readonly ColumnSpec[]> = {
   "serving-requests": SERVING_REQUEST_COLUMNS,
   "gpu-memory": GPU_MEMORY_COLUMNS,
   models: MODEL_COLUMNS,
+  "collective-bandwidth": COLLECTIVE_COLUMNS,
+  "training-throughput": TRAINING_COLUMNS,
   outcomes: OUTCOME_COLUMNS,
   cost: COST_COLUMNS,
   accuracy: ACCURACY_COLUMNS,
