@@ -1,5 +1,6 @@
 import { findEvidence } from "../measure/find-evidence.ts";
 import type { MeasureInput } from "../measure/metric.ts";
+import { sortNumbers } from "../measure/sort-numbers.ts";
 import type { ServingRequests } from "../model/evidence.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
 
@@ -78,7 +79,7 @@ function finiteSorted(values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(values.length);
   let n = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[n++] = values[i] as number;
-  return out.subarray(0, n).sort();
+  return sortNumbers(out.subarray(0, n));
 }
 
 /** The baseline file's path, for the finding's location. */
