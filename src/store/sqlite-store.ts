@@ -16,13 +16,19 @@ import type {
 } from "./store.ts";
 import { generateToken, hashToken } from "./tokens.ts";
 
+export interface SqliteStoreOptions {
+  /** Caps the database at this many pages (4 KiB each), as a full disk would. @default no cap */
+  maxPageCount?: number;
+}
+
 /**
  * Opens (or creates) a SQLite store: a file in WAL mode with full fsync on commit, so an upload answered
  * 201 survives a crash; `":memory:"` for tests.
  * @example const store = createSqliteStore(":memory:");
  */
-export function createSqliteStore(path: string): Store {
+export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
   const db = openDatabase(path);
+  if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
   const insertSubmission = db.transaction((submission: NewSubmission, id: string) => {
     for (const input of submission.inputs) {
       db.prepare("INSERT OR IGNORE INTO inputs (sha256, size, bytes) VALUES (?, ?, ?)").run(
@@ -60,7 +66,8 @@ export function createSqliteStore(path: string): Store {
   return {
     async saveSubmission(submission) {
       const id = randomUUID();
-      insertSubmission(submission, id);
+      // The transaction rolls back on any error, so a failed write leaves no half-stored submission.
+      writing(path, () => insertSubmission(submission, id));
       return summaryOf({ id, ...submission, verdict: submission.report.verdict });
     },
     async getSubmission(id) {
@@ -82,7 +89,7 @@ export function createSqliteStore(path: string): Store {
       return row === undefined ? undefined : new Uint8Array(row.bytes);
     },
     async addWaiver(submissionId, waiver, verdict) {
-      return insertWaiver(submissionId, waiver, verdict);
+      return writing(path, () => insertWaiver(submissionId, waiver, verdict));
     },
     async createToken(grant: TokenGrant, createdAt: string) {
       const token = generateToken();
@@ -139,13 +146,50 @@ function openDatabase(path: string): Database {
       },
     );
   }
-  db.pragma("journal_mode = WAL");
-  // FULL: a commit is on disk before the server answers 201, even if the machine loses power.
-  db.pragma("synchronous = FULL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
-  migrate(db);
+  try {
+    db.pragma("journal_mode = WAL");
+    // FULL: a commit is on disk before the server answers 201, even if the machine loses power.
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    migrate(db);
+    checkReadable(db);
+  } catch (cause) {
+    db.close();
+    if (cause instanceof ClaimcheckError) throw cause;
+    // Never recreate or repair here: a damaged file is the only copy of the submissions.
+    throw new ClaimcheckError(
+      "E_IO",
+      `The database ${path} is damaged or not a claimcheck database (${(cause as Error).message}); nothing was changed. Restore it from a backup, or pass --db <file> for a new one.`,
+      { cause },
+    );
+  }
   return db;
+}
+
+/** Reads the first and last page of each table, so a damaged file fails at start, not on a later upload. */
+function checkReadable(db: Database): void {
+  for (const table of ["inputs", "submissions", "submission_inputs", "waivers", "tokens"]) {
+    db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid LIMIT 1`).all();
+    db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid DESC LIMIT 1`).all();
+  }
+}
+
+/** Runs a write; a full disk or an I/O error becomes an E_IO that says so (the transaction rolled back). */
+function writing<T>(path: string, write: () => T): T {
+  try {
+    return write();
+  } catch (cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN)/.test(code)) {
+      throw new ClaimcheckError(
+        "E_IO",
+        `The database ${path} could not store the upload (${code}: ${(cause as Error).message}); nothing was stored. Free disk space or check the disk, then upload again.`,
+        { cause },
+      );
+    }
+    throw cause;
+  }
 }
 
 function summaryOf(s: SubmissionSummary): SubmissionSummary {
