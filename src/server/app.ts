@@ -65,6 +65,17 @@ function toErrorResponse(error: unknown, log: (line: string) => void): Response 
   }
   if (isClaimcheckError(error) && error.code === "E_USAGE")
     return jsonResponse({ error: error.message }, 400);
+  if (isClaimcheckError(error) && error.code === "E_IO") {
+    // The store could not write (disk full, I/O error): say so, and that nothing was stored.
+    log(`claimcheck serve: ${error.message}`);
+    return jsonResponse(
+      {
+        error:
+          "The server could not store the upload (its disk is full or failing); nothing was stored. Try again later.",
+      },
+      507,
+    );
+  }
   if (error instanceof HTTPException)
     return jsonResponse({ error: error.message || "Bad request" }, error.status);
   log(`claimcheck serve: internal error\n${error instanceof Error ? error.stack : String(error)}`);

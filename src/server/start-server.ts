@@ -9,6 +9,11 @@ export interface StartServerOptions extends Omit<AppOptions, "store"> {
   port?: number;
   /** @default "127.0.0.1" */
   host?: string;
+  /**
+   * Time a client has to send a whole request, headers and body; a client that stalls (a slow or
+   * abandoned upload) gets a 408 and its connection is closed. @default 120_000 (64 MiB at ~4 Mbit/s)
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -20,10 +25,16 @@ export interface RunningServer {
 
 /** Binds `createApp` to a socket. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { port = 8787, host = "127.0.0.1", ...appOptions } = options;
+  const { port = 8787, host = "127.0.0.1", requestTimeoutMs = 120_000, ...appOptions } = options;
   const handle = createApp(appOptions);
+  const serverOptions = {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(requestTimeoutMs, 20_000),
+    // Node checks the timeouts every this often (30 s by default, too coarse for short limits).
+    connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(requestTimeoutMs / 4))),
+  };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: handle, port, hostname: host }, (info: AddressInfo) => {
+    const server = serve({ fetch: handle, port, hostname: host, serverOptions }, (info: AddressInfo) => {
       const shown = info.family === "IPv6" ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${shown}:${info.port}`,
