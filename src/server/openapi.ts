@@ -128,6 +128,12 @@ export const OPENAPI = {
     "/topics/{id}": {
       get: { summary: "Topic dashboard (HTML)", responses: { "200": { description: "text/html" } } },
     },
+    "/topics/{id}/export.csv": {
+      get: {
+        summary: "The dashboard's rows as CSV (cells that a spreadsheet would run as a formula start with ')",
+        responses: { "200": { description: "text/csv" } },
+      },
+    },
   },
 } as const;
 

@@ -2,10 +2,14 @@ import type { Hono } from "hono";
 import { type AppContext, type AppEnv, findTopic, htmlResponse, jsonResponse } from "./app-context.ts";
 import { applyWaivers } from "./apply-waivers.ts";
 import { type Caller, canRead, latestIds } from "./auth.ts";
+import { renderDashboardCsv } from "./csv-export.ts";
 import { OPENAPI } from "./openapi.ts";
 import { type DashboardSubmission, renderDashboard } from "./pages/dashboard-page.ts";
 
-/** `GET /api/topics`, `GET /api/topics/:id/submissions`, `GET /topics/:id` (dashboard), `GET /openapi.json`. */
+/**
+ * `GET /api/topics`, `GET /api/topics/:id/submissions`, `GET /topics/:id` (dashboard) and
+ * `/topics/:id/export.csv` (its rows as CSV), `GET /openapi.json`.
+ */
 export function addTopicRoutes(app: Hono<AppEnv>, context: AppContext): void {
   app.get("/api/topics", async () =>
     jsonResponse(
@@ -32,19 +36,40 @@ export function addTopicRoutes(app: Hono<AppEnv>, context: AppContext): void {
   });
   app.get("/topics/:id", async (c) => {
     const topic = await findTopic(context, c.req.param("id"));
-    const all = await context.store.listSubmissions({ topic: topic.id });
-    const shown: DashboardSubmission[] = [];
-    for (const summary of visible(c.get("caller"), all, latestIds(all))) {
-      const record = await context.store.getSubmission(summary.id);
-      if (record === undefined) continue;
-      shown.push({ ...summary, report: applyWaivers(record.report, record.waivers) });
-    }
+    const shown = await dashboardSubmissions(context, c.get("caller"), topic.id);
     return htmlResponse(renderDashboard(topic, shown, c.req.query("requirement")));
+  });
+  app.get("/topics/:id/export.csv", async (c) => {
+    const topic = await findTopic(context, c.req.param("id"));
+    const shown = await dashboardSubmissions(context, c.get("caller"), topic.id);
+    return new Response(renderDashboardCsv(topic, shown), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="claimcheck-topic-${topic.id}.csv"`,
+        "x-content-type-options": "nosniff",
+      },
+    });
   });
   app.get("/openapi.json", () => jsonResponse(OPENAPI));
 }
 
 // --- internal ---
+
+/** The submissions the caller may see on a topic, oldest first, with their waivers applied. */
+async function dashboardSubmissions(
+  context: AppContext,
+  caller: Caller,
+  topic: string,
+): Promise<DashboardSubmission[]> {
+  const all = await context.store.listSubmissions({ topic });
+  const shown: DashboardSubmission[] = [];
+  for (const summary of visible(caller, all, latestIds(all))) {
+    const record = await context.store.getSubmission(summary.id);
+    if (record === undefined) continue;
+    shown.push({ ...summary, report: applyWaivers(record.report, record.waivers) });
+  }
+  return shown;
+}
 
 function visible<T extends { id: string; team: string }>(caller: Caller, all: T[], latest: Set<string>): T[] {
   return all.filter((s) => canRead(caller, s, latest));

@@ -47,6 +47,7 @@ describe("pages and documents", () => {
         "/api/topics",
         "/api/topics/{id}/submissions",
         "/topics/{id}",
+        "/topics/{id}/export.csv",
       ],
     ]);
   });

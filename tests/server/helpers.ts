@@ -31,7 +31,10 @@ export interface TestApp {
 export const EXAMPLE_TEAM = "示例大学 Example University";
 
 /** An app over a fresh in-memory store with four tokens and a clock that ticks one minute per call. */
-export async function createTestApp(limits: Partial<UploadLimits> = {}): Promise<TestApp> {
+export async function createTestApp(
+  limits: Partial<UploadLimits> = {},
+  log: (line: string) => void = () => {},
+): Promise<TestApp> {
   const store = createSqliteStore(":memory:");
   onTestFinished(() => store.close());
   const at = "2026-08-01T00:00:00.000Z";
@@ -43,7 +46,7 @@ export async function createTestApp(limits: Partial<UploadLimits> = {}): Promise
   };
   let minute = 0;
   const now = () => new Date(Date.UTC(2026, 7, 1, 10, minute++));
-  const handle = createApp({ store, now, limits, log: () => {} });
+  const handle = createApp({ store, now, limits, log });
   return {
     handle,
     store,

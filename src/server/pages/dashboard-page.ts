@@ -26,7 +26,7 @@ export function renderDashboard(
   const key = pickKeyRequirement(targets, submissions, chosen);
   const body = html`
 <h1>Topic ${topic.id} — ${topic.title.en} <span class="muted">${topic.title.zh}</span></h1>
-<p class="muted">${latest.length} team${latest.length === 1 ? "" : "s"}, ${submissions.length} submission${submissions.length === 1 ? "" : "s"} visible to you. Each team's latest submission is public; earlier ones are shown to their team and to officers.</p>
+<p class="muted">${latest.length} team${latest.length === 1 ? "" : "s"}, ${submissions.length} submission${submissions.length === 1 ? "" : "s"} visible to you. Each team's latest submission is public; earlier ones are shown to their team and to officers. <a href="/topics/${topic.id}/export.csv">Download as CSV 下载</a></p>
 <h2>Latest verdict per requirement <span class="muted">各团队最新结论</span></h2>
 ${latest.length === 0 ? html`<p class="muted">No submission yet.</p>` : renderTable(topic, latest)}
 <h2>Key metric across teams and resubmissions <span class="muted">关键指标</span></h2>
