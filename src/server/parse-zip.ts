@@ -13,15 +13,21 @@ export function parseZip(
   bytes: Uint8Array,
   limits: Pick<UploadLimits, "maxZipEntries" | "maxUnzippedBytes">,
 ) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const directory = readDirectory(view, limits.maxZipEntries);
-  const entries: ZipEntries = new Map();
-  const budget = { left: limits.maxUnzippedBytes, limit: limits.maxUnzippedBytes };
-  for (const entry of directory) {
-    if (entry.name.endsWith("/")) continue;
-    entries.set(entry.name, inflateEntry(bytes, view, entry, budget));
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const directory = readDirectory(view, limits.maxZipEntries);
+    const entries: ZipEntries = new Map();
+    const budget = { left: limits.maxUnzippedBytes, limit: limits.maxUnzippedBytes };
+    for (const entry of directory) {
+      if (entry.name.endsWith("/")) continue;
+      entries.set(entry.name, inflateEntry(bytes, view, entry, budget));
+    }
+    return entries;
+  } catch (error) {
+    // Offsets and lengths come from the upload: one that points past the end is a damaged zip, not a bug.
+    if (error instanceof RangeError) throw corrupt();
+    throw error;
   }
-  return entries;
 }
 
 // --- internal ---
@@ -62,6 +68,7 @@ function readDirectory(view: DataView, maxEntries: number): DirectoryEntry[] {
   for (let i = 0; i < count; i++) {
     if (at + 46 > view.byteLength || view.getUint32(at, true) !== CENTRAL) throw corrupt();
     const nameLength = view.getUint16(at + 28, true);
+    if (at + 46 + nameLength > view.byteLength) throw corrupt();
     const name = new TextDecoder().decode(new Uint8Array(view.buffer, view.byteOffset + at + 46, nameLength));
     checkEntryName(name, seen);
     entries.push({
