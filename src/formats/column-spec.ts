@@ -1,4 +1,5 @@
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 
 /** One column of a canonical CSV kind, as `claimcheck template` prints it and the parser checks it. */
 export interface ColumnSpec {

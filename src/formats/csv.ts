@@ -1,4 +1,5 @@
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 
 /** Called once per record with its fields and the file line it starts on (header = line 1). */
 export type CsvVisitor = (fields: string[], line: number) => void;

@@ -1,4 +1,4 @@
-import { createFinding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { ColumnSpec, FindingCollector } from "./column-spec.ts";
 import { parseNumberCell } from "./csv.ts";
 

@@ -1,5 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { ParsedEvidence } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import { FindingCollector, resolveColumns } from "./column-spec.ts";
 import { sniffDelimiter } from "./csv.ts";
 import {

@@ -1,5 +1,5 @@
 import { FindingCollector } from "../formats/column-spec.ts";
-import { indexRequests, requestIdAt } from "../measure/request-index.ts";
+import { findDuplicateRequests, requestIdAt } from "../measure/request-index.ts";
 import type { GpuMemorySamples, ItemOutcomes, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
 import { checkCollectiveTable } from "./collective-plausibility.ts";
@@ -39,7 +39,7 @@ function checkRequests(path: string, r: ServingRequests, out: FindingCollector):
     }
     if (!Number.isNaN(start)) lastStart = start;
   }
-  for (const i of indexRequests(r)?.duplicates ?? []) {
+  for (const i of findDuplicateRequests(r)) {
     const id = requestIdAt(r, i).slice(0, 40);
     out.add(
       createFinding(
@@ -63,7 +63,9 @@ function checkTimes(
   const e2e = r.e2eMs[i] as number;
   const tpot = r.tpotMs[i] as number;
   const outTokens = r.outputTokens[i] as number;
-  if (r.ok[i] === 1) checkRequired(ttft, e2e, outTokens, (c) => at(i, c), out);
+  // The common row has all three values: skip building the per-column list for it.
+  if (r.ok[i] === 1 && (Number.isNaN(ttft) || Number.isNaN(e2e) || Number.isNaN(outTokens)))
+    checkRequired(ttft, e2e, outTokens, (c) => at(i, c), out);
   if (ttft < 0) out.add(negative("ttft_ms", ttft, at(i, "ttft_ms")));
   if (e2e < 0) out.add(negative("e2e_ms", e2e, at(i, "e2e_ms")));
   if (tpot < 0) out.add(negative("tpot_ms", tpot, at(i, "tpot_ms")));

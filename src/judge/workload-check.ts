@@ -1,6 +1,6 @@
 import { findEvidence } from "../measure/find-evidence.ts";
 import type { MeasureInput } from "../measure/metric.ts";
-import { sortNumbers } from "../measure/sort-numbers.ts";
+import { sortedFinite } from "../measure/serving-statistics.ts";
 import type { ServingRequests } from "../model/evidence.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
 
@@ -32,7 +32,10 @@ export function checkSameWorkload(input: MeasureInput, paths: Readonly<Record<st
       ),
     ];
   }
-  const prompts = compareLengths(candidate.requests.inputTokens, baseline.requests.inputTokens);
+  const prompts = compareLengths(
+    sortedFinite(candidate.requests, "inputTokens"),
+    sortedFinite(baseline.requests, "inputTokens"),
+  );
   if (prompts === undefined || prompts.d <= prompts.critical) return [];
   return [
     createFinding(
@@ -53,13 +56,8 @@ interface LengthComparison {
   medianB: number;
 }
 
-/** Two-sample KS statistic of the finite values of two columns, and its critical value at KS_ALPHA. */
-function compareLengths(
-  candidate: ArrayLike<number>,
-  baseline: ArrayLike<number>,
-): LengthComparison | undefined {
-  const a = finiteSorted(candidate);
-  const b = finiteSorted(baseline);
+/** Two-sample KS statistic of two sorted samples of finite values, and its critical value at KS_ALPHA. */
+function compareLengths(a: Float64Array, b: Float64Array): LengthComparison | undefined {
   if (a.length < 20 || b.length < 20) return undefined;
   let i = 0;
   let j = 0;
@@ -73,13 +71,6 @@ function compareLengths(
   const critical =
     Math.sqrt(-Math.log(KS_ALPHA / 2) / 2) * Math.sqrt((a.length + b.length) / (a.length * b.length));
   return { d, critical, medianC: a[a.length >> 1] as number, medianB: b[b.length >> 1] as number };
-}
-
-function finiteSorted(values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(values.length);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[n++] = values[i] as number;
-  return sortNumbers(out.subarray(0, n));
 }
 
 /** The baseline file's path, for the finding's location. */

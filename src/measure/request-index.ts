@@ -47,6 +47,25 @@ export function indexRequests(requests: ServingRequests): RequestIndex | undefin
   return index;
 }
 
+/**
+ * Rows whose id appeared on an earlier row, ascending: the duplicate check of a request log, cached.
+ * Rows are first split by hash into buckets small enough for a cache-resident table each, so a
+ * million ids cost sequential passes instead of a million random probes of one big table.
+ */
+export function findDuplicateRequests(requests: ServingRequests): number[] {
+  const cached = DUPLICATES.get(requests) ?? INDEXES.get(requests)?.duplicates;
+  if (cached !== undefined) return cached;
+  const ids = packRequestIds(requests);
+  const duplicates = ids === undefined ? [] : duplicatesByBucket(ids);
+  DUPLICATES.set(requests, duplicates);
+  return duplicates;
+}
+
+/** Seeds the duplicate cache with rows found elsewhere (the worker thread that parsed the log). */
+export function primeDuplicateRequests(requests: ServingRequests, duplicates: number[]): void {
+  DUPLICATES.set(requests, duplicates);
+}
+
 /** The first row of `index` whose id equals row `row` of `ids`, or −1. */
 export function findRequest(index: RequestIndex, ids: RequestIdColumn, row: number): number {
   const hash = hashId(ids, row);
@@ -87,6 +106,69 @@ export function packRequestIds(requests: ServingRequests): RequestIdColumn | und
 // --- internal ---
 
 const INDEXES = new WeakMap<ServingRequests, RequestIndex>();
+const DUPLICATES = new WeakMap<ServingRequests, number[]>();
+/** Rows per bucket of the duplicate check, about: its table (2 × 4 bytes per row) stays in L2. */
+const BUCKET_ROWS = 4096;
+
+function duplicatesByBucket(ids: RequestIdColumn): number[] {
+  const rows = ids.offsets.length - 1;
+  let bits = 0;
+  while (rows >> bits > BUCKET_ROWS) bits++;
+  const buckets = 1 << bits;
+  const hashes = new Uint32Array(rows);
+  const starts = new Int32Array(buckets + 1);
+  for (let i = 0; i < rows; i++) {
+    const hash = hashId(ids, i);
+    hashes[i] = hash;
+    const b = bits === 0 ? 0 : hash >>> (32 - bits);
+    starts[b + 1] = (starts[b + 1] as number) + 1;
+  }
+  for (let b = 0; b < buckets; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
+  // Rows grouped by bucket, in row order within each bucket (a stable counting sort).
+  const order = new Int32Array(rows);
+  const next = starts.slice(0, buckets);
+  for (let i = 0; i < rows; i++) {
+    const b = bits === 0 ? 0 : (hashes[i] as number) >>> (32 - bits);
+    const at = next[b] as number;
+    order[at] = i;
+    next[b] = at + 1;
+  }
+  const duplicates: number[] = [];
+  let table = new Int32Array(tableSize(BUCKET_ROWS * 2));
+  for (let b = 0; b < buckets; b++) {
+    const rowsOfBucket = order.subarray(starts[b] as number, starts[b + 1] as number);
+    // A bucket can be far larger than the average (many copies of one id): grow the table for it.
+    if (tableSize(rowsOfBucket.length) > table.length) table = new Int32Array(tableSize(rowsOfBucket.length));
+    findInBucket(ids, hashes, rowsOfBucket, table, duplicates);
+  }
+  return duplicates.sort((x, y) => x - y);
+}
+
+function findInBucket(
+  ids: RequestIdColumn,
+  hashes: Uint32Array,
+  rows: Int32Array,
+  table: Int32Array,
+  duplicates: number[],
+): void {
+  const size = tableSize(rows.length);
+  const mask = size - 1;
+  table.fill(-1, 0, size);
+  for (const i of rows) {
+    const hash = hashes[i] as number;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const row = table[slot] as number;
+      if (row < 0) {
+        table[slot] = i;
+        break;
+      }
+      if (hashes[row] === hash && sameId(ids, row, ids, i)) {
+        duplicates.push(i);
+        break;
+      }
+    }
+  }
+}
 const PACKED = new WeakMap<string[], RequestIdColumn>();
 const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder();

@@ -36,9 +36,48 @@ export function successful(requests: ServingRequests, key: keyof ServingRequests
   return sorted;
 }
 
+/** The finite values of a column over all rows (failed requests too), sorted ascending; cached per log. */
+export function sortedFinite(requests: ServingRequests, key: keyof ServingRequests): Float64Array {
+  const cached = ALL_SORTED.get(requests)?.get(key);
+  if (cached !== undefined) return cached;
+  const column = requests[key] as Float64Array;
+  const out = new Float64Array(requests.rows);
+  let n = 0;
+  for (let i = 0; i < requests.rows; i++) {
+    const value = column[i] as number;
+    if (Number.isFinite(value)) out[n++] = value;
+  }
+  const sorted = sortNumbers(out.subarray(0, n));
+  primeSortedFinite(requests, key, sorted);
+  return sorted;
+}
+
+/** Seeds the `sortedFinite` cache with a column sorted elsewhere (a worker thread that parsed the file). */
+export function primeSortedFinite(
+  requests: ServingRequests,
+  key: keyof ServingRequests,
+  sorted: Float64Array,
+): void {
+  const byKey = ALL_SORTED.get(requests) ?? new Map<keyof ServingRequests, Float64Array>();
+  byKey.set(key, sorted);
+  ALL_SORTED.set(requests, byKey);
+}
+
+/** Seeds the sorted-column cache with a column sorted elsewhere (a worker thread that parsed the file). */
+export function primeSuccessful(
+  requests: ServingRequests,
+  key: keyof ServingRequests,
+  sorted: Float64Array,
+): void {
+  const byKey = SORTED.get(requests) ?? new Map<keyof ServingRequests, Float64Array>();
+  byKey.set(key, sorted);
+  SORTED.set(requests, byKey);
+}
+
 // --- internal ---
 
 const SORTED = new WeakMap<ServingRequests, Map<keyof ServingRequests, Float64Array>>();
+const ALL_SORTED = new WeakMap<ServingRequests, Map<keyof ServingRequests, Float64Array>>();
 
 /** One copy per column: successful, non-NaN values, sorted in place. */
 function sortSuccessful(requests: ServingRequests, key: keyof ServingRequests): Float64Array {

@@ -19,19 +19,6 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
-/** Builds a finding; `location` is left out when unknown so reports stay compact. */
-export function createFinding(
-  code: string,
-  severity: Severity,
-  message: string,
-  location?: Location,
-): Finding {
-  return location === undefined ? { code, severity, message } : { code, severity, message, location };
-}
-
-/** Renders a location the way editors and CI annotations read it: `path:line (column)`. */
-export function formatLocation(location: Location): string {
-  const line = location.line === undefined ? "" : `:${location.line}`;
-  const column = location.column === undefined ? "" : ` (column ${location.column})`;
-  return `${location.path}${line}${column}`;
-}
+// The builders live in a module without zod, so the streaming CSV reader (and its worker thread)
+// can create findings without loading the schema library.
+export { createFinding, formatLocation } from "./create-finding.ts";

@@ -1,7 +1,22 @@
-import { parseEvidenceChunks } from "../../formats/parse-evidence.ts";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import { detectFormat, parseEvidenceChunks } from "../../formats/parse-evidence.ts";
+import { servingCsv } from "../../formats/serving-csv.ts";
 import { prepareInput, prepareParsedInput } from "../../judge/prepare-input.ts";
 import type { VerifiedInput } from "../../judge/verify-submission.ts";
+import { primeDuplicateRequests } from "../../measure/request-index.ts";
+import { primeSortedFinite, primeSuccessful } from "../../measure/serving-statistics.ts";
+import type { ParsedEvidence } from "../../model/evidence.ts";
 import { readEvidence, readEvidenceChunks } from "../../read/read-evidence.ts";
+import { LATENCY_KEYS } from "./latency-keys.ts";
+
+/** One input of a submission: its role, where it is, and its declared format. */
+export interface InputEntry {
+  role: string;
+  absolutePath: string;
+  displayPath: string;
+  format?: string;
+}
 
 /** Reads and parses one file the way `verify` does, plus its plausibility findings. */
 export async function readVerifiedInput(
@@ -18,4 +33,100 @@ export async function readVerifiedInput(
     return prepareParsedInput(role, displayPath, streamed.sha256, streamed.size, streamed.parsed);
   const { file, sha256 } = await readEvidence(absolutePath, displayPath);
   return prepareInput({ role, file, sha256, ...(format === undefined ? {} : { format }) });
+}
+
+/**
+ * Reads every input; when two or more are big, each big one is read in its own worker thread, so a
+ * candidate and a baseline are parsed at the same time on two cores. Errors are thrown in the order
+ * of the entries, as a sequential read would.
+ */
+export async function readVerifiedInputs(entries: InputEntry[]): Promise<VerifiedInput[]> {
+  const big = entries.map((e) => WORKER_URL !== undefined && sizeOf(e.absolutePath) >= PARALLEL_MIN_BYTES);
+  const parallel = big.filter(Boolean).length >= 2;
+  const settled = await Promise.allSettled(
+    entries.map((e, i) =>
+      parallel && big[i]
+        ? readInWorker(e)
+        : readVerifiedInput(e.role, e.absolutePath, e.displayPath, e.format),
+    ),
+  );
+  return settled.map((result) => {
+    if (result.status === "rejected") throw result.reason;
+    return result.value;
+  });
+}
+
+// --- internal ---
+
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Workers run the compiled JavaScript; from the TypeScript sources (tests) inputs are read in turn. */
+const WORKER_URL = import.meta.url.endsWith(".js")
+  ? new URL("./read-input-worker.js", import.meta.url)
+  : undefined;
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+interface WorkerReply {
+  fallback?: true;
+  parsed?: Omit<ParsedEvidence, "format">;
+  sha256?: string;
+  size?: number;
+  sorted?: Float64Array[];
+  duplicates?: number[];
+  inputTokens?: Float64Array;
+}
+
+/**
+ * A big serving CSV is parsed in a worker thread (the format is detected here, from its head); any
+ * other format, or a file the worker hands back, is read on this thread.
+ */
+async function readInWorker(entry: InputEntry): Promise<VerifiedInput> {
+  const { role, absolutePath, displayPath, format } = entry;
+  const sequential = () => readVerifiedInput(role, absolutePath, displayPath, format);
+  const head = readHead(absolutePath);
+  if (head === undefined) return sequential();
+  const detected = detectFormat({ path: displayPath, bytes: head }, format);
+  if (detected.adapter.id !== servingCsv.id) return sequential();
+  const reply = await runWorker({ absolutePath, displayPath });
+  if (reply.parsed?.requests === undefined) return sequential();
+  const requests = reply.parsed.requests;
+  LATENCY_KEYS.forEach((key, i) => {
+    primeSuccessful(requests, key, (reply.sorted as Float64Array[])[i] as Float64Array);
+  });
+  primeDuplicateRequests(requests, reply.duplicates ?? []);
+  if (reply.inputTokens !== undefined) primeSortedFinite(requests, "inputTokens", reply.inputTokens);
+  const parsed = { format: servingCsv.id, ...reply.parsed, detected };
+  return prepareParsedInput(role, displayPath, reply.sha256 as string, reply.size as number, parsed);
+}
+
+function runWorker(workerData: { absolutePath: string; displayPath: string }): Promise<WorkerReply> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER_URL as URL, { workerData });
+    worker.once("message", (reply: WorkerReply) => {
+      void worker.terminate();
+      resolve(reply);
+    });
+    worker.once("error", () => resolve({ fallback: true }));
+  });
+}
+
+function readHead(path: string): Uint8Array | undefined {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      const head = Buffer.alloc(64 * 1024);
+      return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
 }

@@ -9,7 +9,7 @@ import { readHardwareCatalog } from "../../read/read-hardware.ts";
 import { readGeneratedAt, readVersion } from "../../read/read-package.ts";
 import { readSubmission } from "../../read/read-submission.ts";
 import { readTopics } from "../../read/read-topics.ts";
-import { readVerifiedInput } from "./read-input.ts";
+import { readVerifiedInput, readVerifiedInputs } from "./read-input.ts";
 
 export { readVerifiedInput };
 
@@ -141,10 +141,15 @@ function checkReferences(submission: Submission, topic: Topic, only: string[] | 
 }
 
 async function readInputs(submission: Submission, baseDir: string): Promise<VerifiedInput[]> {
-  const inputs: VerifiedInput[] = [];
-  for (const [role, entry] of Object.entries(submission.evidence)) {
-    const { path, format } = typeof entry === "string" ? { path: entry, format: undefined } : entry;
-    inputs.push(await readVerifiedInput(role, resolve(baseDir, path), path, format));
-  }
-  return inputs;
+  return readVerifiedInputs(
+    Object.entries(submission.evidence).map(([role, entry]) => {
+      const { path, format } = typeof entry === "string" ? { path: entry, format: undefined } : entry;
+      return {
+        role,
+        absolutePath: resolve(baseDir, path),
+        displayPath: path,
+        ...(format === undefined ? {} : { format }),
+      };
+    }),
+  );
 }
