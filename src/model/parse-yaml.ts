@@ -30,7 +30,7 @@ export function parseYamlWithSchema<T extends z.ZodType>(
     ),
   );
   if (syntax.length > 0) throw yamlError(path, syntax, options);
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(toValue(doc, path, options));
   if (parsed.success) return parsed.data;
   throw yamlError(
     path,
@@ -42,6 +42,25 @@ export function parseYamlWithSchema<T extends z.ZodType>(
 // --- internal ---
 
 type YamlDocument = ReturnType<typeof parseDocument>;
+
+/** The document as plain data; an alias without its anchor, or too many aliases (a "billion laughs"), is a syntax finding. */
+function toValue(doc: YamlDocument, path: string, options: ParseYamlOptions): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
+    const finding = createFinding(
+      `${options.code}_YAML_SYNTAX`,
+      "error",
+      `${message}; fix the YAML anchors and aliases.`,
+      {
+        path,
+        line: 1,
+      },
+    );
+    throw yamlError(path, [finding], options);
+  }
+}
 
 function yamlError(path: string, findings: Finding[], options: ParseYamlOptions): ClaimcheckError {
   const first = findings[0];
