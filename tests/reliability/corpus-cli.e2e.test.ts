@@ -4,14 +4,17 @@ import { REPO } from "../cli/run-cli.ts";
 import { corpusFiles, readExpectations } from "./corpus-cases.ts";
 
 const expected = readExpectations();
-/** One rejected file per seed: the process-level check that a bad file exits 3, without a stack, in time. */
+/**
+ * One rejected file of every other seed (13 formats): the process-level check that a bad file exits 3,
+ * without a stack, in time. The in-process corpus test covers every file; spawning costs ~0.5 s each.
+ */
 const SAMPLE = [
   ...new Map(
     corpusFiles()
       .filter((f) => expected[f]?.expect !== "accepted")
       .map((f) => [f.split("/")[0], f]),
   ).values(),
-];
+].filter((_, i) => i % 2 === 0);
 
 describe("claimcheck validate on a sample of the corpus", () => {
   it.each(SAMPLE)("exits 3 without a stack for %s", (file) => {
