@@ -16,7 +16,10 @@ export function createCli() {
     .option("--memory <file>", "Quick mode: a GPU memory timeline (nvidia-smi CSV)")
     .option("--qrels <file>", "Quick mode: relevance judgments (retrieval topics)")
     .option("--link <id|GB/s>", "Quick mode: the bottleneck link (hardware catalog id or GB/s per direction)")
-    .option("--in-network-reduction <kind>", "Quick mode: nvls, sharp or collnet, when the collectives used one")
+    .option(
+      "--in-network-reduction <kind>",
+      "Quick mode: nvls, sharp or collnet, when the collectives used one",
+    )
     .option("--candidate-format <id>", "Format of --candidate (default: detected)")
     .option("--baseline-format <id>", "Format of --baseline (default: detected)")
     .option("--format <name>", "Print the report on stdout: json | md | html | junit | annotations")

@@ -1,13 +1,17 @@
 import { collectiveCsv } from "./collective-csv.ts";
 import type { FormatAdapter } from "./format.ts";
+import { hcclTest } from "./hccl-test.ts";
 import { megatronLog } from "./megatron-log.ts";
 import { mlperfTraining } from "./mlperf-training.ts";
 import { ncclTests } from "./nccl-tests.ts";
+import { ncclTestsJson } from "./nccl-tests-json.ts";
 import { trainingCsv } from "./training-csv.ts";
 
 /** Collective-bandwidth and training-throughput formats (topics 1.1, 3.2, 4.1, 4.4). */
 export const COLLECTIVE_FORMATS: readonly FormatAdapter[] = [
   ncclTests,
+  ncclTestsJson,
+  hcclTest,
   collectiveCsv,
   megatronLog,
   mlperfTraining,

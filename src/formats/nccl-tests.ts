@@ -1,4 +1,9 @@
-import type { Collective, CollectiveRow, CollectiveTable, CollectiveTest } from "../model/collective.ts";
+import {
+  type CollectiveRow,
+  type CollectiveTable,
+  type CollectiveTest,
+  toCollective,
+} from "../model/collective.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
 import { inferCollective } from "./collective-infer.ts";
@@ -224,25 +229,3 @@ function checkTest(test: CollectiveTest, path: string): Finding[] {
     );
   return findings;
 }
-
-function toCollective(name: string): Collective | undefined {
-  const known: Record<string, Collective> = {
-    all_reduce: "all_reduce",
-    allreduce: "all_reduce",
-    all_gather: "all_gather",
-    allgather: "all_gather",
-    reduce_scatter: "reduce_scatter",
-    reducescatter: "reduce_scatter",
-    alltoall: "alltoall",
-    all_to_all: "alltoall",
-    broadcast: "broadcast",
-    reduce: "reduce",
-    sendrecv: "sendrecv",
-    gather: "gather",
-    scatter: "scatter",
-    hypercube: "hypercube",
-  };
-  return known[name.toLowerCase()];
-}
-
-export { toCollective };

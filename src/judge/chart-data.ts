@@ -1,7 +1,9 @@
 import { successful } from "../measure/serving-statistics.ts";
 import type { GpuMemorySamples, ServingRequests } from "../model/evidence.ts";
+import type { HardwareCatalog } from "../model/hardware.ts";
 import type { Submission } from "../model/manifest.ts";
 import type { Chart, RequirementResult } from "../model/report.ts";
+import { computeBusbwCharts } from "./collective-charts.ts";
 import type { VerifiedInput } from "./verify-submission.ts";
 
 /** Points per series: enough for a smooth curve, few enough to keep a report small. */
@@ -13,6 +15,7 @@ export interface ComputeChartsOptions {
   requirements: RequirementResult[];
   inputs: VerifiedInput[];
   system: Submission["system"];
+  hardware?: HardwareCatalog;
 }
 
 /**
@@ -25,6 +28,7 @@ export function computeCharts(options: ComputeChartsOptions): Chart[] {
     ...computeLatencyCdfs(options),
     ...computeRelativeBars(options.requirements),
     ...computeMemoryTimelines(options),
+    ...computeBusbwCharts(options.inputs, options.system, options.hardware),
   ];
 }
 

@@ -24,6 +24,7 @@ function checkTest(path: string, test: CollectiveTest): Finding[] {
   const cells = recomputeTest(test);
   if (cells === undefined)
     return [
+      ...checkAlgbw(path, test),
       createFinding(
         "COLLECTIVE_UNKNOWN",
         "warning",
@@ -39,17 +40,21 @@ function checkTest(path: string, test: CollectiveTest): Finding[] {
   ];
 }
 
-function checkCells(path: string, all: RecomputedCell[]): Finding[] {
-  // HCCL Test and the canonical CSV may print no busbw (or no algbw): only printed numbers are checked.
-  const cells = all.filter((c) => !Number.isNaN(c.row.busbw) && !Number.isNaN(c.row.algbw));
+function checkCells(path: string, cells: RecomputedCell[]): Finding[] {
+  // HCCL Test and the canonical CSV may print no busbw or no algbw: only printed numbers are checked.
+  const printed = (value: number) => !Number.isNaN(value);
   const doubled = cells.filter(
     (c) =>
-      c.busbw >= 1 && !agreesWithPrinted(c.row.busbw, c.busbw) && agreesWithPrinted(c.row.busbw, 2 * c.busbw),
+      printed(c.row.busbw) &&
+      c.busbw >= 1 &&
+      !agreesWithPrinted(c.row.busbw, c.busbw) &&
+      agreesWithPrinted(c.row.busbw, 2 * c.busbw),
   );
   const wrong = cells.filter(
     (c) =>
       !doubled.includes(c) &&
-      (!agreesWithPrinted(c.row.busbw, c.busbw) || !agreesWithPrinted(c.row.algbw, c.algbw)),
+      ((printed(c.row.busbw) && !agreesWithPrinted(c.row.busbw, c.busbw)) ||
+        (printed(c.row.algbw) && !agreesWithPrinted(c.row.algbw, c.algbw))),
   );
   const findings: Finding[] = [];
   const first = doubled[0];
@@ -67,11 +72,27 @@ function checkCells(path: string, all: RecomputedCell[]): Finding[] {
       createFinding(
         "BUSBW_MISMATCH",
         "error",
-        `Printed algbw ${cell.row.algbw} / busbw ${cell.row.busbw} GB/s, but size / time gives ${round(cell.algbw)} / ${round(cell.busbw)} GB/s; the numbers were edited or computed with another rank count or factor.`,
+        `Printed ${Number.isNaN(cell.row.algbw) ? "" : `algbw ${cell.row.algbw} / `}busbw ${cell.row.busbw} GB/s, but size / time gives ${Number.isNaN(cell.row.algbw) ? "" : `${round(cell.algbw)} / `}${round(cell.busbw)} GB/s; the numbers were edited or computed with another rank count or factor.`,
         { path, line: cell.row.line, column: `${cell.row.placement} busbw` },
       ),
     );
   return findings;
+}
+
+/** Without the collective or the ranks only algbw = size / time can be checked; it needs neither. */
+function checkAlgbw(path: string, test: CollectiveTest): Finding[] {
+  const bad = test.rows.find(
+    (r) => !Number.isNaN(r.algbw) && !agreesWithPrinted(r.algbw, r.sizeBytes / (r.timeUs * 1e3)),
+  );
+  if (bad === undefined) return [];
+  return [
+    createFinding(
+      "BUSBW_MISMATCH",
+      "error",
+      `Printed algbw ${bad.algbw} GB/s, but size / time gives ${round(bad.sizeBytes / (bad.timeUs * 1e3))} GB/s; the numbers were edited.`,
+      { path, line: bad.line, column: `${bad.placement} algbw` },
+    ),
+  ];
 }
 
 function checkSizes(path: string, test: CollectiveTest): Finding[] {

@@ -66,7 +66,12 @@ export function verifySubmission(options: VerifySubmissionOptions): Report {
     requirements,
     findings: options.inputs.flatMap((input) => input.parsed.findings),
     statistics: options.inputs.flatMap((input) => computeServingStatistics(input.role, input.parsed)),
-    charts: computeCharts({ requirements, inputs: options.inputs, system: options.submission.system }),
+    charts: computeCharts({
+      requirements,
+      inputs: options.inputs,
+      system: options.submission.system,
+      ...(options.hardware === undefined ? {} : { hardware: options.hardware }),
+    }),
   };
 }
 

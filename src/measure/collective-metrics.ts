@@ -1,4 +1,4 @@
-import type { CollectiveTest } from "../model/collective.ts";
+import { type CollectiveTest, toCollective } from "../model/collective.ts";
 import { createFinding, type Finding } from "../model/finding.ts";
 import { type LinkRate, resolveLink } from "../model/hardware.ts";
 import {
@@ -26,11 +26,7 @@ export const busbwUtilization: MetricDefinition = {
   evaluate(input) {
     const side = readWindow(input, "candidate");
     if ("unavailable" in side) return side;
-    const link = resolveLink(
-      declaredLink(input),
-      input.hardware ?? new Map(),
-      input.system.accelerators,
-    );
+    const link = resolveLink(declaredLink(input), input.hardware ?? new Map(), input.system.accelerators);
     if (typeof link === "string") return { unavailable: "missing", reason: link };
     const value = side.busbw / link.gbps;
     const peak = Math.max(...side.cells.map((c) => c.busbw));
@@ -110,6 +106,27 @@ export const COLLECTIVE_METRICS: MetricDefinition[] = [busbwUtilization, collect
 
 // --- internal ---
 
+/**
+ * A test whose log does not name its collective or ranks (HCCL Test prints neither) takes them from
+ * the claim's conditions `collective` and `ranks`; what the log says always wins.
+ */
+function withDeclarations(test: CollectiveTest, input: MeasureInput): CollectiveTest {
+  const ranks = Number(input.conditions.ranks);
+  const collective = toCollective(String(input.conditions.collective ?? ""));
+  if (
+    (test.collective !== undefined || collective === undefined) &&
+    (test.ranks !== undefined || !(ranks > 1))
+  )
+    return test;
+  return {
+    ...test,
+    ...(test.collective === undefined && collective !== undefined
+      ? { collective, collectiveSource: "declared" as const }
+      : {}),
+    ...(test.ranks === undefined && ranks > 1 ? { ranks } : {}),
+  };
+}
+
 function declaredLink(input: MeasureInput): string | number | undefined {
   const link = input.conditions.link ?? input.system.link;
   return typeof link === "boolean" ? undefined : link;
@@ -133,7 +150,9 @@ function readWindow(input: MeasureInput, side: "candidate" | "baseline"): Window
       reason: `No ${role} collective benchmark (nccl-tests / rccl-tests output or the collective-bandwidth CSV) was submitted.`,
     };
   const wanted = input.collective;
-  const tests = evidence.collective.tests.filter((t) => wanted === undefined || t.collective === wanted);
+  const tests = evidence.collective.tests
+    .map((t) => withDeclarations(t, input))
+    .filter((t) => wanted === undefined || t.collective === wanted);
   const test = tests.at(-1);
   if (test === undefined)
     return {

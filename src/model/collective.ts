@@ -14,6 +14,27 @@ export const COLLECTIVES = [
 ] as const;
 export type Collective = (typeof COLLECTIVES)[number];
 
+/** A collective from a program or declared name (`all_reduce_perf` → all_reduce, `allgather` → all_gather). */
+export function toCollective(name: string): Collective | undefined {
+  const known: Record<string, Collective> = {
+    all_reduce: "all_reduce",
+    allreduce: "all_reduce",
+    all_gather: "all_gather",
+    allgather: "all_gather",
+    reduce_scatter: "reduce_scatter",
+    reducescatter: "reduce_scatter",
+    alltoall: "alltoall",
+    all_to_all: "alltoall",
+    broadcast: "broadcast",
+    reduce: "reduce",
+    sendrecv: "sendrecv",
+    gather: "gather",
+    scatter: "scatter",
+    hypercube: "hypercube",
+  };
+  return known[name.toLowerCase()];
+}
+
 /**
  * nccl-tests' bus-bandwidth factor per collective for n ranks (doc/PERFORMANCE.md): busbw = algbw ×
  * factor, so that busbw is comparable with the bottleneck link's speed whatever n is.

@@ -1,0 +1,98 @@
+import { type CollectiveRow, type CollectiveTest, toCollective } from "../model/collective.ts";
+import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
+import { createFinding, type Finding } from "../model/finding.ts";
+import type { FormatAdapter } from "./format.ts";
+import { decodeText } from "./text.ts";
+
+/**
+ * Huawei HCCL Test (CANN `tools/hccl_test`, `all_reduce_test` …), printed on the root rank only:
+ * `data_size(Bytes): | avg_time(us): | alg_bandwidth(GB/s): | check_result:` (older CANN spells
+ * `aveg_time`). It prints no bus bandwidth and no rank list: busbw is computed with the nccl-tests
+ * factors from the rank count and collective declared with the claim (`ranks`, `collective`) or
+ * found in the launch line (`mpirun -n 16 ./bin/all_reduce_test …`) when the log keeps it.
+ */
+export const hcclTest: FormatAdapter = {
+  id: "hccl-test",
+  title: "HCCL Test output (Ascend)",
+  kind: "collective-bandwidth",
+  detect: ({ head }) => (/data_size\(Bytes\):\s*\|\s*a(?:ve|v)g?_time\(us\):/i.test(head) ? 0.95 : 0),
+  parse: parseHcclTest,
+};
+
+// --- internal ---
+
+const ROW = /^\s*(\d+)\s*\|\s*([-+0-9.eE]+)\s*\|\s*([-+0-9.eE]+)\s*\|\s*(\S+)/;
+
+function parseHcclTest(file: EvidenceFile): ParsedEvidence {
+  const lines = decodeText(file.path, file.bytes).split(/\r?\n/);
+  const findings: Finding[] = [];
+  const rows: CollectiveRow[] = [];
+  let ranks: number | undefined;
+  let collective: CollectiveTest["collective"];
+  let first = 1;
+  lines.forEach((text, i) => {
+    const launch = /(?:mpirun|mpiexec)\b.*?\s-(?:n|np)\s+(\d+).*?\b(\w+)_test\b/.exec(text);
+    if (launch !== null) {
+      ranks = Number(launch[1]);
+      collective = toCollective(launch[2] as string);
+    }
+    if (/data_size\(Bytes\)/i.test(text)) first = i + 1;
+    const match = ROW.exec(text);
+    if (match === null) return;
+    const check = match[4] as string;
+    rows.push({
+      sizeBytes: Number(match[1]),
+      count: Number.NaN,
+      type: "",
+      redop: "",
+      placement: "out-of-place",
+      timeUs: Number(match[2]),
+      algbw: Number(match[3]),
+      busbw: Number.NaN,
+      check: check === "success" ? "0" : check === "NULL" ? "N/A" : "1",
+      line: i + 1,
+    });
+    if (check === "failed")
+      findings.push(
+        createFinding(
+          "COLLECTIVE_DATA_ERRORS",
+          "error",
+          "check_result is failed: the collective produced wrong data.",
+          {
+            path: file.path,
+            line: i + 1,
+            column: "check_result",
+          },
+        ),
+      );
+  });
+  if (rows.length === 0)
+    findings.push(
+      createFinding(
+        "COLLECTIVE_NO_DATA",
+        "error",
+        "No HCCL Test result rows (data_size | time | alg_bandwidth | check) were found.",
+        {
+          path: file.path,
+          line: 1,
+        },
+      ),
+    );
+  const test: CollectiveTest = {
+    collective,
+    collectiveSource: collective === undefined ? "unknown" : "header",
+    ranks,
+    devices: [],
+    hosts: 0,
+    rows,
+    line: first,
+  };
+  return {
+    format: hcclTest.id,
+    kind: "collective-bandwidth",
+    rows: rows.length,
+    collective: { tool: "hccl-test", path: file.path, tests: rows.length === 0 ? [] : [test] },
+    context: { tool: "hccl-test" },
+    findings,
+  };
+}
