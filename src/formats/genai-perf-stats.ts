@@ -96,6 +96,17 @@ function visitRow(state: TableState, cells: string[], line: number, path: string
   // GPU telemetry tables (`Metric,GPU,…`) describe the client machine, not the served model.
   if (state.header[1] === "GPU") return;
   state.rows++;
+  if (cells.length !== state.header.length) {
+    state.collector.add(
+      createFinding(
+        "CSV_FIELD_COUNT",
+        "error",
+        `Row has ${cells.length} fields but its table's header has ${state.header.length}; submit the CSV as GenAI-Perf wrote it.`,
+        { path, line },
+      ),
+    );
+    return;
+  }
   const { key, unit } = parseMetricLabel(cells[0] ?? "");
   const known = GENAI_PERF_METRICS[key];
   if (known === undefined) return;
