@@ -380,3 +380,58 @@ write("5.5-truncated", {
     "# Example: topic 5.5 whose accuracy run used lm-eval --limit 100: a subset is not the benchmark.",
   ),
 });
+
+// --- failing and undecided variants -------------------------------------------------------------
+
+// 1.4 failing: over 300 queries the reranker gains about 22 % nDCG@10.
+write("1.4-fail", {
+  "qrels.txt": qrels(300),
+  "bm25.txt": run(300, { seed: 341, noise: 1.7, tag: "bm25" }),
+  "run.txt": run(300, { seed: 342, noise: 1.55, tag: "hybrid-rerank" }),
+  "claimcheck.yaml": manifest([
+    "# Example: topic 1.4 failing: the reranker gains about 22 % nDCG@10 over BM25, not 30 %.",
+    "$schema: ../../schemas/submission.schema.json",
+    'topic: "1.4"',
+    "team: Example Retrieval Lab",
+    "evidence:",
+    "  candidate: run.txt",
+    "  baseline: bm25.txt",
+    "  qrels: qrels.txt",
+  ]),
+});
+// 2.1 undecided: 74 % of 25 tasks over 4 trials each is above 70 %, but 25 tasks cannot show it.
+write("2.1-inconclusive", {
+  "tasks.csv": outcomes(25, { seed: 251, rate: 0.76, trials: 4, prefix: "task" }),
+  "evaluator.csv": evaluatorLabels(500, { seed: 252, accuracy: 0.9 }),
+  "claimcheck.yaml": agentManifest(
+    "# Example: topic 2.1 with 25 tasks: the success rate clears 70 % but its bound does not; the report says how many tasks are needed.",
+    "Example Agents Team",
+  ),
+});
+// 2.2 failing: 8 of 320 injected faults missed is 97.5 % coverage.
+write("2.2-fail", {
+  "faults.csv": outcomes(320, { seed: 261, rate: 0.975, prefix: "fault", latency: 4200 }),
+  "faults-baseline.csv": outcomes(320, { seed: 262, rate: 0.97, prefix: "fault", latency: 9100 }),
+  "claimcheck.yaml": faultManifest(
+    "# Example: topic 2.2 failing: some of the 320 injected faults were never detected.",
+  ),
+});
+// 5.5 failing: the 2-bit model loses 15 % accuracy.
+write("5.5-fail", {
+  "models.csv": models,
+  "accuracy-bf16.json": lmEvalResults({ model: "Qwen/Qwen2.5-1.5B", dtype: "torch.bfloat16", factor: 1 }),
+  "accuracy-2bit.json": lmEvalResults({ model: "example/Qwen2.5-1.5B-2bit", dtype: "int2", factor: 0.85 }),
+  "devices.csv": devices,
+  "public-sdk.csv": phone(571),
+  "requests.csv": servingTrace({
+    seed: 572,
+    workloadSeed: 571,
+    rows: 600,
+    qps: 0.5,
+    ttftScale: 0.8,
+    tpotScale: 0.85,
+  }),
+  "claimcheck.yaml": mobileManifest(
+    "# Example: topic 5.5 failing: the 2-bit model loses 15 % accuracy against bf16.",
+  ).replace("    value: 6\n", "    value: 15\n"),
+});
