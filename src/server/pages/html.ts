@@ -1,45 +1,10 @@
-/** Markup that is already escaped; everything else interpolated into `html` is escaped. */
-export class SafeHtml {
-  readonly value: string;
-  constructor(value: string) {
-    this.value = value;
-  }
-  toString(): string {
-    return this.value;
-  }
-}
+// The server's pages escape with the same tagged template as the HTML report: one escaping rule for
+// everything claimcheck renders.
+import { escapeHtml, h, Markup } from "../../render/html-escape.ts";
 
-/** Tagged template for HTML: interpolated values are escaped unless they are `SafeHtml`; arrays are joined. */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  let out = strings[0] ?? "";
-  values.forEach((value, i) => {
-    out += render(value) + (strings[i + 1] ?? "");
-  });
-  return new SafeHtml(out);
-}
+export { escapeHtml, h as html, Markup as SafeHtml };
 
 /** Inserts trusted markup (e.g. a reporter's own HTML) without escaping. */
-export function raw(markup: string): SafeHtml {
-  return new SafeHtml(markup);
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
-}
-
-// --- internal ---
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-function render(value: unknown): string {
-  if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join("");
-  if (value === null || value === undefined || value === false) return "";
-  return escapeHtml(String(value));
+export function raw(markup: string): Markup {
+  return new Markup(markup);
 }
