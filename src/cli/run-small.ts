@@ -1,10 +1,7 @@
 import { formatLocation } from "../model/finding.ts";
 import type { CommandResult } from "./cli.ts";
-import { describeTemplate, template } from "./commands/template.ts";
-import { renderTopics, topics } from "./commands/topics.ts";
 import { validate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
-import { parseCliOptions, ReportCliSchema } from "./options.ts";
 
 export async function runValidate(file: string, raw: Record<string, unknown>): Promise<CommandResult> {
   const result = await validate({ file, ...(typeof raw.format === "string" ? { format: raw.format } : {}) });
@@ -24,6 +21,8 @@ export async function runTopics(
   id: string | undefined,
   raw: Record<string, unknown>,
 ): Promise<CommandResult> {
+  // Each command imports what only it needs, so `validate` does not load the topic catalog's YAML.
+  const { renderTopics, topics } = await import("./commands/topics.ts");
   const list = await topics(id);
   process.stdout.write(
     raw.json === true
@@ -34,6 +33,7 @@ export async function runTopics(
 }
 
 export async function runTemplate(kind: string): Promise<CommandResult> {
+  const { describeTemplate, template } = await import("./commands/template.ts");
   process.stdout.write(template(kind));
   process.stderr.write(describeTemplate(kind));
   return { exitCode: EXIT.pass };
@@ -42,6 +42,7 @@ export async function runTemplate(kind: string): Promise<CommandResult> {
 export async function runReport(path: string, raw: Record<string, unknown>): Promise<CommandResult> {
   // The reporters (HTML, charts) load only here, so `validate` and `topics` start fast.
   const { readReport, renderFormat, withBaselineReport, writeCharts } = await import("./write-report.ts");
+  const { parseCliOptions, ReportCliSchema } = await import("./options.ts");
   const options = parseCliOptions(ReportCliSchema, raw);
   const report = await withBaselineReport(await readReport(path), options.baselineReport);
   if (options.charts !== undefined) await writeCharts(report, options.charts, options.lang);
