@@ -3,6 +3,7 @@ import { createFinding } from "../model/finding.ts";
 import type { AccuracyScore, QualityEvidence } from "../model/quality.ts";
 import { type CanonicalRow, readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";
+import { detectColumns } from "./header-detect.ts";
 import type { QualityAdapter } from "./quality-adapter.ts";
 
 /** The canonical `accuracy` CSV kind: one task/metric score per row, as a fraction. */
@@ -24,13 +25,7 @@ export const accuracyCsv: QualityAdapter = {
   id: "accuracy-csv",
   title: "claimcheck accuracy CSV",
   kind: "accuracy",
-  detect: ({ head }) => {
-    const first = (head.split("\n", 1)[0] ?? "")
-      .toLowerCase()
-      .split(/[,;\t|]/)
-      .map((c) => c.trim());
-    return ["task", "metric", "value"].every((c) => first.includes(c)) ? 0.9 : 0;
-  },
+  detect: detectColumns("task", "metric", "value"),
   parse: parseAccuracyCsv,
 };
 

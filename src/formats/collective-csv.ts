@@ -5,6 +5,7 @@ import { createFinding } from "../model/finding.ts";
 import { readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";
 import type { FormatAdapter } from "./format.ts";
+import { detectColumns } from "./header-detect.ts";
 
 /** The canonical `collective-bandwidth` CSV kind: one row per message size and placement of a test. */
 export const COLLECTIVE_COLUMNS: readonly ColumnSpec[] = [
@@ -41,12 +42,7 @@ export const collectiveCsv: FormatAdapter = {
   id: "collective-bandwidth-csv",
   title: "claimcheck collective-bandwidth CSV",
   kind: "collective-bandwidth",
-  detect: ({ head }) => {
-    const first = (head.split("\n", 1)[0] ?? "").toLowerCase();
-    return first.includes("collective") && first.includes("size_bytes") && first.includes("time_us")
-      ? 0.9
-      : 0;
-  },
+  detect: detectColumns("collective", "size_bytes", "time_us"),
   parse: parseCollectiveCsv,
 };
 

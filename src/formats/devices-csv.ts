@@ -3,6 +3,7 @@ import { createFinding } from "../model/finding.ts";
 import type { DeviceRow, QualityEvidence } from "../model/quality.ts";
 import { readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";
+import { detectColumns } from "./header-detect.ts";
 import type { QualityAdapter } from "./quality-adapter.ts";
 
 /** The canonical `devices` CSV kind: one device model of the app's device list per row. */
@@ -27,13 +28,7 @@ export const devicesCsv: QualityAdapter = {
   id: "devices-csv",
   title: "claimcheck devices CSV",
   kind: "devices",
-  detect: ({ head }) => {
-    const first = (head.split("\n", 1)[0] ?? "")
-      .toLowerCase()
-      .split(/[,;\t|]/)
-      .map((c) => c.trim());
-    return first.includes("device") && first.includes("passed") ? 0.9 : 0;
-  },
+  detect: detectColumns("device", "passed"),
   parse: parseDevicesCsv,
 };
 

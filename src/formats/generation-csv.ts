@@ -2,6 +2,7 @@ import type { EvidenceFile } from "../model/evidence.ts";
 import type { QualityEvidence } from "../model/quality.ts";
 import { readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";
+import { detectColumns } from "./header-detect.ts";
 import type { QualityAdapter } from "./quality-adapter.ts";
 
 /** The canonical `generation-pairs` CSV kind: one reference/prediction pair per item (quote multi-line text). */
@@ -15,13 +16,7 @@ export const generationCsv: QualityAdapter = {
   id: "generation-csv",
   title: "claimcheck generation-pairs CSV",
   kind: "generation-pairs",
-  detect: ({ head }) => {
-    const first = (head.split("\n", 1)[0] ?? "")
-      .toLowerCase()
-      .split(/[,;\t|]/)
-      .map((c) => c.trim());
-    return first.includes("reference") && first.includes("prediction") ? 0.9 : 0;
-  },
+  detect: detectColumns("reference", "prediction"),
   parse: parseGenerationCsv,
 };
 

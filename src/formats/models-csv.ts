@@ -3,6 +3,7 @@ import { createFinding } from "../model/finding.ts";
 import { type CanonicalRow, readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";
 import type { FormatAdapter } from "./format.ts";
+import { detectColumns } from "./header-detect.ts";
 
 /** The canonical `models` CSV kind: one row per deployed model. */
 export const MODEL_COLUMNS: readonly ColumnSpec[] = [
@@ -21,10 +22,7 @@ export const modelsCsv: FormatAdapter = {
   id: "models-csv",
   title: "claimcheck models CSV",
   kind: "models",
-  detect: ({ head }) => {
-    const first = (head.split("\n", 1)[0] ?? "").toLowerCase();
-    return first.includes("parameters_b") && first.includes("model") ? 0.9 : 0;
-  },
+  detect: detectColumns("model", "parameters_b"),
   parse: parseModelsCsv,
 };
 

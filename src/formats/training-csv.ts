@@ -3,6 +3,7 @@ import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import { readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";
 import type { FormatAdapter } from "./format.ts";
+import { detectColumns } from "./header-detect.ts";
 
 /** The canonical `training-throughput` CSV kind: one row per logged training step. */
 export const TRAINING_COLUMNS: readonly ColumnSpec[] = [
@@ -35,10 +36,7 @@ export const trainingCsv: FormatAdapter = {
   id: "training-throughput-csv",
   title: "claimcheck training-throughput CSV",
   kind: "training-throughput",
-  detect: ({ head }) => {
-    const first = (head.split("\n", 1)[0] ?? "").toLowerCase();
-    return first.includes("step") && first.includes("time_ms") && first.includes("global_batch") ? 0.9 : 0;
-  },
+  detect: detectColumns("step", "time_ms", "global_batch"),
   parse: parseTrainingCsv,
 };
 
