@@ -17,6 +17,26 @@ const ABSOLUTE_TOLERANCE_MS = 0.01;
  * is not the tool's number.
  */
 export function checkSummaryAgainstRows(path: string, evidence: ParsedEvidence): Finding[] {
+  return [...negativeTimes(path, evidence), ...againstRows(path, evidence)];
+}
+
+// --- internal ---
+
+/** A reported latency below zero is not a measurement, whatever the rows say. */
+function negativeTimes(path: string, evidence: ParsedEvidence): Finding[] {
+  return (evidence.reported ?? [])
+    .filter((stat) => stat.metric.endsWith("_ms") && stat.statistic !== "std" && stat.value < 0)
+    .map((stat) =>
+      createFinding(
+        "SERVING_NEGATIVE_TIME",
+        "error",
+        `The file reports ${stat.statistic} ${stat.metric} = ${round(stat.value)}, below zero; submit the file exactly as the tool wrote it.`,
+        { path, line: stat.line ?? 1, column: `${stat.statistic} ${stat.metric}` },
+      ),
+    );
+}
+
+function againstRows(path: string, evidence: ParsedEvidence): Finding[] {
   const requests = evidence.requests;
   if (requests === undefined || evidence.reported === undefined) return [];
   // Several runs in one file: each summary belongs to one run, the rows to all of them.
@@ -43,8 +63,6 @@ export function checkSummaryAgainstRows(path: string, evidence: ParsedEvidence):
   }
   return findings;
 }
-
-// --- internal ---
 
 const COLUMNS: Readonly<Record<string, keyof ServingRequests>> = { ttft_ms: "ttftMs", e2e_ms: "e2eMs" };
 
