@@ -91,6 +91,17 @@ function visitRow(state: TableState, cells: string[], line: number, path: string
   }
   if (state.header === undefined) {
     state.header = cells.map((c) => c.trim());
+    // Every GenAI-Perf table starts with a `Metric,…` header; a table without one lost its first line.
+    if (state.header[0]?.toLowerCase() !== "metric") {
+      state.collector.add(
+        createFinding(
+          "CSV_MISSING_COLUMN",
+          "error",
+          `This table starts with "${state.header[0]?.slice(0, 40)}" where GenAI-Perf writes its "Metric,…" header; submit the CSV as GenAI-Perf wrote it.`,
+          { path, line, column: "Metric" },
+        ),
+      );
+    }
     return;
   }
   // GPU telemetry tables (`Metric,GPU,…`) describe the client machine, not the served model.
