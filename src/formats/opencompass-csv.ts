@@ -35,6 +35,15 @@ function parseOpencompassCsv(file: EvidenceFile): QualityEvidence {
   const tokenized = tokenizeCsv(text, file.path, ",", (fields, line) => {
     if (models === undefined) {
       models = fields.slice(4).map((m) => m.trim());
+      if (fields[0]?.trim().toLowerCase() !== "dataset")
+        out.add(
+          createFinding(
+            "CSV_MISSING_COLUMN",
+            "error",
+            `The header starts with "${fields[0]?.trim().slice(0, 40)}" where OpenCompass writes "dataset,version,metric,mode,<models…>"; the first line is missing or edited.`,
+            { path: file.path, line, column: "dataset" },
+          ),
+        );
       return;
     }
     if (fields.length === 1 && fields[0]?.trim() === "") return;
