@@ -69,6 +69,7 @@ function checkTimes(
   if (ttft < 0) out.add(negative("ttft_ms", ttft, at(i, "ttft_ms")));
   if (e2e < 0) out.add(negative("e2e_ms", e2e, at(i, "e2e_ms")));
   if (tpot < 0) out.add(negative("tpot_ms", tpot, at(i, "tpot_ms")));
+  if (outTokens < 0 || (r.inputTokens[i] as number) < 0) out.add(negativeTokens(r, i, at));
   if (ttft > e2e + E2E_SLACK_MS) {
     out.add(
       createFinding(
@@ -91,6 +92,21 @@ function checkTimes(
       ),
     );
   }
+}
+
+function negativeTokens(
+  r: ServingRequests,
+  i: number,
+  at: (i: number, column: string) => Finding["location"],
+): Finding {
+  const column = (r.outputTokens[i] as number) < 0 ? "output_tokens" : "input_tokens";
+  const value = column === "output_tokens" ? r.outputTokens[i] : r.inputTokens[i];
+  return createFinding(
+    "SERVING_NEGATIVE_TOKENS",
+    "error",
+    `A negative ${column} (${value}) is impossible; it counts tokens.`,
+    at(i, column),
+  );
 }
 
 function negative(column: string, value: number, where: Finding["location"]): Finding {
@@ -140,6 +156,16 @@ function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): 
           "error",
           `memory.used ${used} MiB exceeds memory.total ${total} MiB; check the columns' order and units.`,
           at("memory.used"),
+        ),
+      );
+    const utilization = m.utilizationPct[i] as number;
+    if (utilization < 0 || utilization > 100)
+      out.add(
+        createFinding(
+          "MEMORY_UTILIZATION_RANGE",
+          "error",
+          `utilization.gpu ${utilization} % is outside 0–100 %; check the column.`,
+          at("utilization.gpu"),
         ),
       );
     if (used < 0)
