@@ -47,6 +47,8 @@ export function readEvidenceChunks<T>(
   absolutePath: string,
   displayPath: string,
   parse: (head: EvidenceFile, chunks: () => Iterable<Uint8Array>, size: number) => T | undefined,
+  /** Called with the share read (0–100) each time it grows; default: a line on stderr when it is a terminal. */
+  onProgress?: (percent: number) => void,
 ): ReadEvidenceChunksResult<T> | undefined {
   let fd: number;
   try {
@@ -60,7 +62,7 @@ export function readEvidenceChunks<T>(
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const head = { path: displayPath, bytes: buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0)) };
     const hash = createHash("sha256");
-    const progress = createProgress(displayPath, size);
+    const progress = createProgress(displayPath, size, onProgress);
     const parsed = parse(head, () => readChunks(fd, buffer, hash, progress), size);
     progress(size, true);
     return parsed === undefined ? undefined : { parsed, sha256: hash.digest("hex"), size };
@@ -95,7 +97,19 @@ function* readChunks(
 }
 
 /** `reading <file> 42 %` on one stderr line, rewritten in place; nothing when stderr is not a terminal. */
-function createProgress(displayPath: string, size: number): (done: number, last?: boolean) => void {
+function createProgress(
+  displayPath: string,
+  size: number,
+  onProgress?: (percent: number) => void,
+): (done: number, last?: boolean) => void {
+  if (onProgress !== undefined) {
+    let reported = -1;
+    return (done) => {
+      const percent = Math.floor((100 * done) / size);
+      if (percent !== reported) onProgress(percent);
+      reported = percent;
+    };
+  }
   if (!process.stderr.isTTY) return () => {};
   let shown = -1;
   return (done, last = false) => {

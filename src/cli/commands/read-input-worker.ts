@@ -9,11 +9,20 @@ import type { ServingRequests } from "../../model/evidence.ts";
 import { readEvidenceChunks } from "../../read/read-evidence.ts";
 import { LATENCY_KEYS } from "./latency-keys.ts";
 
-const { absolutePath, displayPath } = workerData as { absolutePath: string; displayPath: string };
+const { absolutePath, displayPath, progress } = workerData as {
+  absolutePath: string;
+  displayPath: string;
+  progress: boolean;
+};
+// The main thread draws one progress line for every file being read.
+const onProgress = progress ? (percent: number) => parentPort?.postMessage({ percent }) : undefined;
 
 try {
-  const read = readEvidenceChunks(absolutePath, displayPath, (head, chunks, size) =>
-    parseServingCsvChunks(head.path, chunks(), size),
+  const read = readEvidenceChunks(
+    absolutePath,
+    displayPath,
+    (head, chunks, size) => parseServingCsvChunks(head.path, chunks(), size),
+    onProgress,
   );
   const requests = read?.parsed.requests;
   if (read === undefined || requests === undefined) parentPort?.postMessage({ fallback: true });

@@ -107,14 +107,31 @@ async function readInWorker(entry: InputEntry): Promise<VerifiedInput> {
 }
 
 function runWorker(workerData: { absolutePath: string; displayPath: string }): Promise<WorkerReply> {
+  const progress = process.stderr.isTTY === true;
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_URL as URL, { workerData });
-    worker.once("message", (reply: WorkerReply) => {
+    const worker = new Worker(WORKER_URL as URL, { workerData: { ...workerData, progress } });
+    worker.on("message", (reply: WorkerReply & { percent?: number }) => {
+      if (reply.percent !== undefined) {
+        showProgress(workerData.displayPath, reply.percent);
+        return;
+      }
+      showProgress(workerData.displayPath, undefined);
       void worker.terminate();
       resolve(reply);
     });
     worker.once("error", () => resolve({ fallback: true }));
   });
+}
+
+/** Files being read in workers → percent read, drawn as one stderr line (only when it is a terminal). */
+const READING = new Map<string, number>();
+
+function showProgress(path: string, percent: number | undefined): void {
+  if (process.stderr.isTTY !== true) return;
+  if (percent === undefined) READING.delete(path);
+  else READING.set(path, percent);
+  const line = [...READING].map(([p, n]) => `${p} ${n} %`).join(", ");
+  process.stderr.write(line === "" ? "\r\x1b[K" : `\r\x1b[Kreading ${line}`);
 }
 
 function readHead(path: string): Uint8Array | undefined {
