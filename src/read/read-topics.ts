@@ -20,3 +20,20 @@ export async function readTopics(dir: URL = new URL("../../topics/", import.meta
   );
   return topics.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
 }
+
+/**
+ * The topic with this id, reading only `topics/<id>.yaml` when that file holds it (a verify needs
+ * one topic, and parsing the whole catalog's YAML is most of its start-up); otherwise the catalog.
+ * Returns the matching topics: one, or none for an unknown id.
+ */
+export async function readTopic(
+  id: string,
+  dir: URL = new URL("../../topics/", import.meta.url),
+): Promise<Topic[]> {
+  if (/^\d+\.\d+$/.test(id)) {
+    const text = await readFile(new URL(`${id}.yaml`, dir), "utf8").catch(() => undefined);
+    const topic = text === undefined ? undefined : parseTopic(text, `topics/${id}.yaml`);
+    if (topic?.id === id) return [topic];
+  }
+  return (await readTopics(dir)).filter((t) => t.id === id);
+}

@@ -8,7 +8,7 @@ import type { Topic } from "../../model/topic.ts";
 import { readHardwareCatalog } from "../../read/read-hardware.ts";
 import { readGeneratedAt, readVersion } from "../../read/read-package.ts";
 import { readSubmission } from "../../read/read-submission.ts";
-import { readTopics } from "../../read/read-topics.ts";
+import { readTopic } from "../../read/read-topics.ts";
 import { readVerifiedInput, readVerifiedInputs } from "./read-input.ts";
 
 export { readVerifiedInput };
@@ -38,7 +38,7 @@ export interface VerifyOptions {
  */
 export async function verify(options: VerifyOptions): Promise<Report> {
   const { submission, baseDir, mode } = await loadSubmission(options);
-  const topic = findTopic(await readTopics(), submission.topic);
+  const topic = findTopic(await readTopic(submission.topic), submission.topic);
   checkReferences(submission, topic, options.only);
   return judge(topic, submission, mode, await readInputs(submission, baseDir), options);
 }
@@ -51,7 +51,7 @@ export interface VerifyFilesOptions extends Pick<VerifyOptions, "only" | "confid
 
 /** Verifies files already in memory (the server's uploads): no file system access but the topic catalog. */
 export async function verifyFiles(options: VerifyFilesOptions): Promise<Report> {
-  const topic = findTopic(await readTopics(), options.submission.topic);
+  const topic = findTopic(await readTopic(options.submission.topic), options.submission.topic);
   checkReferences(options.submission, topic, options.only);
   return judge(topic, options.submission, options.mode, options.files.map(prepareInput), options);
 }
