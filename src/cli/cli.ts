@@ -39,9 +39,11 @@ export function createCli() {
     .option("--seed <n>", "Bootstrap seed (default 20240)")
     .example("claimcheck verify fixtures/1.2-pass/claimcheck.yaml --out reports/1.2-pass")
     .example("claimcheck verify --topic 1.2 --candidate candidate.csv --baseline baseline.csv --format json")
-    .action(async (manifest: string | undefined, raw: Record<string, unknown>) =>
-      (await import("./run-verify.ts")).runVerify({ ...raw, manifest }),
-    );
+    .action(async (manifest: string | undefined, raw: Record<string, unknown>) => {
+      // Big quick-mode files start parsing in worker threads while the verify pipeline loads.
+      (await import("./commands/parse-in-worker.ts")).prefetchQuickModeFiles(raw);
+      return (await import("./run-verify.ts")).runVerify({ ...raw, manifest });
+    });
 
   cli
     .command("validate <file>", "Check one result file against its format's schema and plausibility rules")

@@ -1,14 +1,13 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import { closeSync, openSync, readSync } from "node:fs";
 import { detectFormat, parseEvidenceChunks } from "../../formats/parse-evidence.ts";
 import { servingCsv } from "../../formats/serving-csv.ts";
 import { prepareInput, prepareParsedInput } from "../../judge/prepare-input.ts";
 import type { VerifiedInput } from "../../judge/verify-submission.ts";
 import { primeDuplicateRequests } from "../../measure/request-index.ts";
 import { primeSortedFinite, primeSuccessful } from "../../measure/serving-statistics.ts";
-import type { ParsedEvidence } from "../../model/evidence.ts";
 import { readEvidence, readEvidenceChunks } from "../../read/read-evidence.ts";
 import { LATENCY_KEYS } from "./latency-keys.ts";
+import { PARALLEL_MIN_BYTES, parseInWorker, sizeOf, WORKER_URL } from "./parse-in-worker.ts";
 
 /** One input of a submission: its role, where it is, and its declared format. */
 export interface InputEntry {
@@ -58,31 +57,6 @@ export async function readVerifiedInputs(entries: InputEntry[]): Promise<Verifie
 
 // --- internal ---
 
-const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-
-/** Workers run the compiled JavaScript; from the TypeScript sources (tests) inputs are read in turn. */
-const WORKER_URL = import.meta.url.endsWith(".js")
-  ? new URL("./read-input-worker.js", import.meta.url)
-  : undefined;
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
-interface WorkerReply {
-  fallback?: true;
-  parsed?: Omit<ParsedEvidence, "format">;
-  sha256?: string;
-  size?: number;
-  sorted?: Float64Array[];
-  duplicates?: number[];
-  inputTokens?: Float64Array;
-}
-
 /**
  * A big serving CSV is parsed in a worker thread (the format is detected here, from its head); any
  * other format, or a file the worker hands back, is read on this thread.
@@ -94,7 +68,7 @@ async function readInWorker(entry: InputEntry): Promise<VerifiedInput> {
   if (head === undefined) return sequential();
   const detected = detectFormat({ path: displayPath, bytes: head }, format);
   if (detected.adapter.id !== servingCsv.id) return sequential();
-  const reply = await runWorker({ absolutePath, displayPath });
+  const reply = await parseInWorker(absolutePath, displayPath);
   if (reply.parsed?.requests === undefined) return sequential();
   const requests = reply.parsed.requests;
   LATENCY_KEYS.forEach((key, i) => {
@@ -104,34 +78,6 @@ async function readInWorker(entry: InputEntry): Promise<VerifiedInput> {
   if (reply.inputTokens !== undefined) primeSortedFinite(requests, "inputTokens", reply.inputTokens);
   const parsed = { format: servingCsv.id, ...reply.parsed, detected };
   return prepareParsedInput(role, displayPath, reply.sha256 as string, reply.size as number, parsed);
-}
-
-function runWorker(workerData: { absolutePath: string; displayPath: string }): Promise<WorkerReply> {
-  const progress = process.stderr.isTTY === true;
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_URL as URL, { workerData: { ...workerData, progress } });
-    worker.on("message", (reply: WorkerReply & { percent?: number }) => {
-      if (reply.percent !== undefined) {
-        showProgress(workerData.displayPath, reply.percent);
-        return;
-      }
-      showProgress(workerData.displayPath, undefined);
-      void worker.terminate();
-      resolve(reply);
-    });
-    worker.once("error", () => resolve({ fallback: true }));
-  });
-}
-
-/** Files being read in workers → percent read, drawn as one stderr line (only when it is a terminal). */
-const READING = new Map<string, number>();
-
-function showProgress(path: string, percent: number | undefined): void {
-  if (process.stderr.isTTY !== true) return;
-  if (percent === undefined) READING.delete(path);
-  else READING.set(path, percent);
-  const line = [...READING].map(([p, n]) => `${p} ${n} %`).join(", ");
-  process.stderr.write(line === "" ? "\r\x1b[K" : `\r\x1b[Kreading ${line}`);
 }
 
 function readHead(path: string): Uint8Array | undefined {
