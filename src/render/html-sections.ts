@@ -83,7 +83,7 @@ export function renderFindings(report: Report, lang: Lang): Markup {
     .slice(0, MAX_FINDINGS)
     .map(
       (f) =>
-        h`<tr><td class="sev-${f.severity}">${f.severity}</td><td class="nowrap"><code>${f.code}</code>${f.requirement === undefined ? "" : h`<br><span class="muted">${f.requirement}</span>`}</td><td><code>${f.where}</code></td><td>${f.message}</td></tr>`,
+        h`<tr><td class="sev-${f.severity} nowrap">${f.severity}</td><td class="nowrap"><code>${f.code}</code>${f.requirement === undefined ? "" : h`<br><span class="muted">${f.requirement}</span>`}</td><td class="loc"><code>${f.where}</code></td><td>${f.message}</td></tr>`,
     );
   const more = all.length - rows.length;
   return h`<section id="findings"><h2>${t.findings} (${all.length})</h2>${

@@ -30,6 +30,7 @@ tr.detail td { border-bottom: 1px solid var(--line); background: #fafafa; font-s
 .mismatch { color: var(--fail); font-weight: 700; }
 .muted { color: #666; }
 .nowrap, .num, .badge { white-space: nowrap; } .num { text-align: right; }
+.loc { min-width: 9em; }
 table.requirements th:nth-child(1) { width: 36%; } table.requirements th:nth-child(2) { width: 22%; }
 table.requirements th:nth-child(3) { width: 17%; } table.requirements th:nth-child(4) { width: 12%; }
 figure { margin: 10px 0 16px; }
