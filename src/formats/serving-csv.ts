@@ -1,7 +1,7 @@
 import { ClaimcheckError } from "../model/errors.ts";
 import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import { createFinding } from "../model/finding.ts";
-import { type ColumnSpec, FindingCollector, resolveColumns } from "./column-spec.ts";
+import { FindingCollector, resolveColumns } from "./column-spec.ts";
 import { sniffDelimiter, tokenizeCsv } from "./csv.ts";
 import type { DetectInput, FormatAdapter } from "./format.ts";
 import {
