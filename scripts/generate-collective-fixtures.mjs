@@ -45,7 +45,7 @@ function ncclTest({ collective, hosts, gpusPerHost, device, peak, seed }) {
   for (let size = 2 ** 25; size <= 2 ** 33; size *= 2) {
     const count = collective === "all_gather" ? size / 4 / n : size / 4;
     const half = [0, 1].map(() => {
-      const busbw = (peak * size) / (size + 48 * 2 ** 20) * (1 + 0.004 * normal(rand));
+      const busbw = ((peak * size) / (size + 48 * 2 ** 20)) * (1 + 0.004 * normal(rand));
       const time = size / ((busbw / factor) * 1e3);
       const t = Number(cell(time, 7));
       const algbw = size / (t * 1e3);
@@ -89,9 +89,13 @@ function trainingRun({ tokensPerSecond, gpus, accelerator = "", seed }) {
   const lines = ["step,time_ms,global_batch,seq_length,gpus,accelerator,loss"];
   for (let step = 1; step <= 200; step++) {
     const warm = step <= 20 ? 1.6 - step * 0.03 : 1;
-    const rate = tokensPerSecond * (1 + 0.015 * normal(rand)) / warm;
+    const rate = (tokensPerSecond * (1 + 0.015 * normal(rand))) / warm;
     const loss = 2.1 + 8 * Math.exp(-step / 40) + 0.02 * normal(rand);
-    lines.push([step, ((batch * seq) / rate * 1000).toFixed(1), batch, seq, gpus, accelerator, loss.toFixed(4)].join(","));
+    lines.push(
+      [step, (((batch * seq) / rate) * 1000).toFixed(1), batch, seq, gpus, accelerator, loss.toFixed(4)].join(
+        ",",
+      ),
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -106,7 +110,14 @@ const H100 = "NVIDIA H100 80GB HBM3";
 // is the bottleneck, so utilization is against ConnectX-7's 50 GB/s per direction.
 const mixed = (peakAllReduce, peakAllGather, seed) =>
   ncclTest({ collective: "all_reduce", hosts: 4, gpusPerHost: 1, device: H100, peak: peakAllReduce, seed }) +
-  ncclTest({ collective: "all_gather", hosts: 4, gpusPerHost: 1, device: H100, peak: peakAllGather, seed: seed + 1 });
+  ncclTest({
+    collective: "all_gather",
+    hosts: 4,
+    gpusPerHost: 1,
+    device: H100,
+    peak: peakAllGather,
+    seed: seed + 1,
+  });
 const collectiveManifest = (comment, link, claims = []) =>
   manifest([
     comment,
@@ -131,7 +142,14 @@ const collectiveManifest = (comment, link, claims = []) =>
     "  - requirement: 3.2/patents",
     "    evidence: CN202410987654.3",
   ]);
-const homogeneous = ncclTest({ collective: "all_reduce", hosts: 4, gpusPerHost: 1, device: H100, peak: 48.9, seed: 320 });
+const homogeneous = ncclTest({
+  collective: "all_reduce",
+  hosts: 4,
+  gpusPerHost: 1,
+  device: H100,
+  peak: 48.9,
+  seed: 320,
+});
 
 write("3.2-pass", {
   "mixed-cluster.log": mixed(48.7, 48.4, 321),
@@ -161,9 +179,16 @@ write("3.2-implausible", {
 // 8 × H100 in one node: all_gather over NVLink reaches ~366 GB/s, 81 % of the 450 GB/s line rate. The
 // claim of 98.9 % divides by NCCL's "effective" 370 GB/s instead, and fails with the reason.
 write("3.2-wrong-denominator", {
-  "nvlink.log": ncclTest({ collective: "all_gather", hosts: 1, gpusPerHost: 8, device: H100, peak: 368.5, seed: 351 }),
+  "nvlink.log": ncclTest({
+    collective: "all_gather",
+    hosts: 1,
+    gpusPerHost: 8,
+    device: H100,
+    peak: 368.5,
+    seed: 351,
+  }),
   "claimcheck.yaml": manifest([
-    "# Example: topic 3.2 whose all_gather utilization claim only holds against a 370 GB/s \"effective\" rate.",
+    '# Example: topic 3.2 whose all_gather utilization claim only holds against a 370 GB/s "effective" rate.',
     "$schema: ../../schemas/submission.schema.json",
     'topic: "3.2"',
     "team: Example Collectives Group",
@@ -209,8 +234,18 @@ const trainingManifest = (comment, team) =>
   ]);
 const homogeneousRuns = {
   // Per device: 3,000 tokens/s on H100, 1,800 on 910B3 → Σ nᵢ·tᵢ = 76,800 tokens/s for the mixed job.
-  "homogeneous-h100.csv": trainingRun({ tokensPerSecond: 48000, gpus: 16, accelerator: "nvidia-h100-sxm", seed: 110 }),
-  "homogeneous-910b3.csv": trainingRun({ tokensPerSecond: 28800, gpus: 16, accelerator: "huawei-ascend-910b3", seed: 111 }),
+  "homogeneous-h100.csv": trainingRun({
+    tokensPerSecond: 48000,
+    gpus: 16,
+    accelerator: "nvidia-h100-sxm",
+    seed: 110,
+  }),
+  "homogeneous-910b3.csv": trainingRun({
+    tokensPerSecond: 28800,
+    gpus: 16,
+    accelerator: "huawei-ascend-910b3",
+    seed: 111,
+  }),
   "single-domain.csv": trainingRun({ tokensPerSecond: 73000, gpus: 32, seed: 112 }),
 };
 write("1.1-pass", {

@@ -1,4 +1,4 @@
-import { formatLocation } from "../model/finding.ts";
+import { formatLocation } from "../model/create-finding.ts";
 import type { CommandResult } from "./cli.ts";
 import { validate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";

@@ -1,5 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import { ClaimcheckError } from "../model/errors.ts";
-import { createFinding, type Finding, type Location } from "../model/finding.ts";
+import type { Finding, Location } from "../model/finding.ts";
 import { type ColumnSpec, FindingCollector, resolveColumns } from "./column-spec.ts";
 import { parseNumberCell, sniffDelimiter, tokenizeCsv } from "./csv.ts";
 import { decodeText } from "./text.ts";

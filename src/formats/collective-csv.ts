@@ -1,7 +1,7 @@
 import type { CollectiveRow, CollectiveTest } from "../model/collective.ts";
 import { COLLECTIVES } from "../model/collective.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import { readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";
 import type { FormatAdapter } from "./format.ts";

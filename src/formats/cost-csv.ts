@@ -1,5 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { CostScenario, EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import { readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";
 import type { FormatAdapter } from "./format.ts";

@@ -1,5 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import type { DeviceRow, QualityEvidence } from "../model/quality.ts";
 import { readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";

@@ -1,5 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { readSseResponse } from "./genai-perf-sse.ts";
 import { JsonFieldReader } from "./json-fields.ts";
 import { isJsonObject, type JsonObject, parseJsonDocument } from "./json-input.ts";

@@ -1,5 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence, ReportedStatistic } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import { FindingCollector } from "./column-spec.ts";
 import { parseNumberCell, tokenizeCsv } from "./csv.ts";
 import { createServingEvidence, createStatistic, NUMPY_METHODS, nothingUsable } from "./serving-summary.ts";

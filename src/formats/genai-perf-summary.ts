@@ -1,5 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence, ReportedStatistic } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import { GENAI_PERF_METRICS, MS_PER_UNIT, statisticName } from "./genai-perf-stats.ts";
 import { JsonFieldReader } from "./json-fields.ts";
 import { isJsonObject, type JsonObject, parseJsonDocument } from "./json-input.ts";

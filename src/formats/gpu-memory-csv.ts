@@ -1,6 +1,7 @@
+import { createFinding } from "../model/create-finding.ts";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { type ColumnSpec, FindingCollector, resolveColumns } from "./column-spec.ts";
 import { parseNumberCell, sniffDelimiter, tokenizeCsv } from "./csv.ts";
 import type { FormatAdapter } from "./format.ts";

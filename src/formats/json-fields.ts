@@ -1,4 +1,5 @@
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { FindingCollector } from "./column-spec.ts";
 import { isJsonObject, type JsonDocument, type JsonObject } from "./json-input.ts";
 

@@ -1,5 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import { ClaimcheckError } from "../model/errors.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { createLocator, type JsonLocator } from "./json-locate.ts";
 import { keyOffsets, lineIndex, skipWhitespace } from "./json-scan.ts";
 import { createParserState, JsonSyntaxError, type ParserState, parseJsonValue } from "./json-value-parser.ts";

@@ -1,5 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { AccuracyItems, AccuracyScore, QualityEvidence } from "../model/quality.ts";
 import type { DetectInput } from "./format.ts";
 import { isJsonObject, type JsonObject, parseJsonDocument } from "./json-input.ts";

@@ -1,5 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { AccuracyScore, QualityEvidence } from "../model/quality.ts";
 import { FRACTION_METRICS } from "./accuracy-csv.ts";
 import type { DetectInput } from "./format.ts";

@@ -1,5 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { ParsedEvidence, ReportedStatistic } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { createServingEvidence } from "./serving-summary.ts";
 
 /**

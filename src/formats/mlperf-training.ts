@@ -1,6 +1,7 @@
 import type { TrainingStep } from "../model/collective.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { FormatAdapter } from "./format.ts";
 import { decodeText } from "./text.ts";
 

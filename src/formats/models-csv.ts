@@ -1,5 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { DeclaredModel, EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import { type CanonicalRow, readCanonicalCsv } from "./canonical-rows.ts";
 import type { ColumnSpec } from "./column-spec.ts";
 import type { FormatAdapter } from "./format.ts";

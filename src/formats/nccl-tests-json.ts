@@ -1,6 +1,7 @@
 import { type CollectiveRow, type CollectiveTest, toCollective } from "../model/collective.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { inferCollective } from "./collective-infer.ts";
 import type { FormatAdapter } from "./format.ts";
 import { isJsonObject, type JsonDocument, type JsonObject, parseJsonDocument } from "./json-input.ts";

@@ -4,8 +4,9 @@ import {
   type CollectiveTest,
   toCollective,
 } from "../model/collective.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { inferCollective } from "./collective-infer.ts";
 import type { FormatAdapter } from "./format.ts";
 import { decodeText } from "./text.ts";

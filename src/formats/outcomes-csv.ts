@@ -1,6 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { EvidenceFile, ItemOutcomes, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import { type ColumnSpec, FindingCollector, resolveColumns } from "./column-spec.ts";
 import { parseNumberCell, sniffDelimiter, tokenizeCsv } from "./csv.ts";
 import type { FormatAdapter } from "./format.ts";

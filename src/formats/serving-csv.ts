@@ -1,6 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import { FindingCollector, resolveColumns } from "./column-spec.ts";
 import { sniffDelimiter, tokenizeCsv } from "./csv.ts";
 import type { DetectInput, FormatAdapter } from "./format.ts";

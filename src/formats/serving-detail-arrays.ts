@@ -1,4 +1,4 @@
-import { createFinding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { JsonFieldReader } from "./json-fields.ts";
 import type { JsonObject } from "./json-input.ts";
 import type { ServingRequestsBuilder } from "./serving-columns.ts";

@@ -1,6 +1,7 @@
+import { createFinding } from "../model/create-finding.ts";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { JsonFieldReader } from "./json-fields.ts";
 import { isJsonObject, type JsonObject, parseJsonDocument } from "./json-input.ts";
 import { ServingRequestsBuilder } from "./serving-columns.ts";

@@ -1,5 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { ParsedEvidence, ReportedStatistic, ServingRequests } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { JsonFieldReader } from "./json-fields.ts";
 import type { JsonObject } from "./json-input.ts";
 

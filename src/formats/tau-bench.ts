@@ -1,5 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ItemOutcomes, ParsedEvidence } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import type { DetectInput, FormatAdapter } from "./format.ts";
 import { JsonFieldReader } from "./json-fields.ts";
 import { isJsonObject, parseJsonDocument } from "./json-input.ts";

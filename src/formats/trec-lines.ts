@@ -1,5 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
 import { ClaimcheckError } from "../model/errors.ts";
-import { createFinding } from "../model/finding.ts";
 import type { FindingCollector } from "./column-spec.ts";
 import { splitLines } from "./text.ts";
 

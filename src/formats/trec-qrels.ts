@@ -1,5 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile } from "../model/evidence.ts";
-import { createFinding } from "../model/finding.ts";
 import type { QualityEvidence } from "../model/quality.ts";
 import { FindingCollector } from "./column-spec.ts";
 import type { DetectInput } from "./format.ts";

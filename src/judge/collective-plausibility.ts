@@ -6,7 +6,8 @@ import {
   typeBytes,
 } from "../measure/collective-bandwidth.ts";
 import { type CollectiveTable, type CollectiveTest, sizeMultiplier } from "../model/collective.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 
 /**
  * Arithmetic checks of a bandwidth log: every printed algbw and busbw against size / time × factor,

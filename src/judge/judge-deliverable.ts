@@ -1,4 +1,4 @@
-import { createFinding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { Attestation, DeliverableEvidence } from "../model/manifest.ts";
 import type { RequirementResult } from "../model/report.ts";
 import type { DeliverableRequirement } from "../model/topic.ts";

@@ -1,5 +1,6 @@
 import { isUnavailable, type MetricEstimate, type MetricUnavailable } from "../measure/metric.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { Claim } from "../model/manifest.ts";
 import type { Measured, RequirementResult, Verdict } from "../model/report.ts";
 import type { TargetRequirement } from "../model/topic.ts";

@@ -1,7 +1,8 @@
 import { FindingCollector } from "../formats/column-spec.ts";
 import { findDuplicateRequests, requestIdAt } from "../measure/request-index.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { GpuMemorySamples, ItemOutcomes, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { checkCollectiveTable } from "./collective-plausibility.ts";
 
 /** Physics and bookkeeping checks on parsed evidence; every finding points at its row. */

@@ -1,6 +1,7 @@
 import { parseEvidence } from "../formats/parse-evidence.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { checkPlausibility } from "./plausibility.ts";
 import { checkSummaryAgainstRows } from "./summary-check.ts";
 import type { VerifiedInput } from "./verify-submission.ts";

@@ -1,6 +1,7 @@
 import { computeMean, computePercentile, type PercentileMethod } from "../measure/percentile.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 
 /** A reported statistic may differ from the recomputed one by 1 % (as a claim may), or 0.01 ms of rounding. */
 const RELATIVE_TOLERANCE = 0.01;

@@ -1,8 +1,9 @@
 import { findEvidence } from "../measure/find-evidence.ts";
 import type { MeasureInput } from "../measure/metric.ts";
 import { sortedFinite } from "../measure/serving-statistics.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { ServingRequests } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 
 /** Request counts of the two sides may differ by this share (failed or dropped requests), no more. */
 const MAX_COUNT_GAP = 0.1;

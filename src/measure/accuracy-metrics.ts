@@ -1,4 +1,5 @@
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { AccuracyScore, AccuracyTable, QualityEvidence } from "../model/quality.ts";
 import { deltaMethod, itemBootstrap, normalBound, summarize } from "./accuracy-bounds.ts";
 import {

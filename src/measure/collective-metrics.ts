@@ -1,5 +1,6 @@
 import { type CollectiveTest, toCollective } from "../model/collective.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { type LinkRate, resolveLink } from "../model/hardware.ts";
 import {
   DEFAULT_WINDOW_BYTES,

@@ -1,4 +1,5 @@
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { GenerationPairs, QualityEvidence } from "../model/quality.ts";
 import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricUnavailable } from "./metric.ts";

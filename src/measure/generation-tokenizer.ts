@@ -1,4 +1,5 @@
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { BleuTokenizer } from "./bleu.ts";
 import { containsCjk, type RougeTokenizer } from "./generation.ts";
 import type { MetricUnavailable } from "./metric.ts";

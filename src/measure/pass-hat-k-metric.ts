@@ -1,5 +1,6 @@
+import { createFinding } from "../model/create-finding.ts";
 import type { ItemOutcomes } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { describeBootstrap, estimatePairedMean, show, undefinedChange } from "./paired-change.ts";

@@ -1,4 +1,5 @@
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { QualityEvidence, RetrievalQrels, RetrievalRun } from "../model/quality.ts";
 import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";

@@ -1,6 +1,7 @@
 import type { TrainingTable } from "../model/collective.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { ParsedEvidence } from "../model/evidence.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { densePeak, type HardwareCatalog } from "../model/hardware.ts";
 import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";

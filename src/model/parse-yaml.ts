@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { createFinding } from "./create-finding.ts";
 import { ClaimcheckError } from "./errors.ts";
-import { createFinding, type Finding } from "./finding.ts";
+import type { Finding } from "./finding.ts";
 
 export interface ParseYamlOptions {
   /** Finding code prefix, e.g. `MANIFEST` → `MANIFEST_YAML_SYNTAX`, `MANIFEST_SCHEMA`. */

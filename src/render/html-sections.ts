@@ -1,4 +1,4 @@
-import { formatLocation } from "../model/finding.ts";
+import { formatLocation } from "../model/create-finding.ts";
 import type { Report, RequirementResult, Verdict } from "../model/report.ts";
 import { h, type Markup } from "./html-escape.ts";
 import { type Lang, UI_TEXT, VERDICT_TEXT } from "./i18n.ts";

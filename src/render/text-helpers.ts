@@ -1,4 +1,4 @@
-import { formatLocation } from "../model/finding.ts";
+import { formatLocation } from "../model/create-finding.ts";
 import type { Report, RequirementResult, Verdict } from "../model/report.ts";
 
 export const VERDICT_ICON: Record<Verdict, string> = {

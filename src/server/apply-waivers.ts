@@ -1,5 +1,5 @@
 import { computeSubmissionVerdict, countVerdicts } from "../judge/verdict-order.ts";
-import { createFinding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
 import type { Report } from "../model/report.ts";
 import type { Waiver } from "../store/store.ts";
 

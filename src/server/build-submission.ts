@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
 import type { SubmittedFile } from "../judge/prepare-input.ts";
-import { createFinding, type Finding } from "../model/finding.ts";
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 import { type Submission, SubmissionSchema } from "../model/manifest.ts";
 import { parseSubmission } from "../model/parse-submission.ts";
 import type { StoredInput } from "../store/store.ts";
