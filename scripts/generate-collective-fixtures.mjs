@@ -264,3 +264,15 @@ write("1.1-fail", {
     "Example Heterogeneous Training Group",
   ),
 });
+
+// A cheat: the all_reduce footer raised to look like a plateau, and the utilization claim taken from it.
+const passLog = mixed(48.7, 48.4, 321);
+write("cheat-footer-average", {
+  "mixed-cluster.log": passLog.replace(/# Avg bus bandwidth {4}: [0-9.]+ /, "# Avg bus bandwidth    : 48.9 "),
+  "homogeneous.log": homogeneous,
+  "claimcheck.yaml": collectiveManifest(
+    "# Cheat: the all_reduce '# Avg bus bandwidth' footer edited to 48.9 GB/s and claimed as 97.8 % utilization.",
+    "nvidia-connectx-7",
+    ["  - requirement: 3.2/allreduce-busbw-utilization", "    value: 97.8"],
+  ),
+});

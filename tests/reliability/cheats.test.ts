@@ -3,13 +3,14 @@ import { verify } from "../../src/cli/commands/verify.ts";
 
 const FIXTURES = new URL("../../fixtures/", import.meta.url).pathname;
 
-/** Each cheat fixture, the verdict it gets and the finding that catches it (see make-cheat-fixtures.mjs). */
+/** Each cheat fixture, the verdict it gets and the finding that catches it (see make-cheat-fixtures.mjs and, for the busbw footer, scripts/generate-collective-fixtures.mjs). */
 const CHEATS = [
   ["cheat-summary-edited", "fail", ["CLAIM_MISMATCH", "SUMMARY_MISMATCH"]],
   ["cheat-subset-percentile", "fail", ["CLAIM_MISMATCH", "SUMMARY_MISMATCH"]],
   ["cheat-other-workload", "invalid", ["WORKLOAD_MISMATCH"]],
   ["cheat-duplicated-rows", "invalid", ["SERVING_DUPLICATE_REQUEST"]],
   ["cheat-truncated-eval", "inconclusive", ["LM_EVAL_PARTIAL"]],
+  ["cheat-footer-average", "invalid", ["FOOTER_MISMATCH"]],
 ] as const;
 
 describe("claims that try to cheat are caught", () => {
