@@ -26,21 +26,8 @@ export function indexRequests(requests: ServingRequests): RequestIndex | undefin
   const mask = table.length - 1;
   const duplicates: number[] = [];
   for (let i = 0; i < rows; i++) {
-    const hash = hashId(ids, i);
-    hashes[i] = hash;
-    let slot = hash & mask;
-    for (;;) {
-      const row = table[slot] as number;
-      if (row < 0) {
-        table[slot] = i;
-        break;
-      }
-      if (hashes[row] === hash && sameId(ids, row, ids, i)) {
-        duplicates.push(i);
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
+    hashes[i] = hashId(ids, i);
+    if (insertOrFind(ids, hashes, table, mask, i)) duplicates.push(i);
   }
   const index = { ids, hashes, table, duplicates };
   INDEXES.set(requests, index);
@@ -154,19 +141,28 @@ function findInBucket(
   const size = tableSize(rows.length);
   const mask = size - 1;
   table.fill(-1, 0, size);
-  for (const i of rows) {
-    const hash = hashes[i] as number;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const row = table[slot] as number;
-      if (row < 0) {
-        table[slot] = i;
-        break;
-      }
-      if (hashes[row] === hash && sameId(ids, row, ids, i)) {
-        duplicates.push(i);
-        break;
-      }
+  for (const i of rows) if (insertOrFind(ids, hashes, table, mask, i)) duplicates.push(i);
+}
+
+/**
+ * Linear probing for row i's id: true when an earlier row already holds the same id, else the row is
+ * put in the first empty slot.
+ */
+function insertOrFind(
+  ids: RequestIdColumn,
+  hashes: Uint32Array,
+  table: Int32Array,
+  mask: number,
+  i: number,
+): boolean {
+  const hash = hashes[i] as number;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const row = table[slot] as number;
+    if (row < 0) {
+      table[slot] = i;
+      return false;
     }
+    if (hashes[row] === hash && sameId(ids, row, ids, i)) return true;
   }
 }
 const PACKED = new WeakMap<string[], RequestIdColumn>();
