@@ -6,7 +6,7 @@ import { densePeak, type HardwareCatalog } from "../model/hardware.ts";
 import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { FLOPS_FORMULA, type FlopsConvention, modelFlops, readModelShape } from "./model-flops.ts";
-import { boundSamplesNeeded } from "./paired-resample.ts";
+import { boundSamplesNeeded, unitWeights, weightedMean } from "./paired-resample.ts";
 import { createRandom } from "./random.ts";
 
 /**
@@ -55,30 +55,13 @@ export const trainingLoss: MetricDefinition = {
   evaluate(input) {
     const c = finalLosses(findEvidence(input, "training-throughput", "candidate"));
     if (typeof c === "string") return { unavailable: "missing", reason: `Candidate: ${c}` };
-    const mean = (values: Float64Array, w: Uint32Array | undefined) => {
-      let sum = 0;
-      let count = 0;
-      for (let i = 0; i < values.length; i++) {
-        const weight = w === undefined ? 1 : (w[i] as number);
-        sum += weight * (values[i] as number);
-        count += weight;
-      }
-      return sum / count;
-    };
-    const asRun = (values: Float64Array): Run => ({
-      rates: values,
-      unit: "tokens/s",
-      dropped: 0,
-      gpus: undefined,
-      accelerator: undefined,
-      findings: [],
-      notes: [],
-    });
+    const mean = (values: Float64Array, w: Uint32Array | undefined) =>
+      weightedMean(values, w ?? unitWeights(values.length));
     if (input.comparison === "none") {
       const value = mean(c.values, undefined);
       return {
         value,
-        ...bootstrap([asRun(c.values)], input, ([w]) => mean(c.values, w)),
+        ...bootstrap([c.values], input, ([w]) => mean(c.values, w)),
         n: c.values.length,
         method: c.method,
       };
@@ -89,7 +72,7 @@ export const trainingLoss: MetricDefinition = {
     const value = change([undefined, undefined]);
     return {
       value,
-      ...bootstrap([asRun(c.values), asRun(b.values)], input, change),
+      ...bootstrap([c.values, b.values], input, change),
       n: Math.min(c.values.length, b.values.length),
       method: `(candidate − baseline) / baseline of the final loss: candidate ${c.method}; baseline ${b.method}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
       candidate: mean(c.values, undefined),
@@ -153,7 +136,7 @@ function readRun(
 
 function absolute(run: Run, input: MeasureInput): MetricEstimate {
   const value = harmonic(run.rates, undefined);
-  const bound = bootstrap([run], input, ([w]) => harmonic(run.rates, w));
+  const bound = bootstrap([run.rates], input, ([w]) => harmonic(run.rates, w));
   return {
     value,
     ...bound,
@@ -184,7 +167,11 @@ function relative(
     return input.comparison === "loss" ? 1 - t / ref : t / ref - 1;
   };
   const value = change(runs.map(() => undefined));
-  const bound = bootstrap(runs, input, change);
+  const bound = bootstrap(
+    runs.map((r) => r.rates),
+    input,
+    change,
+  );
   const findings = [
     ...candidate.findings,
     ...baselines.flatMap((b) => b.run.findings),
@@ -350,15 +337,15 @@ function harmonic(rates: Float64Array, weights: Uint32Array | undefined): number
   return count / inverse;
 }
 
-/** Seeded percentile bootstrap resampling each run's steps independently. */
+/** Seeded percentile bootstrap resampling each sample (a run's steps) independently. */
 function bootstrap(
-  runs: Run[],
+  samples: Float64Array[],
   input: MeasureInput,
   statistic: (weights: Uint32Array[]) => number,
 ): { low: number | null; high: number | null } {
-  if (runs.some((r) => r.rates.length < 2)) return { low: null, high: null };
+  if (samples.some((x) => x.length < 2)) return { low: null, high: null };
   const random = createRandom(input.seed);
-  const weights = runs.map((r) => new Uint32Array(r.rates.length));
+  const weights = samples.map((x) => new Uint32Array(x.length));
   const values = new Float64Array(RESAMPLES);
   for (let i = 0; i < RESAMPLES; i++) {
     for (const w of weights) {
