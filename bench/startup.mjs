@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-const RUNS = Number(process.argv[process.argv.indexOf("--runs") + 1] || 20);
+const RUNS = process.argv.includes("--runs") ? Number(process.argv[process.argv.indexOf("--runs") + 1]) : 20;
 const CASES = {
   "node -e 0": ["-e", "0"],
   "claimcheck --version": [join(ROOT, "bin/claimcheck"), "--version"],
