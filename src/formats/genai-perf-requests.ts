@@ -1,6 +1,7 @@
 import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
+import { requireColumn } from "../model/request-columns.ts";
 import { readSseResponse } from "./genai-perf-sse.ts";
 import { JsonFieldReader } from "./json-fields.ts";
 import { isJsonObject, type JsonObject, parseJsonDocument } from "./json-input.ts";
@@ -44,7 +45,7 @@ export function parseGenaiPerfExport(file: EvidenceFile, format: string): Parsed
   const notes =
     requests === undefined
       ? [nothingUsable(file.path, "requests")]
-      : noTokenCounts(file.path, requests.outputTokens);
+      : noTokenCounts(file.path, requireColumn(requests, "outputTokens"));
   const findings = [...doc.findings, ...fields.finish(), ...state.notes, ...notes];
   return createServingEvidence(format, {
     ...(requests === undefined ? {} : { requests }),

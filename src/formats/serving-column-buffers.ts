@@ -1,9 +1,23 @@
 import type { ServingRequests } from "../model/evidence.ts";
 import { SERVING_NUMERIC_COLUMNS } from "./serving-cells.ts";
 import { deriveTpot } from "./serving-columns.ts";
+import { grow, trimTo } from "./typed-columns.ts";
+
+/**
+ * Where the CSV reader puts each row: `values` holds the row's numeric cells in SERVING_NUMERIC_COLUMNS
+ * order (NaN when empty or unreadable), `ok` its status, and `buf[idStart .. idEnd)` its request id
+ * (idStart < 0 when the row has none).
+ */
+export interface ServingRowSink {
+  readonly rows: number;
+  /** Makes room for about `rows` rows and `idBytes` bytes of ids (a guess from the first row). */
+  reserve(rows: number, idBytes: number): void;
+  add(line: number, values: Float64Array, ok: number, buf: Uint8Array, idStart: number, idEnd: number): void;
+  build(): ServingRequests;
+}
 
 /** Growable typed columns of a request log, filled row by row, and the packed request ids. */
-export class ServingColumns {
+export class ServingColumns implements ServingRowSink {
   rows = 0;
   numeric: Float64Array[];
   ok: Uint8Array;
@@ -11,8 +25,12 @@ export class ServingColumns {
   idBytes: Uint8Array;
   idOffsets: Int32Array;
 
-  constructor(capacity: number) {
-    this.numeric = SERVING_NUMERIC_COLUMNS.map(() => new Float64Array(capacity));
+  /** Whether each of SERVING_NUMERIC_COLUMNS is kept; a dropped one is never allocated nor written. */
+  readonly keep: readonly boolean[];
+
+  constructor(capacity: number, keep: readonly boolean[] = SERVING_NUMERIC_COLUMNS.map(() => true)) {
+    this.keep = keep;
+    this.numeric = SERVING_NUMERIC_COLUMNS.map((_, slot) => new Float64Array(keep[slot] ? capacity : 0));
     this.ok = new Uint8Array(capacity);
     this.lines = new Int32Array(capacity);
     this.idBytes = new Uint8Array(capacity * 8);
@@ -23,10 +41,22 @@ export class ServingColumns {
   reserve(capacity: number, idBytes = 0): void {
     if (idBytes > this.idBytes.length) this.idBytes = grow(this.idBytes, idBytes);
     if (capacity <= this.ok.length) return;
-    this.numeric = this.numeric.map((column) => grow(column, capacity));
+    this.numeric = this.numeric.map((column, slot) => (this.keep[slot] ? grow(column, capacity) : column));
     this.ok = grow(this.ok, capacity);
     this.lines = grow(this.lines, capacity);
     this.idOffsets = grow(this.idOffsets, capacity + 1);
+  }
+
+  add(line: number, values: Float64Array, ok: number, buf: Uint8Array, idStart: number, idEnd: number): void {
+    const row = this.addRow(line);
+    const numeric = this.numeric;
+    for (let slot = 0; slot < numeric.length; slot++) {
+      const column = numeric[slot] as Float64Array;
+      // A dropped column has length 0: the write is skipped (typed arrays ignore writes out of range).
+      if (row < column.length) column[row] = values[slot] as number;
+    }
+    this.ok[row] = ok;
+    this.addId(buf, idStart, idEnd);
   }
 
   /** A new row at `line`; its numeric cells, status and id are the caller's to fill. */
@@ -49,42 +79,19 @@ export class ServingColumns {
   /** The finished columns, trimmed to the rows read, with TPOT derived where it was empty. */
   build(): ServingRequests {
     const n = this.rows;
-    const [startS, ttftMs, tpotMs, e2eMs, inputTokens, outputTokens] = this.numeric.map((c) => trimTo(c, n));
     const requests: ServingRequests = {
       rows: n,
       requestIdBytes: {
         bytes: trimTo(this.idBytes, this.idOffsets[n] as number),
         offsets: trimTo(this.idOffsets, n + 1),
       },
-      startS: startS as Float64Array,
-      ttftMs: ttftMs as Float64Array,
-      tpotMs: tpotMs as Float64Array,
-      itlMs: new Float64Array(n).fill(Number.NaN),
-      e2eMs: e2eMs as Float64Array,
-      inputTokens: inputTokens as Float64Array,
-      outputTokens: outputTokens as Float64Array,
       ok: trimTo(this.ok, n),
       lines: trimTo(this.lines, n),
     };
+    SERVING_NUMERIC_COLUMNS.forEach(([, key], slot) => {
+      if (this.keep[slot]) requests[key] = trimTo(this.numeric[slot] as Float64Array, n);
+    });
     deriveTpot(requests);
     return requests;
   }
-}
-
-// --- internal ---
-
-type Column = Float64Array | Int32Array | Uint8Array;
-
-function grow<T extends Column>(column: T, size: number): T {
-  const next = new (column.constructor as new (size: number) => T)(size);
-  next.set(column.subarray(0, Math.min(column.length, size)));
-  return next;
-}
-
-/**
- * The first n values, as a view: the spare capacity past them was never written, so its pages were
- * never touched and cost address space only, while a trimming copy would touch every page again.
- */
-function trimTo<T extends Column>(column: T, n: number): T {
-  return column.subarray(0, n) as T;
 }

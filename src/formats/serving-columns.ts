@@ -56,9 +56,17 @@ export class ServingRequestsBuilder {
  */
 export function deriveTpot(requests: ServingRequests): void {
   const { tpotMs, e2eMs, ttftMs, outputTokens } = requests;
+  if (tpotMs === undefined || e2eMs === undefined || ttftMs === undefined || outputTokens === undefined)
+    return;
   for (let i = 0; i < requests.rows; i++) {
-    if (!Number.isNaN(tpotMs[i] as number)) continue;
-    const out = outputTokens[i] as number;
-    if (out > 1) tpotMs[i] = ((e2eMs[i] as number) - (ttftMs[i] as number)) / (out - 1);
+    const tpot = tpotMs[i] as number;
+    if (Number.isNaN(tpot))
+      tpotMs[i] = derivedTpot(tpot, ttftMs[i] as number, e2eMs[i] as number, outputTokens[i] as number);
   }
+}
+
+/** One request's TPOT: the recorded one, else (e2e − ttft)/(output_tokens − 1) when it has two or more tokens. */
+export function derivedTpot(tpot: number, ttft: number, e2e: number, outputTokens: number): number {
+  if (!Number.isNaN(tpot) || !(outputTokens > 1)) return tpot;
+  return (e2e - ttft) / (outputTokens - 1);
 }

@@ -9,7 +9,7 @@ import {
   SERVING_NUMERIC_COLUMNS,
   SERVING_REQUEST_COLUMNS,
 } from "./serving-cells.ts";
-import { ServingColumns } from "./serving-column-buffers.ts";
+import { ServingColumns, type ServingRowSink } from "./serving-column-buffers.ts";
 
 /**
  * The fast path of the `serving-requests` CSV: reads the file's bytes chunk by chunk (a chunk may end
@@ -23,8 +23,10 @@ export function parseServingCsvChunks(
   path: string,
   chunks: Iterable<Uint8Array>,
   sizeHint: number,
+  /** Where rows go; default: every column of every row. */
+  sink: ServingRowSink = new ServingColumns(16),
 ): Omit<ParsedEvidence, "format"> | undefined {
-  const reader = new LineReader(path, sizeHint);
+  const reader = new LineReader(path, sizeHint, sink);
   for (const chunk of chunks) if (!reader.push(chunk)) return undefined;
   if (!reader.end()) return undefined;
   return reader.finish();
@@ -51,16 +53,18 @@ class LineReader {
   sep = 44;
   headerLength = 0;
   slotOf = new Int8Array(0);
-  columns: ServingColumns | undefined;
+  readonly sink: ServingRowSink;
+  headerRead = false;
   /** Start and end of each slot's cell in the current row (valid for the slots the row has). */
   cellStart = new Int32Array(SLOTS);
   cellEnd = new Int32Array(SLOTS);
   /** The current row's plain-decimal cells by slot. */
   values = new Float64Array(NUMERIC_SLOTS);
 
-  constructor(path: string, sizeHint: number) {
+  constructor(path: string, sizeHint: number, sink: ServingRowSink) {
     this.path = path;
     this.sizeHint = sizeHint;
+    this.sink = sink;
   }
 
   /** Consumes one chunk; false when the file needs the general parser. */
@@ -73,7 +77,7 @@ class LineReader {
         return true;
       }
       this.append(chunk.subarray(0, lf));
-      if (!this.line0(this.carry, 0, this.carried)) return false;
+      if (!this.carriedLine()) return false;
       this.carried = 0;
       start = lf + 1;
     }
@@ -87,14 +91,20 @@ class LineReader {
 
   /** The last line, when the file does not end with a newline. */
   end(): boolean {
-    if (this.carried > 0 && !this.line0(this.carry, 0, this.carried)) return false;
+    if (this.carried > 0 && !this.carriedLine()) return false;
     this.carried = 0;
-    return this.columns !== undefined;
+    return this.headerRead;
+  }
+
+  /** The line pieced together in `carry`, with an LF after it (the row reader stops at that byte). */
+  carriedLine(): boolean {
+    this.append(LF_BYTE);
+    this.carried--;
+    return this.line0(this.carry, 0, this.carried);
   }
 
   finish(): Omit<ParsedEvidence, "format"> {
-    const columns = this.columns as ServingColumns;
-    const requests = columns.build();
+    const requests = this.sink.build();
     const findings = this.out.finish(this.path);
     if (requests.rows === 0 && findings.length === 0)
       findings.push(
@@ -118,12 +128,12 @@ class LineReader {
     this.carried += bytes.length;
   }
 
-  /** One line without its LF (and without the CR of a CRLF). */
+  /** One line without its LF (and without the CR of a CRLF); `buf[lfAt]` is the LF. */
   line0(buf: Uint8Array, start: number, lfAt: number): boolean {
     this.line++;
     const end = lfAt > start && buf[lfAt - 1] === CR ? lfAt - 1 : lfAt;
-    if (this.columns === undefined) return this.header(buf, start, end);
-    return this.row(buf, start, end, this.columns);
+    if (!this.headerRead) return this.header(buf, start, end);
+    return this.row(buf, start, end);
   }
 
   header(buf: Uint8Array, start: number, end: number): boolean {
@@ -149,15 +159,16 @@ class LineReader {
     const status = resolved.index.get("status");
     if (status !== undefined) this.slotOf[status] = STATUS_SLOT;
     this.slotOf[resolved.index.get("request_id") as number] = ID_SLOT;
-    this.columns = new ServingColumns(16);
+    this.headerRead = true;
     return true;
   }
 
   /**
    * One data row in a single pass: plain decimals are parsed as their bytes go by; any other cell is
    * remembered and read as text after the row, so its findings keep the general parser's order.
+   * `buf[end]` is the line's CR or LF, which ends a number like a delimiter does (no bounds checks).
    */
-  row(buf: Uint8Array, start: number, end: number, columns: ServingColumns): boolean {
+  row(buf: Uint8Array, start: number, end: number): boolean {
     const { cellStart, cellEnd, slotOf, sep, headerLength, values } = this;
     let seen = 0;
     let slow = 0;
@@ -167,28 +178,10 @@ class LineReader {
       const slot = fields < headerLength ? (slotOf[fields] as number) : -1;
       const from = k;
       if (slot >= 0 && slot < NUMERIC_SLOTS) {
-        // [-+]digits[.digits], at most 15 digits: the rule of parseDecimalBytes, inlined.
-        let sign = 1;
-        let b = k < end ? (buf[k] as number) : sep;
-        if (b === 45 || b === 43) {
-          sign = b === 45 ? -1 : 1;
-          b = ++k < end ? (buf[k] as number) : sep;
-        }
-        let mantissa = 0;
-        let digits = 0;
-        let decimals = -1;
-        for (;;) {
-          if (b >= 48 && b <= 57) {
-            mantissa = mantissa * 10 + (b - 48);
-            digits++;
-            if (decimals >= 0) decimals++;
-          } else if (b === 46 && decimals < 0) decimals = 0;
-          else break;
-          b = ++k < end ? (buf[k] as number) : sep;
-        }
-        if (b === sep && digits > 0 && digits <= 15) {
-          values[slot] = sign * (decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa);
-        } else {
+        const value = readDecimal(buf, k);
+        k = DECIMAL_END;
+        if (DECIMAL_PLAIN && (k === end || buf[k] === sep)) values[slot] = value;
+        else {
           k = skipField(buf, k, end, sep);
           if (k < 0) return false;
           slow |= 1 << slot;
@@ -207,24 +200,36 @@ class LineReader {
       k++;
     }
     if (fields === 1 && isBlank(buf, start, end)) return true;
-    if (columns.rows === 0) {
+    return this.addRow(buf, start, end, fields, seen, slow);
+  }
+
+  /** Hands the row just read to the sink, reading its remembered cells (and their findings) first. */
+  addRow(buf: Uint8Array, start: number, end: number, fields: number, seen: number, slow: number): boolean {
+    const { sink, values, cellStart, cellEnd } = this;
+    if (sink.rows === 0) {
       const rows = estimateRows(this.sizeHint, end - start);
       const idLength =
         (seen & (1 << ID_SLOT)) === 0 ? 0 : (cellEnd[ID_SLOT] as number) - (cellStart[ID_SLOT] as number);
-      columns.reserve(rows, rows * (idLength + 8));
+      sink.reserve(rows, rows * (idLength + 8));
     }
-    const row = columns.addRow(this.line);
-    if (fields !== headerLength) reportFieldCount(this.out, this.path, fields, headerLength, this.line);
-    const numeric = columns.numeric;
-    for (let slot = 0; slot < NUMERIC_SLOTS; slot++) {
-      const column = numeric[slot] as Float64Array;
-      if ((seen & (1 << slot)) === 0) column[row] = Number.NaN;
-      else if ((slow & (1 << slot)) === 0) column[row] = values[slot] as number;
-      else column[row] = this.slowNumber(buf, slot);
+    if (fields !== this.headerLength)
+      reportFieldCount(this.out, this.path, fields, this.headerLength, this.line);
+    if ((seen & ALL_NUMERIC) !== ALL_NUMERIC || slow !== 0) {
+      for (let slot = 0; slot < NUMERIC_SLOTS; slot++) {
+        if ((seen & (1 << slot)) === 0) values[slot] = Number.NaN;
+        else if ((slow & (1 << slot)) !== 0) values[slot] = this.slowNumber(buf, slot);
+      }
     }
-    columns.ok[row] = (seen & (1 << STATUS_SLOT)) === 0 ? 1 : this.status(buf);
-    if ((seen & (1 << ID_SLOT)) === 0) columns.addId(buf, 0, 0);
-    else columns.addId(buf, cellStart[ID_SLOT] as number, cellEnd[ID_SLOT] as number);
+    const ok = (seen & (1 << STATUS_SLOT)) === 0 ? 1 : this.status(buf);
+    const hasId = (seen & (1 << ID_SLOT)) !== 0;
+    sink.add(
+      this.line,
+      values,
+      ok,
+      buf,
+      hasId ? (cellStart[ID_SLOT] as number) : -1,
+      hasId ? (cellEnd[ID_SLOT] as number) : -1,
+    );
     return true;
   }
 
@@ -255,6 +260,42 @@ function estimateRows(sizeHint: number, rowBytes: number): number {
 }
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const ALL_NUMERIC = (1 << NUMERIC_SLOTS) - 1;
+const LF_BYTE = Uint8Array.of(LF);
+
+/** Where the last `readDecimal` stopped (the byte after its number), and whether it read a plain decimal. */
+let DECIMAL_END = 0;
+let DECIMAL_PLAIN = false;
+
+/**
+ * The plain decimal at `k` ([-+]digits[.digits], 1 to 15 digits, so the mantissa is exact and one
+ * division by a power of ten rounds it correctly); sets DECIMAL_END to where it stopped and
+ * DECIMAL_PLAIN. The caller checks that the number ends at a delimiter or the line's end.
+ */
+function readDecimal(buf: Uint8Array, k: number): number {
+  let b = buf[k] as number;
+  let sign = 1;
+  if (b === 45 || b === 43) {
+    if (b === 45) sign = -1;
+    b = buf[++k] as number;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (;;) {
+    const digit = b - 48;
+    if (digit >= 0 && digit <= 9) {
+      mantissa = mantissa * 10 + digit;
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (b === 46 && decimals < 0) decimals = 0;
+    else break;
+    b = buf[++k] as number;
+  }
+  DECIMAL_END = k;
+  DECIMAL_PLAIN = digits > 0 && digits <= 15;
+  return sign * (decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa);
+}
 
 /** The end of the field at `k` (its delimiter or the line end), or −1 at a byte only the general parser reads. */
 function skipField(buf: Uint8Array, k: number, end: number, sep: number): number {

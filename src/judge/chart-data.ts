@@ -1,5 +1,5 @@
 import { successful } from "../measure/serving-statistics.ts";
-import type { GpuMemorySamples, ServingRequests } from "../model/evidence.ts";
+import type { GpuMemorySamples, RequestColumnKey, ServingRequests } from "../model/evidence.ts";
 import type { HardwareCatalog } from "../model/hardware.ts";
 import type { Submission } from "../model/manifest.ts";
 import type { Chart, RequirementResult } from "../model/report.ts";
@@ -47,7 +47,7 @@ export function computeCdfPoints(sorted: Float64Array, max = MAX_CHART_POINTS): 
 
 // --- internal ---
 
-const LATENCY: Record<string, { key: keyof ServingRequests; en: string; zh: string }> = {
+const LATENCY: Record<string, { key: RequestColumnKey; en: string; zh: string }> = {
   ttft_ms: { key: "ttftMs", en: "Time to first token", zh: "首字延迟" },
   tpot_ms: { key: "tpotMs", en: "Time per output token", zh: "每输出 token 时间" },
   itl_ms: { key: "itlMs", en: "Inter-token latency", zh: "token 间延迟" },

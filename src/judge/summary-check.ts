@@ -1,7 +1,8 @@
 import { computeMean, computePercentile, type PercentileMethod } from "../measure/percentile.ts";
 import { createFinding } from "../model/create-finding.ts";
-import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import type { ParsedEvidence, RequestColumnKey, ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
+import { requireColumn } from "../model/request-columns.ts";
 
 /** A reported statistic may differ from the recomputed one by 1 % (as a claim may), or 0.01 ms of rounding. */
 const RELATIVE_TOLERANCE = 0.01;
@@ -65,7 +66,7 @@ function againstRows(path: string, evidence: ParsedEvidence): Finding[] {
   return findings;
 }
 
-const COLUMNS: Readonly<Record<string, keyof ServingRequests>> = { ttft_ms: "ttftMs", e2e_ms: "e2eMs" };
+const COLUMNS: Readonly<Record<string, RequestColumnKey>> = { ttft_ms: "ttftMs", e2e_ms: "e2eMs" };
 
 function percentileOf(statistic: string): number | undefined {
   if (statistic === "median") return 50;
@@ -73,8 +74,8 @@ function percentileOf(statistic: string): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
-function successfulSorted(requests: ServingRequests, key: keyof ServingRequests): Float64Array {
-  const column = requests[key] as Float64Array;
+function successfulSorted(requests: ServingRequests, key: RequestColumnKey): Float64Array {
+  const column = requireColumn(requests, key);
   const out = new Float64Array(requests.rows);
   let n = 0;
   for (let i = 0; i < requests.rows; i++) {

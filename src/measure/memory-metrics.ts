@@ -1,4 +1,5 @@
 import type { GpuMemorySamples, ParsedEvidence } from "../model/evidence.ts";
+import { requireColumn } from "../model/request-columns.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 
 const MIB_PER_GIB = 1024;
@@ -87,7 +88,7 @@ function idleWindow(
   memory: GpuMemorySamples,
   candidate: ParsedEvidence | undefined,
 ): { end: number; count: number; how: string } {
-  const starts = candidate?.requests?.startS;
+  const starts = candidate?.requests === undefined ? undefined : requireColumn(candidate.requests, "startS");
   let firstRequest = Number.POSITIVE_INFINITY;
   if (starts !== undefined) for (const s of starts) if (s < firstRequest) firstRequest = s;
   if (firstRequest > 1e9 && Number.isFinite(firstRequest)) {

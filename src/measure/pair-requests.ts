@@ -1,4 +1,5 @@
-import type { ServingRequests } from "../model/evidence.ts";
+import type { RequestColumnKey, ServingRequests } from "../model/evidence.ts";
+import { requireColumn } from "../model/request-columns.ts";
 import { findRequest, indexRequests, packRequestIds } from "./request-index.ts";
 
 /** Share of requests that must match by id before a comparison is treated as the same trace replayed. */
@@ -11,12 +12,12 @@ const MIN_MATCHED_SHARE = 0.9;
 export function pairByRequestId(
   candidate: ServingRequests,
   baseline: ServingRequests,
-  key: keyof ServingRequests,
+  key: RequestColumnKey,
 ): { candidate: Float64Array; baseline: Float64Array } | undefined {
   const rows = matchRows(candidate, baseline);
   if (rows === undefined) return undefined;
-  const candValues = candidate[key] as Float64Array;
-  const baseValues = baseline[key] as Float64Array;
+  const candValues = requireColumn(candidate, key);
+  const baseValues = requireColumn(baseline, key);
   const c = new Float64Array(rows.candidate.length);
   const b = new Float64Array(rows.candidate.length);
   let n = 0;

@@ -1,5 +1,5 @@
 import { createFinding } from "../model/create-finding.ts";
-import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import type { ParsedEvidence, RequestColumnKey, ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import {
   bootstrapPairedChange,
@@ -12,6 +12,7 @@ import { pairByRequestId } from "./pair-requests.ts";
 import { computeMean, computePercentile } from "./percentile.ts";
 import { computeMinimumSamples, computeQuantileBound, estimateSamplesNeeded } from "./quantile-bound.ts";
 import { computeChange, scaleSamplesNeeded } from "./relative-change.ts";
+import { BOOTSTRAP_MAX_N } from "./request-projection.ts";
 import { successful } from "./serving-statistics.ts";
 
 /** Latency columns × statistics: `ttft_ms.p99`, `e2e_ms.mean`, … (all lower-is-better, in ms). */
@@ -28,12 +29,10 @@ const COLUMN_KEY = {
   tpot_ms: "tpotMs",
   itl_ms: "itlMs",
   e2e_ms: "e2eMs",
-} as const satisfies Record<string, keyof ServingRequests>;
+} as const satisfies Record<string, RequestColumnKey>;
 type Column = keyof typeof COLUMN_KEY;
 type Statistic = "mean" | "p50" | "p90" | "p95" | "p99";
 
-/** Up to this many requests per side the relative bound is bootstrapped; above it, order statistics bound it. */
-const BOOTSTRAP_MAX_N = 5000;
 const RESAMPLES = 1000;
 
 function latencyMetric(column: Column, statistic: Statistic): MetricDefinition {

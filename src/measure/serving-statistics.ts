@@ -1,11 +1,12 @@
-import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import type { ParsedEvidence, RequestColumnKey, ServingRequests } from "../model/evidence.ts";
 import type { Report } from "../model/report.ts";
+import { requireColumn } from "../model/request-columns.ts";
 import { computeMean, computePercentile } from "./percentile.ts";
 import { sortNumbers } from "./sort-numbers.ts";
 
 type Statistic = Report["statistics"][number];
 
-const LATENCY_COLUMNS: ReadonlyArray<[string, keyof ServingRequests]> = [
+const LATENCY_COLUMNS: ReadonlyArray<[string, RequestColumnKey]> = [
   ["ttft_ms", "ttftMs"],
   ["tpot_ms", "tpotMs"],
   ["itl_ms", "itlMs"],
@@ -25,22 +26,22 @@ export function computeServingStatistics(role: string, evidence: ParsedEvidence)
 }
 
 /** The finite values of a column over successful requests, sorted ascending. */
-export function successful(requests: ServingRequests, key: keyof ServingRequests): Float64Array {
+export function successful(requests: ServingRequests, key: RequestColumnKey): Float64Array {
   // Every requirement and table asks for the same few sorted columns: sort each once per input.
   const cached = SORTED.get(requests)?.get(key);
   if (cached !== undefined) return cached;
   const sorted = sortSuccessful(requests, key);
-  const byKey = SORTED.get(requests) ?? new Map<keyof ServingRequests, Float64Array>();
+  const byKey = SORTED.get(requests) ?? new Map<RequestColumnKey, Float64Array>();
   byKey.set(key, sorted);
   SORTED.set(requests, byKey);
   return sorted;
 }
 
 /** The finite values of a column over all rows (failed requests too), sorted ascending; cached per log. */
-export function sortedFinite(requests: ServingRequests, key: keyof ServingRequests): Float64Array {
+export function sortedFinite(requests: ServingRequests, key: RequestColumnKey): Float64Array {
   const cached = ALL_SORTED.get(requests)?.get(key);
   if (cached !== undefined) return cached;
-  const column = requests[key] as Float64Array;
+  const column = requireColumn(requests, key);
   const out = new Float64Array(requests.rows);
   let n = 0;
   for (let i = 0; i < requests.rows; i++) {
@@ -55,10 +56,10 @@ export function sortedFinite(requests: ServingRequests, key: keyof ServingReques
 /** Seeds the `sortedFinite` cache with a column sorted elsewhere (a worker thread that parsed the file). */
 export function primeSortedFinite(
   requests: ServingRequests,
-  key: keyof ServingRequests,
+  key: RequestColumnKey,
   sorted: Float64Array,
 ): void {
-  const byKey = ALL_SORTED.get(requests) ?? new Map<keyof ServingRequests, Float64Array>();
+  const byKey = ALL_SORTED.get(requests) ?? new Map<RequestColumnKey, Float64Array>();
   byKey.set(key, sorted);
   ALL_SORTED.set(requests, byKey);
 }
@@ -66,28 +67,34 @@ export function primeSortedFinite(
 /** Seeds the sorted-column cache with a column sorted elsewhere (a worker thread that parsed the file). */
 export function primeSuccessful(
   requests: ServingRequests,
-  key: keyof ServingRequests,
+  key: RequestColumnKey,
   sorted: Float64Array,
 ): void {
-  const byKey = SORTED.get(requests) ?? new Map<keyof ServingRequests, Float64Array>();
+  const byKey = SORTED.get(requests) ?? new Map<RequestColumnKey, Float64Array>();
   byKey.set(key, sorted);
   SORTED.set(requests, byKey);
 }
 
 // --- internal ---
 
-const SORTED = new WeakMap<ServingRequests, Map<keyof ServingRequests, Float64Array>>();
-const ALL_SORTED = new WeakMap<ServingRequests, Map<keyof ServingRequests, Float64Array>>();
+const SORTED = new WeakMap<ServingRequests, Map<RequestColumnKey, Float64Array>>();
+const ALL_SORTED = new WeakMap<ServingRequests, Map<RequestColumnKey, Float64Array>>();
 
 /** One copy per column: successful, non-NaN values, sorted in place. */
-function sortSuccessful(requests: ServingRequests, key: keyof ServingRequests): Float64Array {
-  const column = requests[key] as Float64Array;
-  const { ok } = requests;
+function sortSuccessful(requests: ServingRequests, key: RequestColumnKey): Float64Array {
+  const column = requests[key];
+  // A column the file does not have: no values (a dropped one was sorted while it was read, or fails here).
+  if (column === undefined && requests.projected !== true) return new Float64Array(0);
+  return sortOkValues(requireColumn(requests, key), requests.ok, requests.rows);
+}
+
+/** The successful, non-NaN values of a column, sorted (what `successful` caches). */
+export function sortOkValues(column: Float64Array, ok: Uint8Array, rows: number): Float64Array {
   let n = 0;
-  for (let i = 0; i < requests.rows; i++) if (ok[i] === 1 && !Number.isNaN(column[i] as number)) n++;
+  for (let i = 0; i < rows; i++) if (ok[i] === 1 && !Number.isNaN(column[i] as number)) n++;
   const out = new Float64Array(n);
   n = 0;
-  for (let i = 0; i < requests.rows; i++) {
+  for (let i = 0; i < rows; i++) {
     const value = column[i] as number;
     if (ok[i] === 1 && !Number.isNaN(value)) out[n++] = value;
   }

@@ -1,11 +1,14 @@
 /**
  * Sorts a NaN-free Float64Array ascending in place, in the order of `Float64Array.prototype.sort`
- * (−0 before +0). Large arrays use an LSD radix sort on the IEEE-754 bits (four 16-bit passes, about
- * twice as fast as the comparison sort on a million values); small ones the built-in sort.
+ * (−0 before +0). Small arrays use the built-in sort. Large ones use an LSD radix sort: on scaled
+ * integers when every value is a decimal with a few places (what result files hold: 73.413 ms is
+ * 73413 thousandths; two or three passes over 4-byte keys), else on the IEEE-754 bits (four 16-bit
+ * passes over 8-byte words, about twice as fast as the comparison sort on a million values).
  */
 export function sortNumbers(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < RADIX_MIN) return values.sort();
+  if (sortAsDecimals(values)) return values;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
   const scratch = scratchWords(n * 2);
   toSortable(words, n);
@@ -45,6 +48,82 @@ export function sortNumbers(values: Float64Array): Float64Array {
 }
 
 // --- internal ---
+
+/** Decimal places tried for the integer sort: a result file's times have at most a few. */
+const MAX_PLACES = 6;
+const KEY_RANGE = 2 ** 32;
+
+/**
+ * Sorts `values` as integers k·10^-d when every value round-trips exactly (k / 10^d === value, which
+ * holds for the double nearest any decimal with d places: both are the correctly rounded k / 10^d),
+ * so the values written back are the very doubles that were read. False, untouched, otherwise.
+ */
+function sortAsDecimals(values: Float64Array): boolean {
+  for (let places = 0; places <= MAX_PLACES; places++) {
+    const scale = 10 ** places;
+    const range = integerRange(values, scale);
+    if (range === undefined) continue;
+    if (range.high - range.low >= KEY_RANGE) return false;
+    const n = values.length;
+    const keys = new Uint32Array(n);
+    for (let i = 0; i < n; i++) keys[i] = Math.round((values[i] as number) * scale) - range.low;
+    const sorted = radixSortKeys(keys, range.high - range.low);
+    for (let i = 0; i < n; i++) values[i] = ((sorted[i] as number) + range.low) / scale;
+    return true;
+  }
+  return false;
+}
+
+/** The smallest and largest k = value·scale when every value is exactly k / scale (and not −0); else undefined. */
+function integerRange(values: Float64Array, scale: number): { low: number; high: number } | undefined {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    const k = Math.round(value * scale);
+    if (k / scale !== value || !Number.isSafeInteger(k) || Object.is(value, -0)) return undefined;
+    if (k < low) low = k;
+    if (k > high) high = k;
+  }
+  return { low, high };
+}
+
+/** LSD radix sort of keys below `max` + 1 in passes of at most 12 bits (a 16 KiB count table stays in L1); returns the sorted array (keys or a scratch). */
+function radixSortKeys(keys: Uint32Array, max: number): Uint32Array {
+  const n = keys.length;
+  const bits = max === 0 ? 1 : Math.floor(Math.log2(max)) + 1;
+  const passes = Math.ceil(bits / 12);
+  const digitBits = Math.ceil(bits / passes);
+  const mask = 2 ** digitBits - 1;
+  const counts = new Uint32Array(mask + 1);
+  let from: Uint32Array = keys;
+  let to: Uint32Array = new Uint32Array(n);
+  for (let pass = 0; pass < passes; pass++) {
+    const shift = pass * digitBits;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const digit = ((from[i] as number) >>> shift) & mask;
+      counts[digit] = (counts[digit] as number) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d <= mask; d++) {
+      const count = counts[d] as number;
+      counts[d] = sum;
+      sum += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = from[i] as number;
+      const digit = (key >>> shift) & mask;
+      const j = counts[digit] as number;
+      counts[digit] = j + 1;
+      to[j] = key;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  return from;
+}
 
 /**
  * The radix sort's second buffer, kept between sorts: a verify sorts several columns of the same

@@ -1,4 +1,5 @@
 import type { ServingRequests } from "../model/evidence.ts";
+import { requireColumn } from "../model/request-columns.ts";
 import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { computeChange } from "./relative-change.ts";
@@ -11,7 +12,7 @@ import { computeChange } from "./relative-change.ts";
  */
 export const THROUGHPUT_METRICS: MetricDefinition[] = [
   rateMetric("request_throughput", "req/s", () => 1),
-  rateMetric("output_token_throughput", "tok/s", (r, i) => r.outputTokens[i] as number),
+  rateMetric("output_token_throughput", "tok/s", (r, i) => requireColumn(r, "outputTokens")[i] as number),
   rateMetric("goodput", "req/s", meetsSlo),
 ];
 
@@ -80,10 +81,12 @@ function rate(
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   let total = 0;
+  const starts = requireColumn(requests, "startS");
+  const e2es = requireColumn(requests, "e2eMs");
   for (let i = 0; i < requests.rows; i++) {
-    const start = requests.startS[i] as number;
+    const start = starts[i] as number;
     if (Number.isNaN(start)) continue;
-    const e2e = requests.e2eMs[i] as number;
+    const e2e = e2es[i] as number;
     first = Math.min(first, start);
     last = Math.max(last, start + (Number.isNaN(e2e) ? 0 : e2e / 1000));
     if (requests.ok[i] === 1) total += weight(requests, i, input);
@@ -106,8 +109,10 @@ function rate(
 function meetsSlo(requests: ServingRequests, i: number, input: MeasureInput): number {
   const ttftLimit = input.conditions.slo_ttft_ms;
   const tpotLimit = input.conditions.slo_tpot_ms;
-  const ttftOk = typeof ttftLimit !== "number" || (requests.ttftMs[i] as number) <= ttftLimit;
-  const tpotOk = typeof tpotLimit !== "number" || !((requests.tpotMs[i] as number) > tpotLimit);
+  const ttftOk =
+    typeof ttftLimit !== "number" || (requireColumn(requests, "ttftMs")[i] as number) <= ttftLimit;
+  const tpotOk =
+    typeof tpotLimit !== "number" || !((requireColumn(requests, "tpotMs")[i] as number) > tpotLimit);
   return ttftOk && tpotOk ? 1 : 0;
 }
 

@@ -39,23 +39,41 @@ export type NumericColumn = Float64Array;
  * Per-request serving timings, columnar. Times are milliseconds, `startS` seconds (relative or epoch).
  * `ok` is 1 for a successful request and 0 for a failed one. `lines` holds each row's line number in
  * the source file (0 when the format has no lines, e.g. a JSON array), so findings can point at rows.
+ *
+ * A column is absent when the file has none (a CSV records no per-token times, so no `itlMs`) or when
+ * the job that read the file needed only its distribution: a big log read for latency percentiles
+ * keeps the sorted successful values (`measure/serving-statistics.ts`) and drops the rows
+ * (`measure/request-columns.ts` decides which rows a job needs). Code that reads a row-aligned
+ * column goes through `requireColumn`, so a column a job dropped fails loudly, never silently.
  */
 export interface ServingRequests {
   rows: number;
   requestId?: string[];
   /** The same ids packed as bytes (what the CSV reader fills instead of `requestId`): no string per row. */
   requestIdBytes?: RequestIdColumn;
-  startS: NumericColumn;
-  ttftMs: NumericColumn;
-  tpotMs: NumericColumn;
+  startS?: NumericColumn;
+  ttftMs?: NumericColumn;
+  tpotMs?: NumericColumn;
   /** Mean inter-token latency of the request, when the tool recorded per-token times. */
-  itlMs: NumericColumn;
-  e2eMs: NumericColumn;
-  inputTokens: NumericColumn;
-  outputTokens: NumericColumn;
+  itlMs?: NumericColumn;
+  e2eMs?: NumericColumn;
+  inputTokens?: NumericColumn;
+  outputTokens?: NumericColumn;
   ok: Uint8Array;
-  lines: Int32Array;
+  lines?: Int32Array;
+  /** Set when the reader dropped row-aligned columns the job does not need (see above). */
+  projected?: true;
 }
+
+/** The row-aligned numeric columns of a request log. */
+export type RequestColumnKey =
+  | "startS"
+  | "ttftMs"
+  | "tpotMs"
+  | "itlMs"
+  | "e2eMs"
+  | "inputTokens"
+  | "outputTokens";
 
 /**
  * Request ids as their UTF-8 bytes back to back, id i being `bytes[offsets[i] .. offsets[i + 1])`
@@ -133,6 +151,11 @@ export interface ParsedEvidence extends QualityTables {
   collective?: CollectiveTable;
   training?: TrainingTable;
   reported?: ReportedStatistic[];
+  /**
+   * The plausibility findings of `requests`, found while a big log streamed in (its rows were not
+   * all kept, so they cannot be checked afterwards); `checkPlausibility` returns them as they are.
+   */
+  requestFindings?: Finding[];
   /** Facts the tool recorded about the run (model, scenario, limits, …), shown in the report. */
   context?: Record<string, string | number | boolean>;
   findings: Finding[];

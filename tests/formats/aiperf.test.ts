@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aiperfJsonl } from "../../src/formats/aiperf.ts";
+import { requireColumn } from "../../src/model/request-columns.ts";
 import { hasServingSamples, readSample, rounded, textFile } from "./serving-test-helpers.ts";
 
 const EXAMPLE = "aiperf-docs-profile_export-EXAMPLE.jsonl";
@@ -16,16 +17,16 @@ describe.skipIf(!hasServingSamples)(
     it("reads both records, the cancelled one as failed, with AIPerf's ITL 5.2048 ms as TPOT", () => {
       expect({
         requestId: requests.requestId,
-        startS: rounded(requests.startS, 6),
-        ttftMs: Array.from(requests.ttftMs),
-        e2eMs: Array.from(requests.e2eMs),
-        tpotMs: Array.from(requests.tpotMs),
+        startS: rounded(requireColumn(requests, "startS"), 6),
+        ttftMs: Array.from(requireColumn(requests, "ttftMs")),
+        e2eMs: Array.from(requireColumn(requests, "e2eMs")),
+        tpotMs: Array.from(requireColumn(requests, "tpotMs")),
         // Mean of the eight inter_chunk_latency gaps; they add up to E2E − TTFT, so it equals ITL here.
-        itlMs: rounded(requests.itlMs, 9),
-        inputTokens: Array.from(requests.inputTokens),
-        outputTokens: Array.from(requests.outputTokens),
+        itlMs: rounded(requireColumn(requests, "itlMs"), 9),
+        inputTokens: Array.from(requireColumn(requests, "inputTokens")),
+        outputTokens: Array.from(requireColumn(requests, "outputTokens")),
         ok: Array.from(requests.ok),
-        lines: Array.from(requests.lines),
+        lines: Array.from(requests.lines ?? []),
       }).toEqual({
         requestId: ["7609a2e7-aa53-4ab1-98f4-f35ecafefd25", "c35e4b1b-6775-4750-b875-94cd68e5ec15"],
         startS: [1759813207.5329, 1759879161.119148],
@@ -61,8 +62,8 @@ describe.skipIf(!hasServingSamples)(
 
     it("reproduces the tool's ITL from the tool's TTFT, latency and OSL: (297.525 − 255.887)/(9 − 1)", () => {
       const tpot =
-        ((requests.e2eMs[0] as number) - (requests.ttftMs[0] as number)) /
-        ((requests.outputTokens[0] as number) - 1);
+        ((requireColumn(requests, "e2eMs")[0] as number) - (requireColumn(requests, "ttftMs")[0] as number)) /
+        ((requireColumn(requests, "outputTokens")[0] as number) - 1);
       expect(rounded([tpot], 9)).toEqual([5.2048325]);
     });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { llmperfResponses, llmperfSummary } from "../../src/formats/llmperf.ts";
+import { requireColumn } from "../../src/model/request-columns.ts";
 import {
   meanOk,
   plainColumns,
@@ -22,9 +23,9 @@ describe("LLMPerf individual responses", () => {
     // Expected values: the fixture × 1000 and (E2E − TTFT)/(output tokens − 1), computed with Python.
     expect({
       rest,
-      ttft: rounded(requests.ttftMs),
-      e2e: rounded(requests.e2eMs),
-      tpot: rounded(requests.tpotMs),
+      ttft: rounded(requireColumn(requests, "ttftMs")),
+      e2e: rounded(requireColumn(requests, "e2eMs")),
+      tpot: rounded(requireColumn(requests, "tpotMs")),
       itl: itlMs,
     }).toEqual({
       rest: {
@@ -55,7 +56,12 @@ describe("LLMPerf individual responses", () => {
 
   it("reproduces the summary's mean TTFT and E2E (LLMPerf's own numbers) from the rows", () => {
     const summary = JSON.parse(readFixtureText("llmperf-summary.json")) as Record<string, number>;
-    expect(rounded([meanOk(requests, requests.ttftMs), meanOk(requests, requests.e2eMs)])).toEqual(
+    expect(
+      rounded([
+        meanOk(requests, requireColumn(requests, "ttftMs")),
+        meanOk(requests, requireColumn(requests, "e2eMs")),
+      ]),
+    ).toEqual(
       rounded([
         (summary.results_ttft_s_mean as number) * 1000,
         (summary.results_end_to_end_latency_s_mean as number) * 1000,

@@ -3,6 +3,7 @@ import { servingCsv } from "../../src/formats/serving-csv.ts";
 import { parseServingCsvChunks } from "../../src/formats/serving-csv-bytes.ts";
 import { requestIdAt } from "../../src/measure/request-index.ts";
 import type { ParsedEvidence } from "../../src/model/evidence.ts";
+import { requireColumn } from "../../src/model/request-columns.ts";
 
 const HEADER = "request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status";
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -27,9 +28,16 @@ function observe(parsed: Omit<ParsedEvidence, "format"> | undefined) {
     rows: parsed.rows,
     findings: parsed.findings,
     ids: Array.from({ length: r.rows }, (_, i) => requestIdAt(r, i)),
-    columns: [r.startS, r.ttftMs, r.tpotMs, r.e2eMs, r.inputTokens, r.outputTokens].map(column),
+    columns: [
+      requireColumn(r, "startS"),
+      requireColumn(r, "ttftMs"),
+      requireColumn(r, "tpotMs"),
+      requireColumn(r, "e2eMs"),
+      requireColumn(r, "inputTokens"),
+      requireColumn(r, "outputTokens"),
+    ].map(column),
     ok: [...r.ok],
-    lines: [...r.lines],
+    lines: [...(r.lines ?? [])],
   };
 }
 

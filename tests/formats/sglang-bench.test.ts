@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sglangBench } from "../../src/formats/sglang-bench.ts";
+import { requireColumn } from "../../src/model/request-columns.ts";
 import {
   meanOk,
   plainColumns,
@@ -47,9 +48,9 @@ describe("SGLang bench_serving: two appended runs, the second with --output-deta
       lines: columns.lines,
       inputTokens: columns.inputTokens,
       outputTokens: columns.outputTokens,
-      ttft: rounded(requests.ttftMs),
-      itl: rounded(requests.itlMs),
-      e2e: rounded(requests.e2eMs),
+      ttft: rounded(requireColumn(requests, "ttftMs")),
+      itl: rounded(requireColumn(requests, "itlMs")),
+      e2e: rounded(requireColumn(requests, "e2eMs")),
     }).toEqual({
       ok: [1, 1, 0, 1, 1],
       lines: [2, 2, 2, 2, 2],
@@ -65,9 +66,12 @@ describe("SGLang bench_serving: two appended runs, the second with --output-deta
     const own = (key: string) =>
       parsed.reported?.find((s) => `${s.metric}.${s.statistic}` === key)?.value as number;
     // The fixture's [DONE] line arrives 0.4 ms after the last content chunk (make-serving-fixtures.py).
-    expect(rounded([meanOk(requests, requests.ttftMs), meanOk(requests, requests.e2eMs) + 0.4])).toEqual(
-      rounded([own("ttft_ms.mean"), own("e2e_ms.mean")]),
-    );
+    expect(
+      rounded([
+        meanOk(requests, requireColumn(requests, "ttftMs")),
+        meanOk(requests, requireColumn(requests, "e2eMs")) + 0.4,
+      ]),
+    ).toEqual(rounded([own("ttft_ms.mean"), own("e2e_ms.mean")]));
   });
 
   it("maps e2e_latency to e2e_ms and keeps SGLang's p95 ITL", () => {

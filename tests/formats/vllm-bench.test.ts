@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { vllmBench } from "../../src/formats/vllm-bench.ts";
+import { requireColumn } from "../../src/model/request-columns.ts";
 import {
   hasServingSamples,
   meanOk,
@@ -129,10 +130,10 @@ describe("vLLM bench serve: a --save-detailed result", () => {
     });
     // Expected values: numpy on the fixture's lists (× 1000; TPOT = (latency − ttft)/(out − 1)).
     expect({
-      ttft: rounded(requests.ttftMs),
-      e2e: rounded(requests.e2eMs),
-      itl: rounded(requests.itlMs),
-      tpot: rounded(requests.tpotMs),
+      ttft: rounded(requireColumn(requests, "ttftMs")),
+      e2e: rounded(requireColumn(requests, "e2eMs")),
+      itl: rounded(requireColumn(requests, "itlMs")),
+      tpot: rounded(requireColumn(requests, "tpotMs")),
     }).toEqual({
       ttft: [41.2, 38.5, 0, 52, 60.1, 45],
       e2e: [89.5, 76.4, 0, 99.6, 60.1, 115.8],
@@ -145,9 +146,9 @@ describe("vLLM bench serve: a --save-detailed result", () => {
     const own = (key: string) => parsed.reported?.find((s) => `${s.metric}.${s.statistic}` === key)?.value;
     expect(
       rounded([
-        meanOk(requests, requests.ttftMs),
-        meanOk(requests, requests.tpotMs),
-        meanOk(requests, requests.e2eMs),
+        meanOk(requests, requireColumn(requests, "ttftMs")),
+        meanOk(requests, requireColumn(requests, "tpotMs")),
+        meanOk(requests, requireColumn(requests, "e2eMs")),
       ]),
     ).toEqual(
       rounded([own("ttft_ms.mean") as number, own("tpot_ms.mean") as number, own("e2e_ms.mean") as number]),
@@ -206,7 +207,7 @@ describe("vLLM bench serve: bad input", () => {
     const parsed = vllmBench.parse(
       textFile("bad.json", text.replace('"ttfts": [0.0412, 0.0385', '"ttfts": [0.0412, "fast"')),
     );
-    expect([parsed.findings, parsed.requests?.ttftMs[1]]).toEqual([
+    expect([parsed.findings, parsed.requests?.ttftMs?.[1]]).toEqual([
       [
         {
           code: "JSON_WRONG_TYPE",

@@ -1,7 +1,10 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
+import { projectionForMetrics } from "../../measure/request-projection.ts";
 import type { ParsedEvidence } from "../../model/evidence.ts";
+import type { RequestProjection } from "../../model/request-columns.ts";
+import { readTopicMetricIds } from "../../read/read-topic-metrics.ts";
 
 /** What a worker sends back: the parsed log with its sorted columns, or a request to read it here. */
 export interface WorkerReply {
@@ -13,6 +16,9 @@ export interface WorkerReply {
   duplicates?: number[];
   inputTokens?: Float64Array;
 }
+
+/** What a worker is asked to keep of a log: a projection, or every row (undefined). */
+export type WorkerProjection = RequestProjection | undefined;
 
 /** Files at least this big are parsed in worker threads when two or more of them are verified together. */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
@@ -33,19 +39,30 @@ export function prefetchQuickModeFiles(raw: Record<string, unknown>): void {
   const paths = [raw.candidate, raw.baseline].filter((p): p is string => typeof p === "string");
   const big = paths.filter((path) => sizeOf(resolve(path)) >= PARALLEL_MIN_BYTES);
   if (big.length < 2) return;
+  const metrics = readTopicMetricIds(String(raw.topic));
+  const projection = metrics === undefined ? undefined : projectionForMetrics(metrics);
   for (const path of big) {
-    PREFETCHED.set(resolve(path), runWorker({ absolutePath: resolve(path), displayPath: path }));
+    PREFETCHED.set(resolve(path), runWorker({ absolutePath: resolve(path), displayPath: path }, projection));
   }
 }
 
-/** The worker's reply for one file: a prefetched one when its display path matches, else a new worker. */
-export function parseInWorker(absolutePath: string, displayPath: string): Promise<WorkerReply> {
+/**
+ * The worker's reply for one file: a prefetched one when its display path matches and it keeps at
+ * least what `projection` asks for, else a new worker.
+ */
+export function parseInWorker(
+  absolutePath: string,
+  displayPath: string,
+  projection: WorkerProjection,
+): Promise<WorkerReply> {
   const prefetched = PREFETCHED.get(absolutePath);
   PREFETCHED.delete(absolutePath);
   const job =
-    prefetched !== undefined && prefetched.displayPath === displayPath
+    prefetched !== undefined &&
+    prefetched.displayPath === displayPath &&
+    covers(prefetched.projection, projection)
       ? prefetched
-      : runWorker({ absolutePath, displayPath });
+      : runWorker({ absolutePath, displayPath }, projection);
   // Awaited now: the worker must keep the process alive until it replies.
   job.worker.ref();
   return job.reply;
@@ -65,14 +82,31 @@ interface WorkerJob {
   worker: Worker;
   reply: Promise<WorkerReply>;
   displayPath: string;
+  projection: WorkerProjection;
+}
+
+/** Whether a read keeping `kept` has everything `needed` asks for (undefined: every row). */
+function covers(kept: WorkerProjection, needed: WorkerProjection): boolean {
+  if (kept === undefined) return true;
+  if (needed === undefined) return false;
+  return [...needed].every((column) => kept.has(column));
 }
 
 const PREFETCHED = new Map<string, WorkerJob>();
 
 /** A worker parsing one file; unreferenced until someone waits for it (see parseInWorker). */
-function runWorker(workerData: { absolutePath: string; displayPath: string }): WorkerJob {
+function runWorker(
+  workerData: { absolutePath: string; displayPath: string },
+  projection: WorkerProjection,
+): WorkerJob {
   const progress = process.stderr.isTTY === true;
-  const worker = new Worker(WORKER_URL as URL, { workerData: { ...workerData, progress } });
+  const worker = new Worker(WORKER_URL as URL, {
+    workerData: {
+      ...workerData,
+      progress,
+      ...(projection === undefined ? {} : { projection: [...projection] }),
+    },
+  });
   const reply = new Promise<WorkerReply>((done) => {
     worker.on("message", (message: WorkerReply & { percent?: number }) => {
       if (message.percent !== undefined) {
@@ -87,7 +121,7 @@ function runWorker(workerData: { absolutePath: string; displayPath: string }): W
   });
   // After the listeners: attaching a message listener refs the worker's port again.
   worker.unref();
-  return { worker, reply, displayPath: workerData.displayPath };
+  return { worker, reply, displayPath: workerData.displayPath, projection };
 }
 
 /** Files being read in workers → percent read, drawn as one stderr line (only when it is a terminal). */

@@ -5,6 +5,7 @@ import { prepareInput, prepareParsedInput } from "../../judge/prepare-input.ts";
 import type { VerifiedInput } from "../../judge/verify-submission.ts";
 import { primeDuplicateRequests } from "../../measure/request-index.ts";
 import { primeSortedFinite, primeSuccessful } from "../../measure/serving-statistics.ts";
+import type { RequestProjection } from "../../model/request-columns.ts";
 import { readEvidence, readEvidenceChunks } from "../../read/read-evidence.ts";
 import { LATENCY_KEYS } from "./latency-keys.ts";
 import { PARALLEL_MIN_BYTES, parseInWorker, sizeOf, WORKER_URL } from "./parse-in-worker.ts";
@@ -39,13 +40,17 @@ export async function readVerifiedInput(
  * candidate and a baseline are parsed at the same time on two cores. Errors are thrown in the order
  * of the entries, as a sequential read would.
  */
-export async function readVerifiedInputs(entries: InputEntry[]): Promise<VerifiedInput[]> {
+export async function readVerifiedInputs(
+  entries: InputEntry[],
+  /** The request-log rows the job reads (see measure/request-projection.ts); undefined: all of them. */
+  projection?: RequestProjection,
+): Promise<VerifiedInput[]> {
   const big = entries.map((e) => WORKER_URL !== undefined && sizeOf(e.absolutePath) >= PARALLEL_MIN_BYTES);
   const parallel = big.filter(Boolean).length >= 2;
   const settled = await Promise.allSettled(
     entries.map((e, i) =>
       parallel && big[i]
-        ? readInWorker(e)
+        ? readInWorker(e, projection)
         : readVerifiedInput(e.role, e.absolutePath, e.displayPath, e.format),
     ),
   );
@@ -61,14 +66,14 @@ export async function readVerifiedInputs(entries: InputEntry[]): Promise<Verifie
  * A big serving CSV is parsed in a worker thread (the format is detected here, from its head); any
  * other format, or a file the worker hands back, is read on this thread.
  */
-async function readInWorker(entry: InputEntry): Promise<VerifiedInput> {
+async function readInWorker(entry: InputEntry, projection?: RequestProjection): Promise<VerifiedInput> {
   const { role, absolutePath, displayPath, format } = entry;
   const sequential = () => readVerifiedInput(role, absolutePath, displayPath, format);
   const head = readHead(absolutePath);
   if (head === undefined) return sequential();
   const detected = detectFormat({ path: displayPath, bytes: head }, format);
   if (detected.adapter.id !== servingCsv.id) return sequential();
-  const reply = await parseInWorker(absolutePath, displayPath);
+  const reply = await parseInWorker(absolutePath, displayPath, projection);
   if (reply.parsed?.requests === undefined) return sequential();
   const requests = reply.parsed.requests;
   LATENCY_KEYS.forEach((key, i) => {

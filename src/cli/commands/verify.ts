@@ -1,9 +1,11 @@
 import { dirname, resolve } from "node:path";
 import { prepareInput, type SubmittedFile } from "../../judge/prepare-input.ts";
 import { type VerifiedInput, verifySubmission } from "../../judge/verify-submission.ts";
+import { projectionForMetrics } from "../../measure/request-projection.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
 import type { Report } from "../../model/report.ts";
+import type { RequestProjection } from "../../model/request-columns.ts";
 import type { Topic } from "../../model/topic.ts";
 import { readHardwareCatalog } from "../../read/read-hardware.ts";
 import { readGeneratedAt, readVersion } from "../../read/read-package.ts";
@@ -40,7 +42,9 @@ export async function verify(options: VerifyOptions): Promise<Report> {
   const { submission, baseDir, mode } = await loadSubmission(options);
   const topic = findTopic(await readTopic(submission.topic), submission.topic);
   checkReferences(submission, topic, options.only);
-  return judge(topic, submission, mode, await readInputs(submission, baseDir), options);
+  const judged = topic.requirements.filter((r) => options.only === undefined || options.only.includes(r.id));
+  const projection = projectionForMetrics(judged.flatMap((r) => (r.kind === "target" ? [r.metric] : [])));
+  return judge(topic, submission, mode, await readInputs(submission, baseDir, projection), options);
 }
 
 export interface VerifyFilesOptions extends Pick<VerifyOptions, "only" | "confidence" | "seed"> {
@@ -140,7 +144,11 @@ function checkReferences(submission: Submission, topic: Topic, only: string[] | 
   }
 }
 
-async function readInputs(submission: Submission, baseDir: string): Promise<VerifiedInput[]> {
+async function readInputs(
+  submission: Submission,
+  baseDir: string,
+  projection: RequestProjection | undefined,
+): Promise<VerifiedInput[]> {
   return readVerifiedInputs(
     Object.entries(submission.evidence).map(([role, entry]) => {
       const { path, format } = typeof entry === "string" ? { path: entry, format: undefined } : entry;
@@ -151,5 +159,6 @@ async function readInputs(submission: Submission, baseDir: string): Promise<Veri
         ...(format === undefined ? {} : { format }),
       };
     }),
+    projection,
   );
 }

@@ -1,0 +1,118 @@
+import type { ServingRequests } from "../model/evidence.ts";
+import type { RequestProjection, RequestValues } from "../model/request-columns.ts";
+import { SERVING_NUMERIC_COLUMNS } from "./serving-cells.ts";
+import { ServingColumns, type ServingRowSink } from "./serving-column-buffers.ts";
+import { derivedTpot } from "./serving-columns.ts";
+import { grow, trimTo } from "./typed-columns.ts";
+
+/** What a projected read of a request log yields besides the log itself. */
+export interface ProjectedRequests {
+  /** The log: status, ids and lines of every row, and only the numeric columns the job reads. */
+  requests: ServingRequests;
+  /** The values of successful requests in file order (NaN left out): what percentiles are taken of. */
+  successful: { ttftMs: Float64Array; tpotMs: Float64Array; e2eMs: Float64Array };
+  /** Every finite input token count, failed requests too (the workload check compares them). */
+  inputTokens: Float64Array;
+}
+
+/**
+ * A row sink that keeps a big log's distributions instead of its rows: the successful values of each
+ * latency column and the prompt lengths, plus the row-aligned columns the job declared. Each row is
+ * handed to `onRow` as it goes by (the plausibility checks), with TPOT derived as the full reader
+ * derives it, so both reads check and measure the same values.
+ */
+export class ProjectedColumns implements ServingRowSink {
+  readonly #rows: ServingColumns;
+  readonly #onRow: (row: RequestValues) => void;
+  readonly #row: RequestValues = {
+    line: 0,
+    startS: 0,
+    ttftMs: 0,
+    tpotMs: 0,
+    e2eMs: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    ok: 0,
+  };
+  #ttft: Float64Array = new Float64Array(16);
+  #tpot: Float64Array = new Float64Array(16);
+  #e2e: Float64Array = new Float64Array(16);
+  #tokens: Float64Array = new Float64Array(16);
+  #nTtft = 0;
+  #nTpot = 0;
+  #nE2e = 0;
+  #nTokens = 0;
+
+  constructor(projection: RequestProjection, onRow: (row: RequestValues) => void) {
+    this.#rows = new ServingColumns(
+      16,
+      SERVING_NUMERIC_COLUMNS.map(([, key]) => projection.has(key)),
+    );
+    this.#onRow = onRow;
+  }
+
+  get rows(): number {
+    return this.#rows.rows;
+  }
+
+  reserve(rows: number, idBytes: number): void {
+    this.#rows.reserve(rows, idBytes);
+    this.#ttft = grow(this.#ttft, rows);
+    this.#tpot = grow(this.#tpot, rows);
+    this.#e2e = grow(this.#e2e, rows);
+    this.#tokens = grow(this.#tokens, rows);
+  }
+
+  add(line: number, values: Float64Array, ok: number, buf: Uint8Array, idStart: number, idEnd: number): void {
+    const ttft = values[1] as number;
+    const e2e = values[3] as number;
+    const inputTokens = values[4] as number;
+    const outputTokens = values[5] as number;
+    const tpot = derivedTpot(values[2] as number, ttft, e2e, outputTokens);
+    values[2] = tpot;
+    this.#rows.add(line, values, ok, buf, idStart, idEnd);
+    const row = this.#row;
+    row.line = line;
+    row.startS = values[0] as number;
+    row.ttftMs = ttft;
+    row.tpotMs = tpot;
+    row.e2eMs = e2e;
+    row.inputTokens = inputTokens;
+    row.outputTokens = outputTokens;
+    row.ok = ok;
+    this.#onRow(row);
+    if (ok === 1) {
+      if (!Number.isNaN(ttft)) this.#ttft = push(this.#ttft, this.#nTtft++, ttft as number);
+      if (!Number.isNaN(tpot)) this.#tpot = push(this.#tpot, this.#nTpot++, tpot);
+      if (!Number.isNaN(e2e)) this.#e2e = push(this.#e2e, this.#nE2e++, e2e as number);
+    }
+    if (Number.isFinite(inputTokens))
+      this.#tokens = push(this.#tokens, this.#nTokens++, inputTokens as number);
+  }
+
+  build(): ServingRequests {
+    return { ...this.#rows.build(), projected: true };
+  }
+
+  /** The log and its distributions, once every row was added. */
+  finish(requests: ServingRequests): ProjectedRequests {
+    return {
+      requests,
+      successful: {
+        ttftMs: trimTo(this.#ttft, this.#nTtft),
+        tpotMs: trimTo(this.#tpot, this.#nTpot),
+        e2eMs: trimTo(this.#e2e, this.#nE2e),
+      },
+      inputTokens: trimTo(this.#tokens, this.#nTokens),
+    };
+  }
+}
+
+// --- internal ---
+
+/** Writes `value` at `at`, growing the column by half when it is full; returns the column to keep. */
+function push(column: Float64Array, at: number, value: number): Float64Array {
+  const target = at < column.length ? column : grow(column, Math.ceil(column.length * 1.5) + 16);
+  target[at] = value;
+  return target;
+}

@@ -1,0 +1,59 @@
+import { FindingCollector } from "../formats/column-spec.ts";
+import { parseServingCsvChunks } from "../formats/serving-csv-bytes.ts";
+import { ProjectedColumns } from "../formats/serving-projected-columns.ts";
+import { findDuplicateRequests } from "../measure/request-index.ts";
+import { BOOTSTRAP_MAX_N } from "../measure/request-projection.ts";
+import { sortNumbers } from "../measure/sort-numbers.ts";
+import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import type { RequestProjection } from "../model/request-columns.ts";
+import { RequestChecks } from "./request-plausibility.ts";
+
+/** A big request log read for one job: the log without the rows the job does not read, and its sorted distributions. */
+export interface ProjectedLog {
+  parsed: Omit<ParsedEvidence, "format">;
+  /** Successful values of ttft, tpot, itl and e2e, each sorted ascending (`serving-statistics`' cache). */
+  sorted: [Float64Array, Float64Array, Float64Array, Float64Array];
+  /** Every finite prompt length, sorted ascending. */
+  inputTokens: Float64Array;
+  /** Rows whose id appeared on an earlier row. */
+  duplicates: number[];
+}
+
+/**
+ * The read → parse → validate stages of a big serving-requests CSV for a job that needs only
+ * `projection` of its rows: each row is checked as it streams by (the same checks, in the same order,
+ * as `checkPlausibility` runs on a full log), duplicated ids are found, and then the ids and line
+ * numbers are dropped unless the job pairs requests. Memory is then the sorted latency values and
+ * the prompt lengths, about 32 bytes a request instead of 110. Undefined when the file needs the
+ * general parser, or is small enough to be paired row by row (the full read handles both).
+ */
+export function readProjectedLog(
+  path: string,
+  chunks: Iterable<Uint8Array>,
+  size: number,
+  projection: RequestProjection,
+): ProjectedLog | undefined {
+  const out = new FindingCollector();
+  const checks = new RequestChecks(path, out);
+  const sink = new ProjectedColumns(projection, (row) => checks.add(row));
+  const parsed = parseServingCsvChunks(path, chunks, size, sink);
+  const requests = parsed?.requests;
+  if (parsed === undefined || requests === undefined || requests.rows <= BOOTSTRAP_MAX_N) return undefined;
+  const duplicates = findDuplicateRequests(requests);
+  checks.addDuplicates(requests, duplicates);
+  const { successful, inputTokens } = sink.finish(requests);
+  const kept: ServingRequests = { ...requests };
+  delete kept.lines;
+  if (!projection.has("requestId")) delete kept.requestIdBytes;
+  return {
+    parsed: { ...parsed, requests: kept, requestFindings: out.finish(path) },
+    sorted: [
+      sortNumbers(successful.ttftMs),
+      sortNumbers(successful.tpotMs),
+      new Float64Array(0),
+      sortNumbers(successful.e2eMs),
+    ],
+    inputTokens: sortNumbers(inputTokens),
+    duplicates,
+  };
+}
