@@ -68,12 +68,14 @@ export class ServingColumns implements ServingRowSink {
 
   /** The id of the row just added: `buf[start .. end)`, or empty when start < 0. */
   addId(buf: Uint8Array, start: number, end: number): void {
-    const at = this.idOffsets[this.rows - 1] as number;
+    const offsets = this.idOffsets;
+    const at = offsets[this.rows - 1] as number;
     const length = start < 0 ? 0 : end - start;
     if (at + length > this.idBytes.length)
       this.idBytes = grow(this.idBytes, Math.max(this.idBytes.length * 2, at + length));
-    for (let k = 0; k < length; k++) this.idBytes[at + k] = buf[start + k] as number;
-    this.idOffsets[this.rows] = at + length;
+    const bytes = this.idBytes;
+    for (let k = 0; k < length; k++) bytes[at + k] = buf[start + k] as number;
+    offsets[this.rows] = at + length;
   }
 
   /** The finished columns, trimmed to the rows read, with TPOT derived where it was empty. */

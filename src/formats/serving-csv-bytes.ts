@@ -51,10 +51,13 @@ class LineReader {
   carried = 0;
   line = 0;
   sep = 44;
+  stops = fieldStops(44);
   headerLength = 0;
   slotOf = new Int8Array(0);
   readonly sink: ServingRowSink;
   headerRead = false;
+  /** The header has every numeric column and no other than the reader keeps (the template's): rows may take `plainRow`. */
+  plain = false;
   /** Start and end of each slot's cell in the current row (valid for the slots the row has). */
   cellStart = new Int32Array(SLOTS);
   cellEnd = new Int32Array(SLOTS);
@@ -133,6 +136,7 @@ class LineReader {
     this.line++;
     const end = lfAt > start && buf[lfAt - 1] === CR ? lfAt - 1 : lfAt;
     if (!this.headerRead) return this.header(buf, start, end);
+    if (this.plain && this.sink.rows > 0 && this.plainRow(buf, start, end)) return true;
     return this.row(buf, start, end);
   }
 
@@ -150,6 +154,7 @@ class LineReader {
     const resolved = resolveColumns(names, SERVING_REQUEST_COLUMNS, this.path);
     if (resolved.findings.length > 0 || !resolved.index.has("request_id")) return false;
     this.sep = delimiter.charCodeAt(0);
+    this.stops = fieldStops(this.sep);
     this.headerLength = names.length;
     this.slotOf = new Int8Array(names.length).fill(-1);
     SERVING_NUMERIC_COLUMNS.forEach(([name], slot) => {
@@ -159,6 +164,9 @@ class LineReader {
     const status = resolved.index.get("status");
     if (status !== undefined) this.slotOf[status] = STATUS_SLOT;
     this.slotOf[resolved.index.get("request_id") as number] = ID_SLOT;
+    // Each numeric slot must be a column too: plainRow writes every slot on every row.
+    const slots = new Set(this.slotOf);
+    this.plain = !slots.has(-1) && SERVING_NUMERIC_COLUMNS.every((_, slot) => slots.has(slot));
     this.headerRead = true;
     return true;
   }
@@ -169,7 +177,7 @@ class LineReader {
    * `buf[end]` is the line's CR or LF, which ends a number like a delimiter does (no bounds checks).
    */
   row(buf: Uint8Array, start: number, end: number): boolean {
-    const { cellStart, cellEnd, slotOf, sep, headerLength, values } = this;
+    const { cellStart, cellEnd, slotOf, sep, stops, headerLength, values } = this;
     let seen = 0;
     let slow = 0;
     let fields = 0;
@@ -182,12 +190,12 @@ class LineReader {
         k = DECIMAL_END;
         if (DECIMAL_PLAIN && (k === end || buf[k] === sep)) values[slot] = value;
         else {
-          k = skipField(buf, k, end, sep);
+          k = skipField(buf, k, end, stops);
           if (k < 0) return false;
           slow |= 1 << slot;
         }
       } else {
-        k = skipField(buf, k, end, sep);
+        k = skipField(buf, k, end, stops);
         if (k < 0) return false;
       }
       if (slot >= 0) {
@@ -201,6 +209,39 @@ class LineReader {
     }
     if (fields === 1 && isBlank(buf, start, end)) return true;
     return this.addRow(buf, start, end, fields, seen, slow);
+  }
+
+  /**
+   * The common row of a file in the template's layout, read without remembering its cells: every
+   * field present, every number a plain decimal, status `ok` or `error` or absent. Anything else
+   * returns false before the sink is touched, and `row` reads the line again with all its rules.
+   */
+  plainRow(buf: Uint8Array, start: number, end: number): boolean {
+    const { slotOf, sep, stops, headerLength, values } = this;
+    let k = start;
+    let ok = 1;
+    let idStart = -1;
+    let idEnd = -1;
+    for (let field = 0; field < headerLength; field++) {
+      const slot = slotOf[field] as number;
+      if (slot < NUMERIC_SLOTS) {
+        values[slot] = readDecimal(buf, k);
+        k = DECIMAL_END;
+        if (!DECIMAL_PLAIN) return false;
+      } else if (slot === ID_SLOT) {
+        idStart = k;
+        k = skipField(buf, k, end, stops);
+        if (k <= idStart) return false;
+        idEnd = k;
+      } else {
+        ok = plainStatus(buf, k);
+        if (ok < 0) return false;
+        k += ok === 1 ? 2 : 5;
+      }
+      if (field === headerLength - 1 ? k !== end : k === end || buf[k++] !== sep) return false;
+    }
+    this.sink.add(this.line, values, ok, buf, idStart, idEnd);
+    return true;
   }
 
   /** Hands the row just read to the sink, reading its remembered cells (and their findings) first. */
@@ -280,31 +321,50 @@ function readDecimal(buf: Uint8Array, k: number): number {
     b = buf[++k] as number;
   }
   let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (;;) {
-    const digit = b - 48;
-    if (digit >= 0 && digit <= 9) {
+  const first = k;
+  // Integer digits, then the fraction's: one unsigned comparison a byte (a non-digit wraps above 9).
+  for (let digit = b - 48; digit >>> 0 < 10; digit = (buf[++k] as number) - 48)
+    mantissa = mantissa * 10 + digit;
+  let digits = k - first;
+  let decimals = 0;
+  if (buf[k] === 46) {
+    const point = ++k;
+    for (let digit = (buf[k] as number) - 48; digit >>> 0 < 10; digit = (buf[++k] as number) - 48)
       mantissa = mantissa * 10 + digit;
-      digits++;
-      if (decimals >= 0) decimals++;
-    } else if (b === 46 && decimals < 0) decimals = 0;
-    else break;
-    b = buf[++k] as number;
+    decimals = k - point;
+    digits += decimals;
   }
   DECIMAL_END = k;
   DECIMAL_PLAIN = digits > 0 && digits <= 15;
   return sign * (decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa);
 }
 
+/** 1 for `ok`, 0 for `error` at `k`, else −1 (the general status reader decides). */
+function plainStatus(buf: Uint8Array, k: number): number {
+  if (buf[k] === 111 && buf[k + 1] === 107) return 1;
+  const error = buf[k] === 101 && buf[k + 1] === 114 && buf[k + 2] === 114 && buf[k + 3] === 111;
+  return error && buf[k + 4] === 114 ? 0 : -1;
+}
+
 /** The end of the field at `k` (its delimiter or the line end), or −1 at a byte only the general parser reads. */
-function skipField(buf: Uint8Array, k: number, end: number, sep: number): number {
+function skipField(buf: Uint8Array, k: number, end: number, stops: Uint8Array): number {
   for (; k < end; k++) {
-    const b = buf[k] as number;
-    if (b === sep) return k;
-    if (b === QUOTE || b === CR || b === 0 || b >= 0x80) return -1;
+    const stop = stops[buf[k] as number] as number;
+    if (stop !== 0) return stop === STOP_DELIMITER ? k : -1;
   }
   return end;
+}
+
+const STOP_DELIMITER = 1;
+const STOP_GENERAL = 2;
+
+/** Per byte value: where a field scan stops, at the delimiter or at a byte only the general parser reads. */
+function fieldStops(sep: number): Uint8Array {
+  const stops = new Uint8Array(256);
+  stops.fill(STOP_GENERAL, 0x80);
+  for (const b of [QUOTE, CR, 0]) stops[b] = STOP_GENERAL;
+  stops[sep] = STOP_DELIMITER;
+  return stops;
 }
 
 function isBlank(buf: Uint8Array, start: number, end: number): boolean {

@@ -55,6 +55,7 @@ export class ProjectedColumns implements ServingRowSink {
     return this.#rows.rows;
   }
 
+  /** Room for `rows` rows in every column (the distributions hold at most one value a row). */
   reserve(rows: number, idBytes: number): void {
     this.#rows.reserve(rows, idBytes);
     this.#ttft = grow(this.#ttft, rows);
@@ -70,6 +71,8 @@ export class ProjectedColumns implements ServingRowSink {
     const outputTokens = values[5] as number;
     const tpot = derivedTpot(values[2] as number, ttft, e2e, outputTokens);
     values[2] = tpot;
+    const rows = this.#rows.rows;
+    if (rows === this.#tokens.length) this.reserve(Math.ceil(rows * 1.5) + 16, 0);
     this.#rows.add(line, values, ok, buf, idStart, idEnd);
     const row = this.#row;
     row.line = line;
@@ -82,12 +85,11 @@ export class ProjectedColumns implements ServingRowSink {
     row.ok = ok;
     this.#onRow(row);
     if (ok === 1) {
-      if (!Number.isNaN(ttft)) this.#ttft = push(this.#ttft, this.#nTtft++, ttft as number);
-      if (!Number.isNaN(tpot)) this.#tpot = push(this.#tpot, this.#nTpot++, tpot);
-      if (!Number.isNaN(e2e)) this.#e2e = push(this.#e2e, this.#nE2e++, e2e as number);
+      if (!Number.isNaN(ttft)) this.#ttft[this.#nTtft++] = ttft;
+      if (!Number.isNaN(tpot)) this.#tpot[this.#nTpot++] = tpot;
+      if (!Number.isNaN(e2e)) this.#e2e[this.#nE2e++] = e2e;
     }
-    if (Number.isFinite(inputTokens))
-      this.#tokens = push(this.#tokens, this.#nTokens++, inputTokens as number);
+    if (Number.isFinite(inputTokens)) this.#tokens[this.#nTokens++] = inputTokens;
   }
 
   build(): ServingRequests {
@@ -106,13 +108,4 @@ export class ProjectedColumns implements ServingRowSink {
       inputTokens: trimTo(this.#tokens, this.#nTokens),
     };
   }
-}
-
-// --- internal ---
-
-/** Writes `value` at `at`, growing the column by half when it is full; returns the column to keep. */
-function push(column: Float64Array, at: number, value: number): Float64Array {
-  const target = at < column.length ? column : grow(column, Math.ceil(column.length * 1.5) + 16);
-  target[at] = value;
-  return target;
 }

@@ -29,6 +29,7 @@ export function sortFinite(column: Float64Array): Float64Array {
 
 export function computeMean(values: Float64Array): number {
   let sum = 0;
-  for (const value of values) sum += value;
+  // An index loop: a typed array's iterator is several times slower on a million values.
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
   return values.length === 0 ? Number.NaN : sum / values.length;
 }

@@ -65,10 +65,18 @@ function sortAsDecimals(values: Float64Array): boolean {
     if (range === undefined) continue;
     if (range.high - range.low >= KEY_RANGE) return false;
     const n = values.length;
-    const keys = new Uint32Array(n);
+    // The keys live in the values' own buffer: 4 bytes each in its first half, the radix sort's
+    // second buffer in its other half, so a million values sort without a byte more. Writing key i
+    // (bytes 4i…4i+3) only overwrites values already read, going up.
+    const halves = [0, 4 * n].map((offset) => new Uint32Array(values.buffer, values.byteOffset + offset, n));
+    const [keys, other] = halves as [Uint32Array, Uint32Array];
     for (let i = 0; i < n; i++) keys[i] = Math.round((values[i] as number) * scale) - range.low;
-    const sorted = radixSortKeys(keys, range.high - range.low);
-    for (let i = 0; i < n; i++) values[i] = ((sorted[i] as number) + range.low) / scale;
+    const sorted = radixSortKeys(keys, other, range.high - range.low);
+    // Value i (bytes 8i…8i+7) overwrites keys ≥ i of the first half, so that half is read going
+    // down; in the second half it overwrites keys < i, so going up.
+    if (sorted === keys)
+      for (let i = n - 1; i >= 0; i--) values[i] = ((keys[i] as number) + range.low) / scale;
+    else for (let i = 0; i < n; i++) values[i] = ((other[i] as number) + range.low) / scale;
     return true;
   }
   return false;
@@ -88,8 +96,11 @@ function integerRange(values: Float64Array, scale: number): { low: number; high:
   return { low, high };
 }
 
-/** LSD radix sort of keys below `max` + 1 in passes of at most 12 bits (a 16 KiB count table stays in L1); returns the sorted array (keys or a scratch). */
-function radixSortKeys(keys: Uint32Array, max: number): Uint32Array {
+/**
+ * LSD radix sort of keys up to `max` in passes of at most 12 bits (a 16 KiB count table stays in
+ * L1), between `keys` and `other`; returns whichever holds the sorted keys.
+ */
+function radixSortKeys(keys: Uint32Array, other: Uint32Array, max: number): Uint32Array {
   const n = keys.length;
   const bits = max === 0 ? 1 : Math.floor(Math.log2(max)) + 1;
   const passes = Math.ceil(bits / 12);
@@ -97,7 +108,7 @@ function radixSortKeys(keys: Uint32Array, max: number): Uint32Array {
   const mask = 2 ** digitBits - 1;
   const counts = new Uint32Array(mask + 1);
   let from: Uint32Array = keys;
-  let to: Uint32Array = new Uint32Array(n);
+  let to: Uint32Array = other;
   for (let pass = 0; pass < passes; pass++) {
     const shift = pass * digitBits;
     counts.fill(0);

@@ -106,3 +106,28 @@ describe("serving-requests CSV, byte-level fast path", () => {
     expect(observe(parsed)).toMatchObject({ rows: 1, ids: ["r,1"], findings: [] });
   });
 });
+
+describe("serving-requests CSV, rows in the template's layout", () => {
+  // Rows that look plain but are not: each must read as the general tokenizer reads it.
+  const tricky = [
+    "r1,0.5,100,,500,20,5,ok", // empty TPOT: derived, and the next row must not inherit it
+    "r2,0.6,100,10,140,20,5,ok",
+    "r3,0.7,100,10,140,20,5,okay",
+    "r4,0.8,100,10,140,20,5,OK",
+    "r5,0.9,100,10,140,20,5,",
+    ",1.0,100,10,140,20,5,ok",
+    "r7,1.1,100ms,10,140,20,5,ok",
+    "r8,1.2,100,10,140,20,5",
+    "r9,1.3,100,10,140,20,5,ok,extra",
+    "r10,1.4,-0,10,140,+20,5,error",
+    "r11,1.5,1234567890123456,10,140,20,5,ok",
+    "r12,1.6,100,10,140,20,5,errors",
+  ];
+  const text = `${HEADER}\n${tricky.join("\n")}\n`;
+
+  it("reads every row as the general tokenizer does, for every chunk size", () => {
+    const general = text.replace("ttft_ms", '"ttft_ms"');
+    const slow = observe(servingCsv.parse({ path: "r.csv", bytes: encode(general) }));
+    for (const size of [3, 16, text.length + 1]) expect(parseFast(text, size)).toEqual(slow);
+  });
+});
