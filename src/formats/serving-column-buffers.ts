@@ -27,9 +27,11 @@ export class ServingColumns implements ServingRowSink {
 
   /** Whether each of SERVING_NUMERIC_COLUMNS is kept; a dropped one is never allocated nor written. */
   readonly keep: readonly boolean[];
+  readonly keepsAny: boolean;
 
   constructor(capacity: number, keep: readonly boolean[] = SERVING_NUMERIC_COLUMNS.map(() => true)) {
     this.keep = keep;
+    this.keepsAny = keep.includes(true);
     this.numeric = SERVING_NUMERIC_COLUMNS.map((_, slot) => new Float64Array(keep[slot] ? capacity : 0));
     this.ok = new Uint8Array(capacity);
     this.lines = new Int32Array(capacity);
@@ -50,11 +52,12 @@ export class ServingColumns implements ServingRowSink {
   add(line: number, values: Float64Array, ok: number, buf: Uint8Array, idStart: number, idEnd: number): void {
     const row = this.addRow(line);
     const numeric = this.numeric;
-    for (let slot = 0; slot < numeric.length; slot++) {
-      const column = numeric[slot] as Float64Array;
-      // A dropped column has length 0: the write is skipped (typed arrays ignore writes out of range).
-      if (row < column.length) column[row] = values[slot] as number;
-    }
+    if (this.keepsAny)
+      for (let slot = 0; slot < numeric.length; slot++) {
+        const column = numeric[slot] as Float64Array;
+        // A dropped column has length 0: the write is skipped (typed arrays ignore writes out of range).
+        if (row < column.length) column[row] = values[slot] as number;
+      }
     this.ok[row] = ok;
     this.addId(buf, idStart, idEnd);
   }

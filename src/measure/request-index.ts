@@ -43,7 +43,7 @@ export function findDuplicateRequests(requests: ServingRequests): number[] {
   const cached = DUPLICATES.get(requests) ?? INDEXES.get(requests)?.duplicates;
   if (cached !== undefined) return cached;
   const ids = packRequestIds(requests);
-  const duplicates = ids === undefined ? [] : duplicatesByBucket(ids);
+  const duplicates = ids === undefined ? [] : (duplicatesByNumber(ids) ?? duplicatesByBucket(ids));
   DUPLICATES.set(requests, duplicates);
   return duplicates;
 }
@@ -96,6 +96,76 @@ const INDEXES = new WeakMap<ServingRequests, RequestIndex>();
 const DUPLICATES = new WeakMap<ServingRequests, number[]>();
 /** Rows per bucket of the duplicate check, about: its table (2 × 4 bytes per row) stays in L2. */
 const BUCKET_ROWS = 4096;
+
+/**
+ * The duplicate check of ids that are one shared prefix and a number (`req-17`, `42`), the way most
+ * load generators name requests: equal ids are equal numbers (written without leading zeros), so
+ * one bit per possible number finds them in a single pass. Undefined when any id does not fit, or the
+ * numbers spread too far for a small bitmap; the hashed check handles those.
+ */
+function duplicatesByNumber(ids: RequestIdColumn): number[] | undefined {
+  const rows = ids.offsets.length - 1;
+  const numbers = new Float64Array(rows);
+  const prefix = prefixLength(ids, 0);
+  if (prefix < 0) return undefined;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < rows; i++) {
+    const value = numberAfter(ids, i, prefix);
+    if (value < 0) return undefined;
+    numbers[i] = value;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  if (high - low > MAX_BITS_PER_ROW * rows + 64) return undefined;
+  const seen = new Uint32Array(Math.floor((high - low) / 32) + 1);
+  const duplicates: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    const bit = (numbers[i] as number) - low;
+    const word = Math.floor(bit / 32);
+    const mask = 1 << (bit % 32);
+    if (((seen[word] as number) & mask) !== 0) duplicates.push(i);
+    else seen[word] = (seen[word] as number) | mask;
+  }
+  return duplicates;
+}
+
+/** Bitmap size of the numbered-id check, in bits per row at most (8 bytes a row). */
+const MAX_BITS_PER_ROW = 64;
+
+/** Bytes of row `row`'s id before its trailing digits, or −1 when it has none. */
+function prefixLength(ids: RequestIdColumn, row: number): number {
+  const start = ids.offsets[row] as number;
+  let end = ids.offsets[row + 1] as number;
+  while (end > start && isDigit(ids.bytes[end - 1] as number)) end--;
+  return end === (ids.offsets[row + 1] as number) ? -1 : end - start;
+}
+
+/**
+ * The number after the first `prefix` bytes of row `row`'s id, when those bytes are row 0's and the
+ * rest is 1–15 digits without a leading zero; else −1.
+ */
+function numberAfter(ids: RequestIdColumn, row: number, prefix: number): number {
+  const { bytes, offsets } = ids;
+  const start = offsets[row] as number;
+  const end = offsets[row + 1] as number;
+  const first = offsets[0] as number;
+  const digits = end - start - prefix;
+  if (digits < 1 || digits > 15) return -1;
+  for (let k = 0; k < prefix; k++) if (bytes[start + k] !== bytes[first + k]) return -1;
+  if (digits > 1 && bytes[start + prefix] === 48) return -1;
+  let value = 0;
+  for (let k = start + prefix; k < end; k++) {
+    const digit = (bytes[k] as number) - 48;
+    if (digit >>> 0 > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function isDigit(byte: number): boolean {
+  return byte >= 48 && byte <= 57;
+}
 
 function duplicatesByBucket(ids: RequestIdColumn): number[] {
   const rows = ids.offsets.length - 1;
