@@ -1,4 +1,5 @@
 import type { ServingRequests } from "../model/evidence.ts";
+import { NumberedIdColumn, packNumberedIds } from "./numbered-ids.ts";
 import { SERVING_NUMERIC_COLUMNS } from "./serving-cells.ts";
 import { deriveTpot } from "./serving-columns.ts";
 import { grow, trimTo } from "./typed-columns.ts";
@@ -10,8 +11,11 @@ import { grow, trimTo } from "./typed-columns.ts";
  */
 export interface ServingRowSink {
   readonly rows: number;
-  /** Makes room for about `rows` rows and `idBytes` bytes of ids (a guess from the first row). */
-  reserve(rows: number, idBytes: number): void;
+  /**
+   * Makes room for about `rows` rows and `idBytes` bytes of ids; without `idBytes`, as many bytes a
+   * row as the rows so far took.
+   */
+  reserve(rows: number, idBytes?: number): void;
   add(line: number, values: Float64Array, ok: number, buf: Uint8Array, idStart: number, idEnd: number): void;
   build(): ServingRequests;
 }
@@ -24,6 +28,9 @@ export class ServingColumns implements ServingRowSink {
   lines: Int32Array;
   idBytes: Uint8Array;
   idOffsets: Int32Array;
+  /** The ids as numbers while they all fit (see NumberedIdColumn); then `idBytes`. */
+  numberedIds: NumberedIdColumn | undefined = new NumberedIdColumn();
+  idBytesWanted = 0;
 
   /** Whether each of SERVING_NUMERIC_COLUMNS is kept; a dropped one is never allocated nor written. */
   readonly keep: readonly boolean[];
@@ -40,13 +47,22 @@ export class ServingColumns implements ServingRowSink {
   }
 
   /** Makes room for `capacity` rows at once (a good guess saves regrowing a big file's columns). */
-  reserve(capacity: number, idBytes = 0): void {
-    if (idBytes > this.idBytes.length) this.idBytes = grow(this.idBytes, idBytes);
+  reserve(capacity: number, idBytes?: number): void {
+    const bytesSoFar = this.numberedIds === undefined ? (this.idOffsets[this.rows] as number) : 0;
+    const perRow = this.rows === 0 ? 8 : bytesSoFar / this.rows;
+    this.idBytesWanted = Math.max(this.idBytesWanted, idBytes ?? Math.ceil(capacity * perRow * 1.03));
+    // Numbered ids need no bytes: those columns are sized when an id stops fitting.
+    if (this.numberedIds === undefined) this.reserveIdBytes();
     if (capacity <= this.ok.length) return;
     this.numeric = this.numeric.map((column, slot) => (this.keep[slot] ? grow(column, capacity) : column));
     this.ok = grow(this.ok, capacity);
     this.lines = grow(this.lines, capacity);
-    this.idOffsets = grow(this.idOffsets, capacity + 1);
+    if (this.numberedIds === undefined) this.idOffsets = grow(this.idOffsets, capacity + 1);
+    else this.numberedIds.reserve(capacity);
+  }
+
+  reserveIdBytes(): void {
+    if (this.idBytesWanted > this.idBytes.length) this.idBytes = grow(this.idBytes, this.idBytesWanted);
   }
 
   add(line: number, values: Float64Array, ok: number, buf: Uint8Array, idStart: number, idEnd: number): void {
@@ -71,14 +87,30 @@ export class ServingColumns implements ServingRowSink {
 
   /** The id of the row just added: `buf[start .. end)`, or empty when start < 0. */
   addId(buf: Uint8Array, start: number, end: number): void {
+    const row = this.rows - 1;
+    if (this.numberedIds !== undefined) {
+      if (start >= 0 && this.numberedIds.add(row, buf, start, end)) return;
+      this.packNumberedIds(row);
+    }
     const offsets = this.idOffsets;
-    const at = offsets[this.rows - 1] as number;
+    const at = offsets[row] as number;
     const length = start < 0 ? 0 : end - start;
     if (at + length > this.idBytes.length)
       this.idBytes = grow(this.idBytes, Math.max(this.idBytes.length * 2, at + length));
     const bytes = this.idBytes;
     for (let k = 0; k < length; k++) bytes[at + k] = buf[start + k] as number;
-    offsets[this.rows] = at + length;
+    offsets[row + 1] = at + length;
+  }
+
+  /** The first id that is not prefix-and-number: the ids so far become bytes, and so do the rest. */
+  packNumberedIds(rows: number): void {
+    const packed = packNumberedIds((this.numberedIds as NumberedIdColumn).finish(rows));
+    this.numberedIds = undefined;
+    this.idOffsets = grow(this.idOffsets, this.ok.length + 1);
+    this.idOffsets.set(packed.offsets);
+    this.idBytesWanted = Math.max(this.idBytesWanted, packed.bytes.length * 2);
+    this.reserveIdBytes();
+    this.idBytes.set(packed.bytes);
   }
 
   /** The finished columns, trimmed to the rows read, with TPOT derived where it was empty. */
@@ -86,10 +118,14 @@ export class ServingColumns implements ServingRowSink {
     const n = this.rows;
     const requests: ServingRequests = {
       rows: n,
-      requestIdBytes: {
-        bytes: trimTo(this.idBytes, this.idOffsets[n] as number),
-        offsets: trimTo(this.idOffsets, n + 1),
-      },
+      ...(this.numberedIds !== undefined
+        ? { requestIdNumbers: this.numberedIds.finish(n) }
+        : {
+            requestIdBytes: {
+              bytes: trimTo(this.idBytes, this.idOffsets[n] as number),
+              offsets: trimTo(this.idOffsets, n + 1),
+            },
+          }),
       ok: trimTo(this.ok, n),
       lines: trimTo(this.lines, n),
     };

@@ -56,6 +56,10 @@ class LineReader {
   slotOf = new Int8Array(0);
   readonly sink: ServingRowSink;
   headerRead = false;
+  /** Bytes of the chunks before the current one, and whether the columns were sized for the file. */
+  consumed = 0;
+  reserved = false;
+
   /** The header has every numeric column and no other than the reader keeps (the template's): rows may take `plainRow`. */
   plain = false;
   /** Start and end of each slot's cell in the current row (valid for the slots the row has). */
@@ -89,7 +93,23 @@ class LineReader {
       start = lf + 1;
     }
     if (start < chunk.length) this.append(chunk.subarray(start));
+    this.reserveFromFirstChunk(start);
+    this.consumed += chunk.length;
     return true;
+  }
+
+  /**
+   * After the first chunk, room for the whole file's rows at the rows-per-byte seen so far, with 3 %
+   * to spare. A close guess matters: spare capacity is not free (the allocator may zero it), and a
+   * short one costs a copy of every column.
+   */
+  reserveFromFirstChunk(lineStart: number): void {
+    const rows = this.sink.rows;
+    if (this.reserved || rows === 0) return;
+    this.reserved = true;
+    const bytes = this.consumed + lineStart;
+    const expected = Math.ceil((1.03 * this.sizeHint * rows) / Math.max(1, bytes)) + 256;
+    this.sink.reserve(expected);
   }
 
   /** The last line, when the file does not end with a newline. */
@@ -248,7 +268,8 @@ class LineReader {
   addRow(buf: Uint8Array, start: number, end: number, fields: number, seen: number, slow: number): boolean {
     const { sink, values, cellStart, cellEnd } = this;
     if (sink.rows === 0) {
-      const rows = estimateRows(this.sizeHint, end - start);
+      // Room for the first chunk's rows; reserveFromFirstChunk sizes the columns for the whole file.
+      const rows = Math.min(FIRST_ROWS, estimateRows(this.sizeHint, end - start));
       const idLength =
         (seen & (1 << ID_SLOT)) === 0 ? 0 : (cellEnd[ID_SLOT] as number) - (cellStart[ID_SLOT] as number);
       sink.reserve(rows, rows * (idLength + 8));
@@ -296,6 +317,8 @@ class LineReader {
  * Rows ≈ bytes / the first row's length, with 30 % to spare (the columns grow if that is short). The
  * spare rows are never written, so they cost address space, not memory.
  */
+const FIRST_ROWS = 1 << 17;
+
 function estimateRows(sizeHint: number, rowBytes: number): number {
   return Math.max(16, Math.ceil((1.3 * sizeHint) / Math.max(8, rowBytes + 1)));
 }

@@ -56,7 +56,7 @@ export class ProjectedColumns implements ServingRowSink {
   }
 
   /** Room for `rows` rows in every column (the distributions hold at most one value a row). */
-  reserve(rows: number, idBytes: number): void {
+  reserve(rows: number, idBytes?: number): void {
     this.#rows.reserve(rows, idBytes);
     this.#ttft = grow(this.#ttft, rows);
     this.#tpot = grow(this.#tpot, rows);
@@ -72,7 +72,7 @@ export class ProjectedColumns implements ServingRowSink {
     const tpot = derivedTpot(values[2] as number, ttft, e2e, outputTokens);
     values[2] = tpot;
     const rows = this.#rows.rows;
-    if (rows === this.#tokens.length) this.reserve(Math.ceil(rows * 1.5) + 16, 0);
+    if (rows === this.#tokens.length) this.reserve(Math.ceil(rows * 1.5) + 16);
     this.#rows.add(line, values, ok, buf, idStart, idEnd);
     const row = this.#row;
     row.line = line;

@@ -1,5 +1,5 @@
 /** A typed array of any element type the columnar readers use. */
-export type TypedColumn = Float64Array | Int32Array | Uint8Array;
+export type TypedColumn = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
 /** A bigger copy of `column` holding its first values (a column that outgrew its capacity). */
 export function grow<T extends TypedColumn>(column: T, size: number): T {

@@ -44,7 +44,10 @@ export function readProjectedLog(
   const { successful, inputTokens } = sink.finish(requests);
   const kept: ServingRequests = { ...requests };
   delete kept.lines;
-  if (!projection.has("requestId")) delete kept.requestIdBytes;
+  if (!projection.has("requestId")) {
+    delete kept.requestIdBytes;
+    delete kept.requestIdNumbers;
+  }
   return {
     parsed: { ...parsed, requests: kept, requestFindings: out.finish(path) },
     sorted: [

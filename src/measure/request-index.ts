@@ -1,4 +1,5 @@
-import type { RequestIdColumn, ServingRequests } from "../model/evidence.ts";
+import { numberPackedIds, packNumberedIds } from "../formats/numbered-ids.ts";
+import type { NumberedRequestIds, RequestIdColumn, ServingRequests } from "../model/evidence.ts";
 
 export interface RequestIndex {
   ids: RequestIdColumn;
@@ -42,8 +43,7 @@ export function indexRequests(requests: ServingRequests): RequestIndex | undefin
 export function findDuplicateRequests(requests: ServingRequests): number[] {
   const cached = DUPLICATES.get(requests) ?? INDEXES.get(requests)?.duplicates;
   if (cached !== undefined) return cached;
-  const ids = packRequestIds(requests);
-  const duplicates = ids === undefined ? [] : (duplicatesByNumber(ids) ?? duplicatesByBucket(ids));
+  const duplicates = duplicatesOf(requests);
   DUPLICATES.set(requests, duplicates);
   return duplicates;
 }
@@ -67,6 +67,8 @@ export function findRequest(index: RequestIndex, ids: RequestIdColumn, row: numb
 /** The id of one row as text (for messages), or "" when the log has no ids. */
 export function requestIdAt(requests: ServingRequests, row: number): string {
   if (requests.requestId !== undefined) return requests.requestId[row] ?? "";
+  const numbered = requests.requestIdNumbers;
+  if (numbered !== undefined) return `${numbered.prefix}${numbered.numbers[row] ?? ""}`;
   const ids = requests.requestIdBytes;
   if (ids === undefined) return "";
   return DECODER.decode(ids.bytes.subarray(ids.offsets[row] as number, ids.offsets[row + 1] as number));
@@ -75,6 +77,12 @@ export function requestIdAt(requests: ServingRequests, row: number): string {
 /** The ids of a log in packed form (string ids are packed once and cached). */
 export function packRequestIds(requests: ServingRequests): RequestIdColumn | undefined {
   if (requests.requestIdBytes !== undefined) return requests.requestIdBytes;
+  const numbered = requests.requestIdNumbers;
+  if (numbered !== undefined) {
+    const packed = PACKED_NUMBERS.get(numbered) ?? packNumberedIds(numbered);
+    PACKED_NUMBERS.set(numbered, packed);
+    return packed;
+  }
   const strings = requests.requestId;
   if (strings === undefined) return undefined;
   const cached = PACKED.get(strings);
@@ -97,23 +105,27 @@ const DUPLICATES = new WeakMap<ServingRequests, number[]>();
 /** Rows per bucket of the duplicate check, about: its table (2 × 4 bytes per row) stays in L2. */
 const BUCKET_ROWS = 4096;
 
+function duplicatesOf(requests: ServingRequests): number[] {
+  const packed = requests.requestIdNumbers === undefined ? packRequestIds(requests) : undefined;
+  const numbered = requests.requestIdNumbers ?? (packed === undefined ? undefined : numberPackedIds(packed));
+  const found = numbered === undefined ? undefined : duplicatesOfNumbers(numbered.numbers);
+  if (found !== undefined) return found;
+  const ids = packed ?? packRequestIds(requests);
+  return ids === undefined ? [] : duplicatesByBucket(ids);
+}
+
 /**
  * The duplicate check of ids that are one shared prefix and a number (`req-17`, `42`), the way most
  * load generators name requests: equal ids are equal numbers (written without leading zeros), so
- * one bit per possible number finds them in a single pass. Undefined when any id does not fit, or the
- * numbers spread too far for a small bitmap; the hashed check handles those.
+ * one bit per possible number finds them in a single pass. Undefined when the numbers spread too
+ * far for a small bitmap; the hashed check handles those.
  */
-function duplicatesByNumber(ids: RequestIdColumn): number[] | undefined {
-  const rows = ids.offsets.length - 1;
-  const numbers = new Float64Array(rows);
-  const prefix = prefixLength(ids, 0);
-  if (prefix < 0) return undefined;
+function duplicatesOfNumbers(numbers: Uint32Array): number[] | undefined {
+  const rows = numbers.length;
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < rows; i++) {
-    const value = numberAfter(ids, i, prefix);
-    if (value < 0) return undefined;
-    numbers[i] = value;
+    const value = numbers[i] as number;
     if (value < low) low = value;
     if (value > high) high = value;
   }
@@ -132,40 +144,6 @@ function duplicatesByNumber(ids: RequestIdColumn): number[] | undefined {
 
 /** Bitmap size of the numbered-id check, in bits per row at most (8 bytes a row). */
 const MAX_BITS_PER_ROW = 64;
-
-/** Bytes of row `row`'s id before its trailing digits, or −1 when it has none. */
-function prefixLength(ids: RequestIdColumn, row: number): number {
-  const start = ids.offsets[row] as number;
-  let end = ids.offsets[row + 1] as number;
-  while (end > start && isDigit(ids.bytes[end - 1] as number)) end--;
-  return end === (ids.offsets[row + 1] as number) ? -1 : end - start;
-}
-
-/**
- * The number after the first `prefix` bytes of row `row`'s id, when those bytes are row 0's and the
- * rest is 1–15 digits without a leading zero; else −1.
- */
-function numberAfter(ids: RequestIdColumn, row: number, prefix: number): number {
-  const { bytes, offsets } = ids;
-  const start = offsets[row] as number;
-  const end = offsets[row + 1] as number;
-  const first = offsets[0] as number;
-  const digits = end - start - prefix;
-  if (digits < 1 || digits > 15) return -1;
-  for (let k = 0; k < prefix; k++) if (bytes[start + k] !== bytes[first + k]) return -1;
-  if (digits > 1 && bytes[start + prefix] === 48) return -1;
-  let value = 0;
-  for (let k = start + prefix; k < end; k++) {
-    const digit = (bytes[k] as number) - 48;
-    if (digit >>> 0 > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-function isDigit(byte: number): boolean {
-  return byte >= 48 && byte <= 57;
-}
 
 function duplicatesByBucket(ids: RequestIdColumn): number[] {
   const rows = ids.offsets.length - 1;
@@ -236,6 +214,7 @@ function insertOrFind(
   }
 }
 const PACKED = new WeakMap<string[], RequestIdColumn>();
+const PACKED_NUMBERS = new WeakMap<NumberedRequestIds, RequestIdColumn>();
 const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder();
 

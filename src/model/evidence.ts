@@ -51,6 +51,8 @@ export interface ServingRequests {
   requestId?: string[];
   /** The same ids packed as bytes (what the CSV reader fills instead of `requestId`): no string per row. */
   requestIdBytes?: RequestIdColumn;
+  /** Or, when every id is one prefix and a number (`req-17`), the numbers: 4 bytes an id. */
+  requestIdNumbers?: NumberedRequestIds;
   startS?: NumericColumn;
   ttftMs?: NumericColumn;
   tpotMs?: NumericColumn;
@@ -83,6 +85,15 @@ export interface RequestIdColumn {
   bytes: Uint8Array;
   /** rows + 1 offsets into `bytes`. */
   offsets: Int32Array;
+}
+
+/**
+ * Request ids that are all one prefix followed by a number below 2^32 written without leading zeros
+ * (`req-0`, `req-1`, …, the way load generators name requests): id i is `prefix + numbers[i]`.
+ */
+export interface NumberedRequestIds {
+  prefix: string;
+  numbers: Uint32Array;
 }
 
 /** A statistic a tool printed itself (used only when the file holds no per-request data). */

@@ -8,9 +8,9 @@ import { requireColumn } from "../../src/model/request-columns.ts";
 const HEADER = "request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status";
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** The bytes in chunks of `size`, each handed out in one reused buffer, as the file reader does. */
+/** The bytes in chunks of `size`, each handed out in one reused Buffer, as the file reader does. */
 function* chunked(bytes: Uint8Array, size: number): Generator<Uint8Array> {
-  const buffer = new Uint8Array(size);
+  const buffer = Buffer.alloc(size);
   for (let at = 0; at < bytes.length; at += size) {
     const chunk = bytes.subarray(at, at + size);
     buffer.set(chunk);

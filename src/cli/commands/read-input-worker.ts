@@ -67,6 +67,7 @@ function transferList(requests: ServingRequests, sorted: (Float64Array | undefin
     ...Object.values(requests).filter((v) => ArrayBuffer.isView(v)),
     requests.requestIdBytes?.bytes,
     requests.requestIdBytes?.offsets,
+    requests.requestIdNumbers?.numbers,
     ...sorted,
   ];
   return [...new Set(views.map((v) => v?.buffer).filter((b) => b instanceof ArrayBuffer))];
