@@ -36,12 +36,20 @@ export class ServingColumns implements ServingRowSink {
   readonly keep: readonly boolean[];
   readonly keepsAny: boolean;
 
-  constructor(capacity: number, keep: readonly boolean[] = SERVING_NUMERIC_COLUMNS.map(() => true)) {
+  /** False when the caller tracks line numbers itself (see ProjectedColumns). */
+  readonly keepLines: boolean;
+
+  constructor(
+    capacity: number,
+    keep: readonly boolean[] = SERVING_NUMERIC_COLUMNS.map(() => true),
+    keepLines = true,
+  ) {
+    this.keepLines = keepLines;
     this.keep = keep;
     this.keepsAny = keep.includes(true);
     this.numeric = SERVING_NUMERIC_COLUMNS.map((_, slot) => new Float64Array(keep[slot] ? capacity : 0));
     this.ok = new Uint8Array(capacity);
-    this.lines = new Int32Array(capacity);
+    this.lines = new Int32Array(keepLines ? capacity : 0);
     this.idBytes = new Uint8Array(capacity * 8);
     this.idOffsets = new Int32Array(capacity + 1);
   }
@@ -56,7 +64,7 @@ export class ServingColumns implements ServingRowSink {
     if (capacity <= this.ok.length) return;
     this.numeric = this.numeric.map((column, slot) => (this.keep[slot] ? grow(column, capacity) : column));
     this.ok = grow(this.ok, capacity);
-    this.lines = grow(this.lines, capacity);
+    if (this.keepLines) this.lines = grow(this.lines, capacity);
     if (this.numberedIds === undefined) this.idOffsets = grow(this.idOffsets, capacity + 1);
     else this.numberedIds.reserve(capacity);
   }
@@ -81,7 +89,7 @@ export class ServingColumns implements ServingRowSink {
   /** A new row at `line`; its numeric cells, status and id are the caller's to fill. */
   addRow(line: number): number {
     if (this.rows === this.ok.length) this.reserve(Math.ceil(this.rows * 1.5) + 16);
-    this.lines[this.rows] = line;
+    if (this.keepLines) this.lines[this.rows] = line;
     return this.rows++;
   }
 
@@ -127,7 +135,7 @@ export class ServingColumns implements ServingRowSink {
             },
           }),
       ok: trimTo(this.ok, n),
-      lines: trimTo(this.lines, n),
+      ...(this.keepLines ? { lines: trimTo(this.lines, n) } : {}),
     };
     SERVING_NUMERIC_COLUMNS.forEach(([, key], slot) => {
       if (this.keep[slot]) requests[key] = trimTo(this.numeric[slot] as Float64Array, n);

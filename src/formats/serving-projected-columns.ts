@@ -13,6 +13,8 @@ export interface ProjectedRequests {
   successful: { ttftMs: Float64Array; tpotMs: Float64Array; e2eMs: Float64Array };
   /** Every finite input token count, failed requests too (the workload check compares them). */
   inputTokens: Float64Array;
+  /** The line of a row (kept as the few places where lines skip, not 4 bytes a row). */
+  lineOf: (row: number) => number;
 }
 
 /**
@@ -42,11 +44,15 @@ export class ProjectedColumns implements ServingRowSink {
   #nTpot = 0;
   #nE2e = 0;
   #nTokens = 0;
+  /** Line numbers as the rows where line − row changes (a blank line), and the new difference. */
+  #jumpRows: number[] = [];
+  #jumpShifts: number[] = [];
 
   constructor(projection: RequestProjection, onRow: (row: RequestValues) => void) {
     this.#rows = new ServingColumns(
       16,
       SERVING_NUMERIC_COLUMNS.map(([, key]) => projection.has(key)),
+      false,
     );
     this.#onRow = onRow;
   }
@@ -73,6 +79,10 @@ export class ProjectedColumns implements ServingRowSink {
     values[2] = tpot;
     const rows = this.#rows.rows;
     if (rows === this.#tokens.length) this.reserve(Math.ceil(rows * 1.5) + 16);
+    if (line - rows !== this.#jumpShifts[this.#jumpShifts.length - 1]) {
+      this.#jumpRows.push(rows);
+      this.#jumpShifts.push(line - rows);
+    }
     this.#rows.add(line, values, ok, buf, idStart, idEnd);
     const row = this.#row;
     row.line = line;
@@ -106,6 +116,21 @@ export class ProjectedColumns implements ServingRowSink {
         e2eMs: trimTo(this.#e2e, this.#nE2e),
       },
       inputTokens: trimTo(this.#tokens, this.#nTokens),
+      lineOf: (row) => row + (this.#jumpShifts[lastAtOrBefore(this.#jumpRows, row)] ?? 0),
     };
   }
+}
+
+// --- internal ---
+
+/** Index of the last element of ascending `values` at or below `value` (−1 when none). */
+function lastAtOrBefore(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }

@@ -1,8 +1,9 @@
 import { FindingCollector } from "../formats/column-spec.ts";
 import { parseServingCsvChunks } from "../formats/serving-csv-bytes.ts";
 import { ProjectedColumns } from "../formats/serving-projected-columns.ts";
-import { findDuplicateRequests } from "../measure/request-index.ts";
+import { findDuplicateRequests, primeDuplicateRequests } from "../measure/request-index.ts";
 import { BOOTSTRAP_MAX_N } from "../measure/request-projection.ts";
+import { primeSortedFinite, primeSuccessful } from "../measure/serving-statistics.ts";
 import { sortNumbers } from "../measure/sort-numbers.ts";
 import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import type { RequestProjection } from "../model/request-columns.ts";
@@ -40,8 +41,8 @@ export function readProjectedLog(
   const requests = parsed?.requests;
   if (parsed === undefined || requests === undefined || requests.rows <= BOOTSTRAP_MAX_N) return undefined;
   const duplicates = findDuplicateRequests(requests);
-  checks.addDuplicates(requests, duplicates);
-  const { successful, inputTokens } = sink.finish(requests);
+  const { successful, inputTokens, lineOf } = sink.finish(requests);
+  checks.addDuplicates(requests, duplicates, lineOf);
   const kept: ServingRequests = { ...requests };
   delete kept.lines;
   if (!projection.has("requestId")) {
@@ -59,4 +60,27 @@ export function readProjectedLog(
     inputTokens: sortNumbers(inputTokens),
     duplicates,
   };
+}
+
+/** The latency columns of `ProjectedLog.sorted`, in order. */
+export const SORTED_KEYS = ["ttftMs", "tpotMs", "itlMs", "e2eMs"] as const;
+
+/**
+ * Seeds the measure stage's caches with what was computed while a log was read (in a worker
+ * thread): the sorted columns, the prompt lengths and the duplicated rows. A projected log has no
+ * rows to compute them from again, so this must come before anything measures it.
+ */
+export function primeRequestLog(
+  requests: ServingRequests,
+  computed: Pick<ProjectedLog, "duplicates"> & {
+    sorted: readonly Float64Array[];
+    inputTokens?: Float64Array;
+  },
+): void {
+  SORTED_KEYS.forEach((key, i) => {
+    const sorted = computed.sorted[i];
+    if (sorted !== undefined) primeSuccessful(requests, key, sorted);
+  });
+  primeDuplicateRequests(requests, computed.duplicates);
+  if (computed.inputTokens !== undefined) primeSortedFinite(requests, "inputTokens", computed.inputTokens);
 }

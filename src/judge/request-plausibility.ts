@@ -36,7 +36,11 @@ export class RequestChecks {
   }
 
   /** The rows whose id appeared on an earlier row (after every row was added). */
-  addDuplicates(requests: ServingRequests, rows: readonly number[]): void {
+  addDuplicates(
+    requests: ServingRequests,
+    rows: readonly number[],
+    lineOf = (row: number) => lineOfRow(requests, row),
+  ): void {
     for (const i of rows) {
       const id = requestIdAt(requests, i).slice(0, 40);
       this.#out.add(
@@ -44,7 +48,7 @@ export class RequestChecks {
           "SERVING_DUPLICATE_REQUEST",
           "error",
           `request_id "${id}" appears more than once; duplicated rows inflate n. Remove the copy.`,
-          location(this.#path, lineOfRow(requests, i), "request_id"),
+          location(this.#path, lineOf(i), "request_id"),
         ),
       );
     }

@@ -4,13 +4,13 @@
 // rows as they stream by and keeps only that data. Loads only the reader (no format registry, no zod).
 import { parentPort, workerData } from "node:worker_threads";
 import { parseServingCsvChunks } from "../../formats/serving-csv-bytes.ts";
-import { readProjectedLog } from "../../judge/read-projected-log.ts";
+import { readProjectedLog, SORTED_KEYS } from "../../judge/read-projected-log.ts";
 import { findDuplicateRequests } from "../../measure/request-index.ts";
 import { sortedFinite, successful } from "../../measure/serving-statistics.ts";
 import type { ServingRequests } from "../../model/evidence.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
 import { readEvidenceChunks } from "../../read/read-evidence.ts";
-import { LATENCY_KEYS } from "./latency-keys.ts";
+
 import type { WorkerReply } from "./parse-in-worker.ts";
 
 const { absolutePath, displayPath, progress, projection } = workerData as {
@@ -43,7 +43,7 @@ function readWhole(): WorkerReply | undefined {
   );
   const requests = read?.parsed.requests;
   if (read === undefined || requests === undefined) return undefined;
-  const sorted = LATENCY_KEYS.map((key) => successful(requests, key));
+  const sorted = SORTED_KEYS.map((key) => successful(requests, key));
   const duplicates = findDuplicateRequests(requests);
   // The workload check compares prompt lengths: sort them here too.
   const inputTokens = sortedFinite(requests, "inputTokens");

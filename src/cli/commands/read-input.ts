@@ -2,12 +2,10 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { detectFormat, parseEvidenceChunks } from "../../formats/parse-evidence.ts";
 import { servingCsv } from "../../formats/serving-csv.ts";
 import { prepareInput, prepareParsedInput } from "../../judge/prepare-input.ts";
+import { primeRequestLog } from "../../judge/read-projected-log.ts";
 import type { VerifiedInput } from "../../judge/verify-submission.ts";
-import { primeDuplicateRequests } from "../../measure/request-index.ts";
-import { primeSortedFinite, primeSuccessful } from "../../measure/serving-statistics.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
 import { readEvidence, readEvidenceChunks } from "../../read/read-evidence.ts";
-import { LATENCY_KEYS } from "./latency-keys.ts";
 import { PARALLEL_MIN_BYTES, parseInWorker, sizeOf, WORKER_URL } from "./parse-in-worker.ts";
 
 /** One input of a submission: its role, where it is, and its declared format. */
@@ -75,12 +73,11 @@ async function readInWorker(entry: InputEntry, projection?: RequestProjection): 
   if (detected.adapter.id !== servingCsv.id) return sequential();
   const reply = await parseInWorker(absolutePath, displayPath, projection);
   if (reply.parsed?.requests === undefined) return sequential();
-  const requests = reply.parsed.requests;
-  LATENCY_KEYS.forEach((key, i) => {
-    primeSuccessful(requests, key, (reply.sorted as Float64Array[])[i] as Float64Array);
+  primeRequestLog(reply.parsed.requests, {
+    sorted: reply.sorted ?? [],
+    duplicates: reply.duplicates ?? [],
+    ...(reply.inputTokens === undefined ? {} : { inputTokens: reply.inputTokens }),
   });
-  primeDuplicateRequests(requests, reply.duplicates ?? []);
-  if (reply.inputTokens !== undefined) primeSortedFinite(requests, "inputTokens", reply.inputTokens);
   const parsed = { format: servingCsv.id, ...reply.parsed, detected };
   return prepareParsedInput(role, displayPath, reply.sha256 as string, reply.size as number, parsed);
 }
