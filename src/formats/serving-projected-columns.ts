@@ -1,9 +1,10 @@
-import type { ServingRequests } from "../model/evidence.ts";
+import type { ServingRequests, ValueCounts } from "../model/evidence.ts";
 import type { RequestProjection, RequestValues } from "../model/request-columns.ts";
 import { SERVING_NUMERIC_COLUMNS } from "./serving-cells.ts";
 import { ServingColumns, type ServingRowSink } from "./serving-column-buffers.ts";
 import { derivedTpot } from "./serving-columns.ts";
 import { grow, trimTo } from "./typed-columns.ts";
+import { ValueCounter } from "./value-counts.ts";
 
 /** What a projected read of a request log yields besides the log itself. */
 export interface ProjectedRequests {
@@ -11,8 +12,8 @@ export interface ProjectedRequests {
   requests: ServingRequests;
   /** The values of successful requests in file order (NaN left out): what percentiles are taken of. */
   successful: { ttftMs: Float64Array; tpotMs: Float64Array; e2eMs: Float64Array };
-  /** Every finite input token count, failed requests too (the workload check compares them). */
-  inputTokens: Float64Array;
+  /** Every finite input token count, failed requests too, as value counts (the workload check compares them). */
+  promptLengths: ValueCounts;
   /** The line of a row (kept as the few places where lines skip, not 4 bytes a row). */
   lineOf: (row: number) => number;
 }
@@ -39,11 +40,10 @@ export class ProjectedColumns implements ServingRowSink {
   #ttft: Float64Array = new Float64Array(16);
   #tpot: Float64Array = new Float64Array(16);
   #e2e: Float64Array = new Float64Array(16);
-  #tokens: Float64Array = new Float64Array(16);
+  #tokens = new ValueCounter();
   #nTtft = 0;
   #nTpot = 0;
   #nE2e = 0;
-  #nTokens = 0;
   /** Line numbers as the rows where line − row changes (a blank line), and the new difference. */
   #jumpRows: number[] = [];
   #jumpShifts: number[] = [];
@@ -67,7 +67,6 @@ export class ProjectedColumns implements ServingRowSink {
     this.#ttft = grow(this.#ttft, rows);
     this.#tpot = grow(this.#tpot, rows);
     this.#e2e = grow(this.#e2e, rows);
-    this.#tokens = grow(this.#tokens, rows);
   }
 
   add(line: number, values: Float64Array, ok: number, buf: Uint8Array, idStart: number, idEnd: number): void {
@@ -78,7 +77,7 @@ export class ProjectedColumns implements ServingRowSink {
     const tpot = derivedTpot(values[2] as number, ttft, e2e, outputTokens);
     values[2] = tpot;
     const rows = this.#rows.rows;
-    if (rows === this.#tokens.length) this.reserve(Math.ceil(rows * 1.5) + 16);
+    if (rows === this.#e2e.length) this.reserve(Math.ceil(rows * 1.5) + 16);
     if (line - rows !== this.#jumpShifts[this.#jumpShifts.length - 1]) {
       this.#jumpRows.push(rows);
       this.#jumpShifts.push(line - rows);
@@ -99,15 +98,15 @@ export class ProjectedColumns implements ServingRowSink {
       if (!Number.isNaN(tpot)) this.#tpot[this.#nTpot++] = tpot;
       if (!Number.isNaN(e2e)) this.#e2e[this.#nE2e++] = e2e;
     }
-    if (Number.isFinite(inputTokens)) this.#tokens[this.#nTokens++] = inputTokens;
+    this.#tokens.add(inputTokens);
   }
 
   build(): ServingRequests {
     return { ...this.#rows.build(), projected: true };
   }
 
-  /** The log and its distributions, once every row was added. */
-  finish(requests: ServingRequests): ProjectedRequests {
+  /** The log and its distributions, once every row was added; `sort` orders values in place. */
+  finish(requests: ServingRequests, sort: (values: Float64Array) => Float64Array): ProjectedRequests {
     return {
       requests,
       successful: {
@@ -115,7 +114,7 @@ export class ProjectedColumns implements ServingRowSink {
         tpotMs: trimTo(this.#tpot, this.#nTpot),
         e2eMs: trimTo(this.#e2e, this.#nE2e),
       },
-      inputTokens: trimTo(this.#tokens, this.#nTokens),
+      promptLengths: this.#tokens.finish(sort),
       lineOf: (row) => row + (this.#jumpShifts[lastAtOrBefore(this.#jumpRows, row)] ?? 0),
     };
   }

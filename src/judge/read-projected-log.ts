@@ -3,9 +3,9 @@ import { parseServingCsvChunks } from "../formats/serving-csv-bytes.ts";
 import { ProjectedColumns } from "../formats/serving-projected-columns.ts";
 import { findDuplicateRequests, primeDuplicateRequests } from "../measure/request-index.ts";
 import { BOOTSTRAP_MAX_N } from "../measure/request-projection.ts";
-import { primeSortedFinite, primeSuccessful } from "../measure/serving-statistics.ts";
+import { primePromptLengths, primeSuccessful } from "../measure/serving-statistics.ts";
 import { sortNumbers } from "../measure/sort-numbers.ts";
-import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import type { ParsedEvidence, ServingRequests, ValueCounts } from "../model/evidence.ts";
 import type { RequestProjection } from "../model/request-columns.ts";
 import { RequestChecks } from "./request-plausibility.ts";
 
@@ -14,8 +14,8 @@ export interface ProjectedLog {
   parsed: Omit<ParsedEvidence, "format">;
   /** Successful values of ttft, tpot, itl and e2e, each sorted ascending (`serving-statistics`' cache). */
   sorted: [Float64Array, Float64Array, Float64Array, Float64Array];
-  /** Every finite prompt length, sorted ascending. */
-  inputTokens: Float64Array;
+  /** Every finite prompt length, as value counts. */
+  promptLengths: ValueCounts;
   /** Rows whose id appeared on an earlier row. */
   duplicates: number[];
 }
@@ -41,7 +41,7 @@ export function readProjectedLog(
   const requests = parsed?.requests;
   if (parsed === undefined || requests === undefined || requests.rows <= BOOTSTRAP_MAX_N) return undefined;
   const duplicates = findDuplicateRequests(requests);
-  const { successful, inputTokens, lineOf } = sink.finish(requests);
+  const { successful, promptLengths, lineOf } = sink.finish(requests, sortNumbers);
   checks.addDuplicates(requests, duplicates, lineOf);
   const kept: ServingRequests = { ...requests };
   delete kept.lines;
@@ -57,7 +57,7 @@ export function readProjectedLog(
       new Float64Array(0),
       sortNumbers(successful.e2eMs),
     ],
-    inputTokens: sortNumbers(inputTokens),
+    promptLengths,
     duplicates,
   };
 }
@@ -74,7 +74,7 @@ export function primeRequestLog(
   requests: ServingRequests,
   computed: Pick<ProjectedLog, "duplicates"> & {
     sorted: readonly Float64Array[];
-    inputTokens?: Float64Array;
+    promptLengths?: ValueCounts;
   },
 ): void {
   SORTED_KEYS.forEach((key, i) => {
@@ -82,5 +82,5 @@ export function primeRequestLog(
     if (sorted !== undefined) primeSuccessful(requests, key, sorted);
   });
   primeDuplicateRequests(requests, computed.duplicates);
-  if (computed.inputTokens !== undefined) primeSortedFinite(requests, "inputTokens", computed.inputTokens);
+  if (computed.promptLengths !== undefined) primePromptLengths(requests, computed.promptLengths);
 }

@@ -1,8 +1,8 @@
 import { findEvidence } from "../measure/find-evidence.ts";
 import type { MeasureInput } from "../measure/metric.ts";
-import { sortedFinite } from "../measure/serving-statistics.ts";
+import { promptLengths } from "../measure/serving-statistics.ts";
 import { createFinding } from "../model/create-finding.ts";
-import type { ServingRequests } from "../model/evidence.ts";
+import type { ServingRequests, ValueCounts } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 
 /** Request counts of the two sides may differ by this share (failed or dropped requests), no more. */
@@ -33,10 +33,7 @@ export function checkSameWorkload(input: MeasureInput, paths: Readonly<Record<st
       ),
     ];
   }
-  const prompts = compareLengths(
-    sortedFinite(candidate.requests, "inputTokens"),
-    sortedFinite(baseline.requests, "inputTokens"),
-  );
+  const prompts = compareLengths(promptLengths(candidate.requests), promptLengths(baseline.requests));
   if (prompts === undefined || prompts.d <= prompts.critical) return [];
   return [
     createFinding(
@@ -57,21 +54,35 @@ interface LengthComparison {
   medianB: number;
 }
 
-/** Two-sample KS statistic of two sorted samples of finite values, and its critical value at KS_ALPHA. */
-function compareLengths(a: Float64Array, b: Float64Array): LengthComparison | undefined {
-  if (a.length < 20 || b.length < 20) return undefined;
+/**
+ * Two-sample KS statistic of two samples given as value counts (the empirical distribution
+ * functions step at each distinct value), and its critical value at KS_ALPHA.
+ */
+function compareLengths(a: ValueCounts, b: ValueCounts): LengthComparison | undefined {
+  if (a.n < 20 || b.n < 20) return undefined;
   let i = 0;
   let j = 0;
+  let belowA = 0;
+  let belowB = 0;
   let d = 0;
-  while (i < a.length && j < b.length) {
-    const x = Math.min(a[i] as number, b[j] as number);
-    while (i < a.length && (a[i] as number) <= x) i++;
-    while (j < b.length && (b[j] as number) <= x) j++;
-    d = Math.max(d, Math.abs(i / a.length - j / b.length));
+  while (i < a.values.length && j < b.values.length) {
+    const x = Math.min(a.values[i] as number, b.values[j] as number);
+    if ((a.values[i] as number) <= x) belowA += a.counts[i++] as number;
+    if ((b.values[j] as number) <= x) belowB += b.counts[j++] as number;
+    d = Math.max(d, Math.abs(belowA / a.n - belowB / b.n));
   }
-  const critical =
-    Math.sqrt(-Math.log(KS_ALPHA / 2) / 2) * Math.sqrt((a.length + b.length) / (a.length * b.length));
-  return { d, critical, medianC: a[a.length >> 1] as number, medianB: b[b.length >> 1] as number };
+  const critical = Math.sqrt(-Math.log(KS_ALPHA / 2) / 2) * Math.sqrt((a.n + b.n) / (a.n * b.n));
+  return { d, critical, medianC: middleValue(a), medianB: middleValue(b) };
+}
+
+/** The value at index n/2 of the sorted sample (its upper median). */
+function middleValue(sample: ValueCounts): number {
+  let seen = 0;
+  for (let i = 0; i < sample.values.length; i++) {
+    seen += sample.counts[i] as number;
+    if (seen > sample.n >> 1) return sample.values[i] as number;
+  }
+  return Number.NaN;
 }
 
 /** The baseline file's path, for the finding's location. */

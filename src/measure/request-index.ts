@@ -122,6 +122,7 @@ function duplicatesOf(requests: ServingRequests): number[] {
  */
 function duplicatesOfNumbers(numbers: Uint32Array): number[] | undefined {
   const rows = numbers.length;
+  if (rows === 0) return [];
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < rows; i++) {

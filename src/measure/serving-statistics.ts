@@ -1,4 +1,5 @@
-import type { ParsedEvidence, RequestColumnKey, ServingRequests } from "../model/evidence.ts";
+import { countSortedValues } from "../formats/value-counts.ts";
+import type { ParsedEvidence, RequestColumnKey, ServingRequests, ValueCounts } from "../model/evidence.ts";
 import type { Report } from "../model/report.ts";
 import { requireColumn } from "../model/request-columns.ts";
 import { computeMean, computePercentile } from "./percentile.ts";
@@ -53,6 +54,20 @@ export function sortedFinite(requests: ServingRequests, key: RequestColumnKey): 
   return sorted;
 }
 
+/** The log's finite prompt lengths (input tokens, failed requests too) as value counts; cached per log. */
+export function promptLengths(requests: ServingRequests): ValueCounts {
+  const cached = PROMPT_LENGTHS.get(requests);
+  if (cached !== undefined) return cached;
+  const counts = countSortedValues(sortedFinite(requests, "inputTokens"));
+  PROMPT_LENGTHS.set(requests, counts);
+  return counts;
+}
+
+/** Seeds the `promptLengths` cache with counts made while the log was read. */
+export function primePromptLengths(requests: ServingRequests, counts: ValueCounts): void {
+  PROMPT_LENGTHS.set(requests, counts);
+}
+
 /** Seeds the `sortedFinite` cache with a column sorted elsewhere (a worker thread that parsed the file). */
 export function primeSortedFinite(
   requests: ServingRequests,
@@ -79,6 +94,7 @@ export function primeSuccessful(
 
 const SORTED = new WeakMap<ServingRequests, Map<RequestColumnKey, Float64Array>>();
 const ALL_SORTED = new WeakMap<ServingRequests, Map<RequestColumnKey, Float64Array>>();
+const PROMPT_LENGTHS = new WeakMap<ServingRequests, ValueCounts>();
 
 /** One copy per column: successful, non-NaN values, sorted in place. */
 function sortSuccessful(requests: ServingRequests, key: RequestColumnKey): Float64Array {

@@ -96,6 +96,13 @@ export interface NumberedRequestIds {
   numbers: Uint32Array;
 }
 
+/** A sample as its distinct values, ascending, and how often each occurs (`n` values in all). */
+export interface ValueCounts {
+  values: Float64Array;
+  counts: Float64Array;
+  n: number;
+}
+
 /** A statistic a tool printed itself (used only when the file holds no per-request data). */
 export interface ReportedStatistic {
   /** Canonical metric, e.g. `ttft_ms`, `tpot_ms`, `e2e_ms`, `itl_ms`, `request_throughput`. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prepareInput, prepareParsedInput } from "../../src/judge/prepare-input.ts";
 import { primeRequestLog, readProjectedLog } from "../../src/judge/read-projected-log.ts";
 import type { VerifiedInput } from "../../src/judge/verify-submission.ts";
+import { checkSameWorkload } from "../../src/judge/workload-check.ts";
 import type { MeasureInput } from "../../src/measure/metric.ts";
 import { METRICS } from "../../src/measure/registry.ts";
 import { projectionForMetrics } from "../../src/measure/request-projection.ts";
@@ -15,7 +16,7 @@ const HEADER = "request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_to
  * every kind of row the checks report: blank lines, a repeated id, TTFT after E2E, an inconsistent
  * TPOT, negative values, a successful row without E2E, failed rows, a start time going back.
  */
-function requestLog(rows: number, seed: number, scale: number): string {
+function requestLog(rows: number, seed: number, scale: number, promptScale = 1): string {
   let state = seed;
   const next = () => (state = (state * 48271) % 2147483647) / 2147483647;
   const lines = [HEADER];
@@ -24,7 +25,7 @@ function requestLog(rows: number, seed: number, scale: number): string {
     const ttft = Math.round((20 + next() * 200) * scale * 1000) / 1000;
     const tpot = Math.round((10 + next() * 20) * scale * 1000) / 1000;
     const e2e = Math.round((ttft + tpot * (out - 1)) * 1000) / 1000;
-    const prompt = 50 + Math.floor(next() * 2000);
+    const prompt = Math.floor((50 + next() * 2000) * promptScale);
     lines.push(
       `req-${i},${(i * 0.01).toFixed(2)},${ttft},${i % 7 === 0 ? "" : tpot},${e2e},${prompt},${out},ok`,
     );
@@ -107,6 +108,22 @@ describe("readProjectedLog", () => {
     );
     expect(projected.parsed.findings).toEqual(full.parsed.findings);
     expect(full.parsed.findings.length).toBeGreaterThan(8);
+  });
+
+  it.each([
+    ["the same workload", 1],
+    ["shorter prompts", 0.8],
+  ])("checks the workload the same way on %s", (_, promptScale) => {
+    const other = requestLog(6000, 12, 1, promptScale);
+    const paths = { candidate: "c.csv", baseline: "b.csv" };
+    const full = [readFull("candidate", "c.csv", candidate), readFull("baseline", "b.csv", other)];
+    const projected = [
+      readProjected("candidate", "c.csv", candidate, new Set()),
+      readProjected("baseline", "b.csv", other, new Set()),
+    ];
+    const expected = checkSameWorkload(measureInput(full, "regression"), paths);
+    expect(checkSameWorkload(measureInput(projected, "regression"), paths)).toEqual(expected);
+    expect(expected.length).toBe(promptScale === 1 ? 0 : 1);
   });
 
   it("keeps no row data but what the projection names", () => {

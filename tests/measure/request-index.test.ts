@@ -22,6 +22,7 @@ describe("findDuplicateRequests", () => {
     "ids without a number": ["x", "y", "x", "req-1"],
     "an empty id": ["", "req-1", "", "req-1"],
     "numbers far apart": ["n-1", "n-900000000000", "n-1", "n-900000000000"],
+    "no ids at all": [],
     uuids: [
       "7609a2e7-aa53-4ab1-98f4-f35ecafefd25",
       "c35e4b1b-6775-4750-b875-94cd68e5ec15",

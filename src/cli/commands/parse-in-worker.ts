@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { projectionForMetrics } from "../../measure/request-projection.ts";
-import type { ParsedEvidence } from "../../model/evidence.ts";
+import type { ParsedEvidence, ValueCounts } from "../../model/evidence.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
 import { readTopicMetricIds } from "../../read/read-topic-metrics.ts";
 
@@ -14,7 +14,7 @@ export interface WorkerReply {
   size?: number;
   sorted?: Float64Array[];
   duplicates?: number[];
-  inputTokens?: Float64Array;
+  promptLengths?: ValueCounts;
 }
 
 /** What a worker is asked to keep of a log: a projection, or every row (undefined). */

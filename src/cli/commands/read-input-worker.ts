@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { parseServingCsvChunks } from "../../formats/serving-csv-bytes.ts";
 import { readProjectedLog, SORTED_KEYS } from "../../judge/read-projected-log.ts";
 import { findDuplicateRequests } from "../../measure/request-index.ts";
-import { sortedFinite, successful } from "../../measure/serving-statistics.ts";
+import { promptLengths, successful } from "../../measure/serving-statistics.ts";
 import type { ServingRequests } from "../../model/evidence.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
 import { readEvidenceChunks } from "../../read/read-evidence.ts";
@@ -27,7 +27,7 @@ try {
     projection === undefined ? readWhole() : readProjected(new Set(projection) as RequestProjection);
   const requests = reply?.parsed?.requests;
   if (reply === undefined || requests === undefined) parentPort?.postMessage({ fallback: true });
-  else parentPort?.postMessage(reply, transferList(requests, [...(reply.sorted ?? []), reply.inputTokens]));
+  else parentPort?.postMessage(reply, transferList(requests, reply.sorted ?? []));
 } catch {
   // The main thread reads the file again and reports whatever went wrong the usual way.
   parentPort?.postMessage({ fallback: true });
@@ -45,9 +45,8 @@ function readWhole(): WorkerReply | undefined {
   if (read === undefined || requests === undefined) return undefined;
   const sorted = SORTED_KEYS.map((key) => successful(requests, key));
   const duplicates = findDuplicateRequests(requests);
-  // The workload check compares prompt lengths: sort them here too.
-  const inputTokens = sortedFinite(requests, "inputTokens");
-  return { ...read, sorted, duplicates, inputTokens };
+  // The workload check compares prompt lengths: count them here too.
+  return { ...read, sorted, duplicates, promptLengths: promptLengths(requests) };
 }
 
 function readProjected(keep: RequestProjection): WorkerReply | undefined {
@@ -58,8 +57,8 @@ function readProjected(keep: RequestProjection): WorkerReply | undefined {
     onProgress,
   );
   if (read === undefined) return undefined;
-  const { parsed, sorted, inputTokens, duplicates } = read.parsed;
-  return { parsed, sha256: read.sha256, size: read.size, sorted, inputTokens, duplicates };
+  const { parsed, sorted, promptLengths, duplicates } = read.parsed;
+  return { parsed, sha256: read.sha256, size: read.size, sorted, promptLengths, duplicates };
 }
 
 function transferList(requests: ServingRequests, sorted: (Float64Array | undefined)[]): ArrayBuffer[] {

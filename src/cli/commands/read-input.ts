@@ -76,7 +76,7 @@ async function readInWorker(entry: InputEntry, projection?: RequestProjection): 
   primeRequestLog(reply.parsed.requests, {
     sorted: reply.sorted ?? [],
     duplicates: reply.duplicates ?? [],
-    ...(reply.inputTokens === undefined ? {} : { inputTokens: reply.inputTokens }),
+    ...(reply.promptLengths === undefined ? {} : { promptLengths: reply.promptLengths }),
   });
   const parsed = { format: servingCsv.id, ...reply.parsed, detected };
   return prepareParsedInput(role, displayPath, reply.sha256 as string, reply.size as number, parsed);
