@@ -1,10 +1,10 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { Topic } from "../model/topic.ts";
-import { parseTopic } from "../model/topic-catalog.ts";
 
 /** Reads the topic catalog (`topics/*.yaml` of the package), sorted by topic id. */
-export async function readTopics(dir: URL = new URL("../../topics/", import.meta.url)): Promise<Topic[]> {
+export async function readTopics(dir: URL = TOPICS_DIR): Promise<Topic[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith(".yaml"));
@@ -15,6 +15,7 @@ export async function readTopics(dir: URL = new URL("../../topics/", import.meta
       { cause },
     );
   }
+  const { parseTopic } = await import("../model/topic-catalog.ts");
   const topics = await Promise.all(
     names.map(async (name) => parseTopic(await readFile(new URL(name, dir), "utf8"), `topics/${name}`)),
   );
@@ -24,16 +25,45 @@ export async function readTopics(dir: URL = new URL("../../topics/", import.meta
 /**
  * The topic with this id, reading only `topics/<id>.yaml` when that file holds it (a verify needs
  * one topic, and parsing the whole catalog's YAML is most of its start-up); otherwise the catalog.
- * Returns the matching topics: one, or none for an unknown id.
+ * The build compiles each topic to JSON (`scripts/compile-topics.mjs`): when the compiled topic was
+ * made from this very YAML (same SHA-256), it is used as is, and the YAML and schema libraries are
+ * not even loaded. Returns the matching topics: one, or none for an unknown id.
  */
 export async function readTopic(
   id: string,
-  dir: URL = new URL("../../topics/", import.meta.url),
+  dir: URL = TOPICS_DIR,
+  compiledDir = COMPILED_DIR,
 ): Promise<Topic[]> {
   if (/^\d+\.\d+$/.test(id)) {
     const text = await readFile(new URL(`${id}.yaml`, dir), "utf8").catch(() => undefined);
-    const topic = text === undefined ? undefined : parseTopic(text, `topics/${id}.yaml`);
+    const topic = text === undefined ? undefined : await compiledOrParsed(id, text, compiledDir);
     if (topic?.id === id) return [topic];
   }
   return (await readTopics(dir)).filter((t) => t.id === id);
+}
+
+/** What the build writes for each topic: the parsed topic and the SHA-256 of the YAML it came from. */
+export interface CompiledTopic {
+  source_sha256: string;
+  topic: Topic;
+}
+
+/** The SHA-256 of a topic's YAML text, as the compiled topic records it. */
+export function hashTopicSource(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+// --- internal ---
+
+const TOPICS_DIR = new URL("../../topics/", import.meta.url);
+const COMPILED_DIR = new URL("../../dist/topics/", import.meta.url);
+
+async function compiledOrParsed(id: string, text: string, compiledDir: URL): Promise<Topic> {
+  const compiled = await readFile(new URL(`${id}.json`, compiledDir), "utf8").catch(() => undefined);
+  if (compiled !== undefined) {
+    const { source_sha256, topic } = JSON.parse(compiled) as CompiledTopic;
+    if (source_sha256 === hashTopicSource(text)) return topic;
+  }
+  const { parseTopic } = await import("../model/topic-catalog.ts");
+  return parseTopic(text, `topics/${id}.yaml`);
 }

@@ -1,8 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { METRICS } from "../../src/measure/registry.ts";
+import type { Topic } from "../../src/model/topic.ts";
 import { checkCatalog, findRequirement } from "../../src/model/topic-catalog.ts";
-import { readTopics } from "../../src/read/read-topics.ts";
+import { writeCompiledTopics } from "../../src/read/compile-topics.ts";
+import { readTopic, readTopics } from "../../src/read/read-topics.ts";
 
 const SEED = new URL("../../../shared/seed/ccf-ant-green-computing-2024-topics.txt", import.meta.url);
 
@@ -104,5 +109,30 @@ describe("the topic catalog", async () => {
       .filter((r) => r.seed_quote !== undefined && !seed.includes(r.seed_quote.replace(/\s+/g, "")))
       .map((r) => r.id);
     expect(misquoted).toEqual([]);
+  });
+});
+
+describe("readTopic and the compiled topics", () => {
+  const topicsDir = new URL("../../topics/", import.meta.url);
+
+  it("reads every topic the same from its compiled JSON as from its YAML", async () => {
+    const compiledDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), "claimcheck-compiled-"))}/`);
+    writeCompiledTopics(topicsDir, compiledDir);
+    for (const topic of await readTopics(topicsDir)) {
+      expect(await readTopic(topic.id, topicsDir, compiledDir)).toEqual([topic]);
+    }
+  });
+
+  it("ignores a compiled topic made from other YAML, and one that is absent", async () => {
+    const [topic] = await readTopics(topicsDir);
+    const stale = mkdtempSync(join(tmpdir(), "claimcheck-topics-"));
+    const id = (topic as Topic).id;
+    const edited = { ...(topic as Topic), title: { en: "stale", zh: "过期" } };
+    writeFileSync(
+      join(stale, `${id}.json`),
+      JSON.stringify({ source_sha256: "0".repeat(64), topic: edited }),
+    );
+    expect(await readTopic(id, topicsDir, pathToFileURL(`${stale}/`))).toEqual([topic]);
+    expect(await readTopic(id, topicsDir, pathToFileURL(`${stale}/absent/`))).toEqual([topic]);
   });
 });
