@@ -18,7 +18,10 @@ const HEADER = "request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_to
  */
 function requestLog(rows: number, seed: number, scale: number, promptScale = 1): string {
   let state = seed;
-  const next = () => (state = (state * 48271) % 2147483647) / 2147483647;
+  const next = () => {
+    state = (state * 48271) % 2147483647;
+    return state / 2147483647;
+  };
   const lines = [HEADER];
   for (let i = 0; i < rows; i++) {
     const out = 2 + Math.floor(next() * 300);
