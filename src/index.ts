@@ -11,11 +11,12 @@ export { type VerifySubmissionOptions, verifySubmission } from "./judge/verify-s
 export type { MetricDefinition, MetricEstimate } from "./measure/metric.ts";
 export { METRICS } from "./measure/registry.ts";
 export { ClaimcheckError, type ErrorCode } from "./model/errors.ts";
-export type { EvidenceKind, ParsedEvidence, ServingRequests } from "./model/evidence.ts";
+export type { EvidenceKind, ParsedEvidence, RequestColumnKey, ServingRequests } from "./model/evidence.ts";
 export { type Finding, FindingSchema } from "./model/finding.ts";
 export { type Submission, SubmissionSchema } from "./model/manifest.ts";
 export { parseSubmission } from "./model/parse-submission.ts";
 export { type Report, ReportSchema, type Verdict } from "./model/report.ts";
+export { requireColumn } from "./model/request-columns.ts";
 export { type Requirement, type Topic, TopicSchema } from "./model/topic.ts";
 export { REPORT_FORMATS, REPORTERS, type ReportFormat } from "./render/reporters.ts";
 export { type AppOptions, createApp, type FetchHandler } from "./server/app.ts";
