@@ -4,7 +4,7 @@ import { grow, trimTo } from "./typed-columns.ts";
 /**
  * Collects request ids as numbers while every id is the first id's prefix and a number below 2^32
  * without leading zeros; a log of a million `req-N` ids then costs 4 MB instead of 14. `add` says
- * false for the first id that does not fit, and `pack` turns the ids so far into bytes.
+ * false for the first id that does not fit, and `packNumberedIds` turns the ids so far into bytes.
  */
 export class NumberedIdColumn {
   #prefix: Uint8Array | undefined;

@@ -1,5 +1,6 @@
 import type { RequestColumnKey } from "../model/evidence.ts";
 import type { RequestProjection } from "../model/request-columns.ts";
+import type { Requirement } from "../model/topic.ts";
 
 /**
  * Up to this many requests per side a relative latency bound is bootstrapped, pairing the two logs
@@ -21,6 +22,15 @@ export function projectionForMetrics(metricIds: readonly string[]): RequestProje
     for (const column of rule[1](id)) keep.add(column);
   }
   return keep;
+}
+
+/** The projection for judging `requirements` (all of them, or those named by `only`). */
+export function projectionForRequirements(
+  requirements: readonly Requirement[],
+  only?: readonly string[],
+): RequestProjection | undefined {
+  const judged = requirements.filter((r) => only === undefined || only.includes(r.id));
+  return projectionForMetrics(judged.flatMap((r) => (r.kind === "target" ? [r.metric] : [])));
 }
 
 // --- internal ---

@@ -1,4 +1,4 @@
-import { countSortedValues } from "../formats/value-counts.ts";
+import { ValueCounter } from "../formats/value-counts.ts";
 import type { ParsedEvidence, RequestColumnKey, ServingRequests, ValueCounts } from "../model/evidence.ts";
 import type { Report } from "../model/report.ts";
 import { requireColumn } from "../model/request-columns.ts";
@@ -38,27 +38,17 @@ export function successful(requests: ServingRequests, key: RequestColumnKey): Fl
   return sorted;
 }
 
-/** The finite values of a column over all rows (failed requests too), sorted ascending; cached per log. */
-export function sortedFinite(requests: ServingRequests, key: RequestColumnKey): Float64Array {
-  const cached = ALL_SORTED.get(requests)?.get(key);
-  if (cached !== undefined) return cached;
-  const column = requireColumn(requests, key);
-  const out = new Float64Array(requests.rows);
-  let n = 0;
-  for (let i = 0; i < requests.rows; i++) {
-    const value = column[i] as number;
-    if (Number.isFinite(value)) out[n++] = value;
-  }
-  const sorted = sortNumbers(out.subarray(0, n));
-  primeSortedFinite(requests, key, sorted);
-  return sorted;
-}
-
-/** The log's finite prompt lengths (input tokens, failed requests too) as value counts; cached per log. */
+/**
+ * The log's finite prompt lengths (input tokens, failed requests too) as value counts, counted the
+ * way a streaming read counts them; cached per log.
+ */
 export function promptLengths(requests: ServingRequests): ValueCounts {
   const cached = PROMPT_LENGTHS.get(requests);
   if (cached !== undefined) return cached;
-  const counts = countSortedValues(sortedFinite(requests, "inputTokens"));
+  const counter = new ValueCounter();
+  const column = requireColumn(requests, "inputTokens");
+  for (let i = 0; i < requests.rows; i++) counter.add(column[i] as number);
+  const counts = counter.finish(sortNumbers);
   PROMPT_LENGTHS.set(requests, counts);
   return counts;
 }
@@ -66,17 +56,6 @@ export function promptLengths(requests: ServingRequests): ValueCounts {
 /** Seeds the `promptLengths` cache with counts made while the log was read. */
 export function primePromptLengths(requests: ServingRequests, counts: ValueCounts): void {
   PROMPT_LENGTHS.set(requests, counts);
-}
-
-/** Seeds the `sortedFinite` cache with a column sorted elsewhere (a worker thread that parsed the file). */
-export function primeSortedFinite(
-  requests: ServingRequests,
-  key: RequestColumnKey,
-  sorted: Float64Array,
-): void {
-  const byKey = ALL_SORTED.get(requests) ?? new Map<RequestColumnKey, Float64Array>();
-  byKey.set(key, sorted);
-  ALL_SORTED.set(requests, byKey);
 }
 
 /** Seeds the sorted-column cache with a column sorted elsewhere (a worker thread that parsed the file). */
@@ -93,7 +72,6 @@ export function primeSuccessful(
 // --- internal ---
 
 const SORTED = new WeakMap<ServingRequests, Map<RequestColumnKey, Float64Array>>();
-const ALL_SORTED = new WeakMap<ServingRequests, Map<RequestColumnKey, Float64Array>>();
 const PROMPT_LENGTHS = new WeakMap<ServingRequests, ValueCounts>();
 
 /** One copy per column: successful, non-NaN values, sorted in place. */
@@ -104,8 +82,7 @@ function sortSuccessful(requests: ServingRequests, key: RequestColumnKey): Float
   return sortOkValues(requireColumn(requests, key), requests.ok, requests.rows);
 }
 
-/** The successful, non-NaN values of a column, sorted (what `successful` caches). */
-export function sortOkValues(column: Float64Array, ok: Uint8Array, rows: number): Float64Array {
+function sortOkValues(column: Float64Array, ok: Uint8Array, rows: number): Float64Array {
   let n = 0;
   for (let i = 0; i < rows; i++) if (ok[i] === 1 && !Number.isNaN(column[i] as number)) n++;
   const out = new Float64Array(n);

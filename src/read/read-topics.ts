@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { Topic } from "../model/topic.ts";
@@ -34,9 +35,12 @@ export async function readTopic(
   dir: URL = TOPICS_DIR,
   compiledDir = COMPILED_DIR,
 ): Promise<Topic[]> {
-  if (/^\d+\.\d+$/.test(id)) {
+  const compiled = readCompiledTopic(id, dir, compiledDir);
+  if (compiled?.id === id) return [compiled];
+  if (TOPIC_ID.test(id)) {
     const text = await readFile(new URL(`${id}.yaml`, dir), "utf8").catch(() => undefined);
-    const topic = text === undefined ? undefined : await compiledOrParsed(id, text, compiledDir);
+    const { parseTopic } = await import("../model/topic-catalog.ts");
+    const topic = text === undefined ? undefined : parseTopic(text, `topics/${id}.yaml`);
     if (topic?.id === id) return [topic];
   }
   return (await readTopics(dir)).filter((t) => t.id === id);
@@ -48,6 +52,25 @@ export interface CompiledTopic {
   topic: Topic;
 }
 
+/**
+ * The compiled topic with this id, when it was made from the YAML that is there now; else undefined.
+ * Synchronous and light: verify reads it before starting to read big files.
+ */
+export function readCompiledTopic(
+  id: string,
+  dir = TOPICS_DIR,
+  compiledDir = COMPILED_DIR,
+): Topic | undefined {
+  if (!TOPIC_ID.test(id)) return undefined;
+  try {
+    const text = readFileSync(new URL(`${id}.yaml`, dir), "utf8");
+    const compiled = JSON.parse(readFileSync(new URL(`${id}.json`, compiledDir), "utf8")) as CompiledTopic;
+    return compiled.source_sha256 === hashTopicSource(text) ? compiled.topic : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The SHA-256 of a topic's YAML text, as the compiled topic records it. */
 export function hashTopicSource(text: string): string {
   return createHash("sha256").update(text).digest("hex");
@@ -57,13 +80,4 @@ export function hashTopicSource(text: string): string {
 
 const TOPICS_DIR = new URL("../../topics/", import.meta.url);
 const COMPILED_DIR = new URL("../../dist/topics/", import.meta.url);
-
-async function compiledOrParsed(id: string, text: string, compiledDir: URL): Promise<Topic> {
-  const compiled = await readFile(new URL(`${id}.json`, compiledDir), "utf8").catch(() => undefined);
-  if (compiled !== undefined) {
-    const { source_sha256, topic } = JSON.parse(compiled) as CompiledTopic;
-    if (source_sha256 === hashTopicSource(text)) return topic;
-  }
-  const { parseTopic } = await import("../model/topic-catalog.ts");
-  return parseTopic(text, `topics/${id}.yaml`);
-}
+const TOPIC_ID = /^\d+\.\d+$/;

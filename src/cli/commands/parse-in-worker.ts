@@ -1,10 +1,10 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
-import { projectionForMetrics } from "../../measure/request-projection.ts";
+import { projectionForRequirements } from "../../measure/request-projection.ts";
 import type { ParsedEvidence, ValueCounts } from "../../model/evidence.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
-import { readTopicMetricIds } from "../../read/read-topic-metrics.ts";
+import { readCompiledTopic } from "../../read/read-topics.ts";
 
 /** What a worker sends back: the parsed log with its sorted columns, or a request to read it here. */
 export interface WorkerReply {
@@ -39,8 +39,9 @@ export function prefetchQuickModeFiles(raw: Record<string, unknown>): void {
   const paths = [raw.candidate, raw.baseline].filter((p): p is string => typeof p === "string");
   const big = paths.filter((path) => sizeOf(resolve(path)) >= PARALLEL_MIN_BYTES);
   if (big.length < 2) return;
-  const metrics = readTopicMetricIds(String(raw.topic));
-  const projection = metrics === undefined ? undefined : projectionForMetrics(metrics);
+  // The compiled topic (no YAML to parse); verify recomputes the projection, `only` included.
+  const topic = readCompiledTopic(String(raw.topic));
+  const projection = topic === undefined ? undefined : projectionForRequirements(topic.requirements);
   for (const path of big) {
     PREFETCHED.set(resolve(path), runWorker({ absolutePath: resolve(path), displayPath: path }, projection));
   }

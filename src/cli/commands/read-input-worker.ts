@@ -4,7 +4,7 @@
 // rows as they stream by and keeps only that data. Loads only the reader (no format registry, no zod).
 import { parentPort, workerData } from "node:worker_threads";
 import { parseServingCsvChunks } from "../../formats/serving-csv-bytes.ts";
-import { readProjectedLog, SORTED_KEYS } from "../../judge/read-projected-log.ts";
+import { type ProjectedLog, readProjectedLog, SORTED_KEYS } from "../../judge/read-projected-log.ts";
 import { findDuplicateRequests } from "../../measure/request-index.ts";
 import { promptLengths, successful } from "../../measure/serving-statistics.ts";
 import type { ServingRequests } from "../../model/evidence.ts";
@@ -23,45 +23,42 @@ const { absolutePath, displayPath, progress, projection } = workerData as {
 const onProgress = progress ? (percent: number) => parentPort?.postMessage({ percent }) : undefined;
 
 try {
-  const reply =
-    projection === undefined ? readWhole() : readProjected(new Set(projection) as RequestProjection);
-  const requests = reply?.parsed?.requests;
-  if (reply === undefined || requests === undefined) parentPort?.postMessage({ fallback: true });
-  else parentPort?.postMessage(reply, transferList(requests, reply.sorted ?? []));
+  const keep = projection === undefined ? undefined : (new Set(projection) as RequestProjection);
+  const read = readEvidenceChunks(
+    absolutePath,
+    displayPath,
+    (head, chunks, size) =>
+      keep === undefined
+        ? readWholeLog(head.path, chunks(), size)
+        : readProjectedLog(head.path, chunks(), size, keep),
+    onProgress,
+  );
+  const requests = read?.parsed.parsed.requests;
+  if (read === undefined || requests === undefined) parentPort?.postMessage({ fallback: true });
+  else {
+    const reply: WorkerReply = { ...read.parsed, sha256: read.sha256, size: read.size };
+    parentPort?.postMessage(reply, transferList(requests, read.parsed.sorted));
+  }
 } catch {
   // The main thread reads the file again and reports whatever went wrong the usual way.
   parentPort?.postMessage({ fallback: true });
 }
 
-/** Every column of every row, with the sorted columns and duplicates the main thread would compute. */
-function readWhole(): WorkerReply | undefined {
-  const read = readEvidenceChunks(
-    absolutePath,
-    displayPath,
-    (head, chunks, size) => parseServingCsvChunks(head.path, chunks(), size),
-    onProgress,
-  );
-  const requests = read?.parsed.requests;
-  if (read === undefined || requests === undefined) return undefined;
-  const sorted = SORTED_KEYS.map((key) => successful(requests, key));
-  const duplicates = findDuplicateRequests(requests);
-  // The workload check compares prompt lengths: count them here too.
-  return { ...read, sorted, duplicates, promptLengths: promptLengths(requests) };
+/** Every column of every row, with the sorted columns, duplicates and prompt lengths the main thread would compute. */
+function readWholeLog(path: string, chunks: Iterable<Uint8Array>, size: number): ProjectedLog | undefined {
+  const parsed = parseServingCsvChunks(path, chunks, size);
+  const requests = parsed?.requests;
+  if (parsed === undefined || requests === undefined) return undefined;
+  const sorted = SORTED_KEYS.map((key) => successful(requests, key)) as ProjectedLog["sorted"];
+  return {
+    parsed,
+    sorted,
+    duplicates: findDuplicateRequests(requests),
+    promptLengths: promptLengths(requests),
+  };
 }
 
-function readProjected(keep: RequestProjection): WorkerReply | undefined {
-  const read = readEvidenceChunks(
-    absolutePath,
-    displayPath,
-    (head, chunks, size) => readProjectedLog(head.path, chunks(), size, keep),
-    onProgress,
-  );
-  if (read === undefined) return undefined;
-  const { parsed, sorted, promptLengths, duplicates } = read.parsed;
-  return { parsed, sha256: read.sha256, size: read.size, sorted, promptLengths, duplicates };
-}
-
-function transferList(requests: ServingRequests, sorted: (Float64Array | undefined)[]): ArrayBuffer[] {
+function transferList(requests: ServingRequests, sorted: readonly Float64Array[]): ArrayBuffer[] {
   const views = [
     ...Object.values(requests).filter((v) => ArrayBuffer.isView(v)),
     requests.requestIdBytes?.bytes,

@@ -1,7 +1,7 @@
 import { dirname, resolve } from "node:path";
 import { prepareInput, type SubmittedFile } from "../../judge/prepare-input.ts";
 import { type VerifiedInput, verifySubmission } from "../../judge/verify-submission.ts";
-import { projectionForMetrics } from "../../measure/request-projection.ts";
+import { projectionForRequirements } from "../../measure/request-projection.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
 import type { Report } from "../../model/report.ts";
@@ -42,8 +42,7 @@ export async function verify(options: VerifyOptions): Promise<Report> {
   const { submission, baseDir, mode } = await loadSubmission(options);
   const topic = findTopic(await readTopic(submission.topic), submission.topic);
   checkReferences(submission, topic, options.only);
-  const judged = topic.requirements.filter((r) => options.only === undefined || options.only.includes(r.id));
-  const projection = projectionForMetrics(judged.flatMap((r) => (r.kind === "target" ? [r.metric] : [])));
+  const projection = projectionForRequirements(topic.requirements, options.only);
   return judge(topic, submission, mode, await readInputs(submission, baseDir, projection), options);
 }
 
