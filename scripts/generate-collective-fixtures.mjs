@@ -140,7 +140,7 @@ const collectiveManifest = (comment, link, claims = []) =>
     "  - requirement: 3.2/papers-ccf-a",
     `    evidence: ${DOI}`,
     "  - requirement: 3.2/patents",
-    "    evidence: CN202410987654.3",
+    "    evidence: CN202410987654.1",
   ]);
 const homogeneous = ncclTest({
   collective: "all_reduce",
@@ -230,7 +230,7 @@ const trainingManifest = (comment, team) =>
     "  - requirement: 1.1/papers-ccf-a",
     `    evidence: ${DOI}`,
     "  - requirement: 1.1/patents",
-    "    evidence: [CN202410111222.3, CN202410333444.5]",
+    "    evidence: [CN202410111222.4, CN202410333444.0]",
   ]);
 const homogeneousRuns = {
   // Per device: 3,000 tokens/s on H100, 1,800 on 910B3 → Σ nᵢ·tᵢ = 76,800 tokens/s for the mixed job.

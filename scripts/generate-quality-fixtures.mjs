@@ -183,7 +183,7 @@ write("1.4-pass", {
     "  - requirement: 1.4/papers-ccf-a",
     `    evidence: ${DOI}`,
     "  - requirement: 1.4/patents",
-    "    evidence: CN202410123456.7",
+    "    evidence: CN202410123456.0",
   ]),
 });
 
@@ -225,7 +225,7 @@ const agentManifest = (comment, team) =>
     "  - requirement: 2.1/papers-ccf-a",
     `    evidence: ${DOI}`,
     "  - requirement: 2.1/patents",
-    "    evidence: CN202410765432.1",
+    "    evidence: CN202410765432.5",
   ]);
 write("2.1-pass", {
   "tasks.csv": outcomes(120, { seed: 211, rate: 0.86, trials: 4, prefix: "task" }),
@@ -264,7 +264,7 @@ const faultManifest = (comment) =>
     "  - requirement: 2.2/papers-ccf-a",
     `    evidence: ${DOI}`,
     "  - requirement: 2.2/patents",
-    "    evidence: CN202410246810.X",
+    "    evidence: CN202410246810.9",
   ]);
 write("2.2-pass", {
   "faults.csv": outcomes(320, { seed: 231, rate: 1, prefix: "fault", latency: 4200 }),
@@ -334,7 +334,7 @@ const mobileManifest = (comment) =>
     "  - requirement: 5.5/papers-ccf-a",
     `    evidence: ${DOI}`,
     "  - requirement: 5.5/patents",
-    "    evidence: CN202410135790.2",
+    "    evidence: CN202410135790.8",
     "  - requirement: 5.5/source-code",
     "    evidence: https://github.com/example-ondevice/llm-2bit",
   ]);

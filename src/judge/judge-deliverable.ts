@@ -1,20 +1,30 @@
 import { createFinding } from "../model/create-finding.ts";
-import type { Attestation, DeliverableEvidence } from "../model/manifest.ts";
+import type { Finding } from "../model/finding.ts";
+import type { DeliverableEvidence } from "../model/manifest.ts";
 import type { RequirementResult } from "../model/report.ts";
-import type { DeliverableRequirement } from "../model/topic.ts";
+import {
+  type DeliverableRequirement,
+  type DeliverableSpec,
+  formatDeliverableSpecs,
+  listDeliverableSpecs,
+} from "../model/topic.ts";
+import { acceptsItem, DELIVERABLE_WANTS } from "./deliverable-accepts.ts";
+import { type DeliverableItem, parseDeliverableItem } from "./deliverable-item.ts";
 
 /**
- * A deliverable is never auto-passed: without declared evidence it is `missing`; with fewer items
- * than the topic asks it fails; each item must look like a DOI, URL or patent/application number, or
- * be an attestation that names who attests (a bare sentence is accountable to nobody). The officer
- * confirms the items themselves; the report lists them.
+ * A deliverable is never auto-passed: without declared evidence it is `missing`. Each item is typed
+ * by its form (a DOI is a paper, ZL… a patent, …/pull/… an upstream PR, an attestation what it says)
+ * and counts only toward a kind that accepts its type; an alternative (`any_of`) is met when its
+ * own items reach its count. An unreadable item makes the requirement `invalid`; too few matching
+ * items `fail`. The officer confirms the items themselves; the report lists them.
  */
 export function judgeDeliverable(
   requirement: DeliverableRequirement,
   declared?: DeliverableEvidence,
 ): RequirementResult {
-  const declaredItems = declared === undefined ? [] : [declared.evidence].flat().map(readItem);
-  const items = declaredItems.map((item) => item.text);
+  const items = declared === undefined ? [] : [declared.evidence].flat().map(parseDeliverableItem);
+  const specs = listDeliverableSpecs(requirement);
+  const wanted = formatDeliverableSpecs(specs);
   const base = {
     id: requirement.id,
     kind: "deliverable" as const,
@@ -23,9 +33,12 @@ export function judgeDeliverable(
     target: null,
     measured: null,
     claimed: null,
-    deliverable: { kind: requirement.deliverable, count: requirement.count, evidence: items },
+    deliverable: {
+      kind: specs.map((s) => s.deliverable).join(" or "),
+      count: Math.min(...specs.map((s) => s.count)),
+      evidence: items.map((item) => item.text),
+    },
   };
-  const wanted = `${requirement.count}${requirement.count_max === undefined ? "" : `–${requirement.count_max}`} ${requirement.deliverable}${requirement.venue === undefined ? "" : ` (${requirement.venue})`}`;
   if (items.length === 0) {
     return {
       ...base,
@@ -34,60 +47,66 @@ export function judgeDeliverable(
       findings: [],
     };
   }
-  const malformed = declaredItems.filter((item) => !item.checkable).map((item) => item.text);
-  if (malformed.length > 0) {
-    const findings = malformed.map((item) =>
-      createFinding(
-        "DELIVERABLE_EVIDENCE_UNREADABLE",
-        "error",
-        `"${item.slice(0, 60)}" is not a DOI, URL or patent number; give one of those, or write it as { attestation: "…", attested_by: "name, role" } so someone answers for it.`,
-      ),
-    );
+  const unreadable = items.filter((item) => item.problem !== undefined);
+  if (unreadable.length > 0) {
     return {
       ...base,
       verdict: "invalid",
-      reason: `${malformed.length} evidence item(s) cannot be checked.`,
-      findings,
+      reason: `${unreadable.length} evidence item(s) cannot be checked.`,
+      findings: unreadable.map((item) =>
+        createFinding(item.problem?.code ?? "", "error", `${item.problem?.message}.`),
+      ),
     };
   }
-  if (items.length < requirement.count) {
-    return { ...base, verdict: "fail", reason: `${items.length} of the ${wanted} declared.`, findings: [] };
-  }
-  return {
-    ...base,
-    verdict: "pass",
-    reason: `${items.length} item(s) declared for ${wanted}; the officer confirms each link.`,
-    findings: [],
-  };
+  return { ...base, ...countItems(requirement.id, specs, items) };
 }
 
 // --- internal ---
 
-const DOI = /^(doi:|https?:\/\/(dx\.)?doi\.org\/)?10\.\d{4,9}\/\S+$/i;
-const URL_LIKE = /^https?:\/\/[^\s/]+\.[^\s]+$/i;
-// CN/US/EP/WO publication and application numbers, e.g. CN114567890A, CN202310123456.7, US 11,234,567 B2.
-const PATENT = /^(CN|US|EP|WO|JP|KR)\s?[\d,./]{6,}\s?[A-Z]?\d?$/i;
-// A Chinese software copyright registration number (计算机软件著作权登记号), e.g. 2025SR0123456, with
-// the software's name around it.
-const SOFTWARE_COPYRIGHT = /(^|[^\dA-Z])\d{4}SR\d{6,8}($|[^\d])/i;
-
-/** An item as the report lists it ("statement — attested by name" for an attestation), and whether it can be checked. */
-function readItem(item: string | Attestation): { text: string; checkable: boolean } {
-  if (typeof item !== "string") {
-    const statement = item.attestation.trim();
-    const by = item.attested_by.trim();
+/** The verdict from the items that match each alternative; items no alternative takes are findings. */
+function countItems(
+  id: string,
+  specs: DeliverableSpec[],
+  items: DeliverableItem[],
+): Pick<RequirementResult, "verdict" | "reason" | "findings"> {
+  const alone = specs.length === 1;
+  const counted = specs.map((spec) => ({
+    spec,
+    n: items.filter((item) => acceptsItem(spec.deliverable, item, alone)).length,
+  }));
+  const met = counted.find(({ spec, n }) => n >= spec.count);
+  const stray = items.filter((item) => !specs.some((spec) => acceptsItem(spec.deliverable, item, alone)));
+  const findings = stray.map((item) => wrongType(id, specs, item, met === undefined ? "error" : "warning"));
+  const tally = counted.map(({ spec, n }) => `${n} of ${formatDeliverableSpecs([spec])}`).join("; ");
+  if (met === undefined) {
     return {
-      text: `${statement} — attested by ${by}${item.date === undefined ? "" : `, ${item.date}`}`,
-      checkable: statement.length >= 12 && !isPlaceholder(statement) && by.length >= 2 && !isPlaceholder(by),
+      verdict: "fail",
+      reason: `Not enough matching items for ${formatDeliverableSpecs(specs)}: ${tally}.${stray.length > 0 ? ` ${stray.length} item(s) are of another type.` : ""}`,
+      findings,
     };
   }
-  const text = item.trim();
+  const above = met.spec.count_max !== undefined && met.n > met.spec.count_max;
   return {
-    text,
-    checkable: [DOI, URL_LIKE, PATENT, SOFTWARE_COPYRIGHT].some((pattern) => pattern.test(text)),
+    verdict: "pass",
+    reason: `${tally}${above ? ` (the seed asks ${met.spec.count}–${met.spec.count_max}; more is not a failure)` : ""}; the officer confirms each item.`,
+    findings,
   };
 }
 
-function isPlaceholder(text: string): boolean {
-  return /^(todo|tbd|n\/a|none|pending)\b/i.test(text);
+function wrongType(
+  id: string,
+  specs: DeliverableSpec[],
+  item: DeliverableItem,
+  severity: "error" | "warning",
+): Finding {
+  const wants = specs.map((s) => `${s.deliverable}: ${DELIVERABLE_WANTS[s.deliverable]}`).join("; or ");
+  const what =
+    item.type === "attestation"
+      ? `an attestation that does not say it is a ${specs.map((s) => s.deliverable).join(" or a ")}`
+      : item.looksLike;
+  return createFinding(
+    "DELIVERABLE_WRONG_TYPE",
+    severity,
+    `"${item.text.slice(0, 60)}" looks like ${what}, but ${id} wants ${formatDeliverableSpecs(specs)}, so it does not count here; give ${wants} — or a signed attestation that says which it is.`,
+  );
 }

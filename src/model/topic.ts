@@ -56,27 +56,81 @@ export const TargetRequirementSchema = RequirementBase.extend({
 });
 export type TargetRequirement = z.infer<typeof TargetRequirementSchema>;
 
+/** What a deliverable item can be; `software-copyright` is a Chinese 计算机软件著作权 registration. */
+export const DeliverableKindSchema = z.enum([
+  "paper",
+  "patent",
+  "software-copyright",
+  "upstream-pr",
+  "code",
+  "docs",
+  "prototype",
+  "report",
+]);
+export type DeliverableKind = z.infer<typeof DeliverableKindSchema>;
+
+/** One way to meet a deliverable requirement: a kind, how many, and a qualifier. */
+export const DeliverableSpecSchema = z
+  .object({
+    deliverable: DeliverableKindSchema,
+    /** The minimum count asked for ("1–2 patents" → 1). */
+    count: z.int().min(1),
+    /** The upper end of a range, when the seed gives one ("1–2" → 2); more items are not a failure. */
+    count_max: z.int().min(1).optional(),
+    /** Qualifier, e.g. `CCF-A`, `CCF-A/B`. */
+    venue: z.string().optional(),
+  })
+  .strict();
+export type DeliverableSpec = z.infer<typeof DeliverableSpecSchema>;
+
+/**
+ * A deliverable requirement is one spec (`deliverable`, `count`, …) or, when the seed says "A or B",
+ * `any_of` its alternatives, each counted on its own: "≥ 1 CCF-A paper, or ≥ 2 patents" is not met
+ * by one patent.
+ */
 export const DeliverableRequirementSchema = RequirementBase.extend({
   kind: z.literal("deliverable"),
-  /** paper, patent, software-copyright, upstream-pr, code, docs, prototype, report */
-  deliverable: z.enum([
-    "paper",
-    "patent",
-    "patent-or-copyright",
-    "upstream-pr",
-    "code",
-    "docs",
-    "prototype",
-    "report",
-  ]),
-  /** The minimum count asked for ("1–2 patents" → 1). */
-  count: z.int().min(1),
-  /** The upper end of a range, when the seed gives one. */
-  count_max: z.int().min(1).optional(),
-  /** Qualifier, e.g. `CCF-A`, `CCF-A/B`. */
-  venue: z.string().optional(),
+  ...DeliverableSpecSchema.partial().shape,
+  /** Alternatives, any one of which meets the requirement; then leave out `deliverable` and `count`. */
+  any_of: z.array(DeliverableSpecSchema).min(2).optional(),
+}).superRefine((requirement, context) => {
+  const single = requirement.deliverable !== undefined || requirement.count !== undefined;
+  if (
+    requirement.any_of === undefined
+      ? requirement.deliverable === undefined || requirement.count === undefined
+      : single
+  )
+    context.addIssue({
+      code: "custom",
+      message: "a deliverable has either `deliverable` and `count`, or `any_of` alternatives, not both",
+      path: requirement.any_of === undefined ? ["deliverable"] : ["any_of"],
+    });
 });
 export type DeliverableRequirement = z.infer<typeof DeliverableRequirementSchema>;
+
+/** The ways to meet a deliverable requirement: its `any_of`, or its one spec. */
+export function listDeliverableSpecs(requirement: DeliverableRequirement): DeliverableSpec[] {
+  if (requirement.any_of !== undefined) return requirement.any_of;
+  const { deliverable = "report", count = 1, count_max, venue } = requirement;
+  return [
+    {
+      deliverable,
+      count,
+      ...(count_max === undefined ? {} : { count_max }),
+      ...(venue === undefined ? {} : { venue }),
+    },
+  ];
+}
+
+/** `1–2 paper (CCF-A)`, or `1 paper (CCF-A) or 2 patent` — a requirement as a person reads it. */
+export function formatDeliverableSpecs(specs: readonly DeliverableSpec[]): string {
+  return specs
+    .map(
+      (s) =>
+        `${s.count}${s.count_max === undefined ? "" : `–${s.count_max}`} ${s.deliverable}${s.venue === undefined ? "" : ` (${s.venue})`}`,
+    )
+    .join(" or ");
+}
 
 export const RequirementSchema = z.discriminatedUnion("kind", [
   TargetRequirementSchema,

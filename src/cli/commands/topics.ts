@@ -1,5 +1,5 @@
 import { ClaimcheckError } from "../../model/errors.ts";
-import type { Topic } from "../../model/topic.ts";
+import { formatDeliverableSpecs, listDeliverableSpecs, type Topic } from "../../model/topic.ts";
 import { readTopics } from "../../read/read-topics.ts";
 
 /** All topics, or the one named. */
@@ -24,7 +24,7 @@ export function renderTopics(list: Topic[], detailed: boolean): string {
 function renderTopic(topic: Topic): string {
   const rows = topic.requirements.map((r) => {
     if (r.kind === "deliverable")
-      return `  ${r.id.padEnd(36)} deliverable: ${r.count}${r.count_max === undefined ? "" : `–${r.count_max}`} ${r.deliverable}${r.venue === undefined ? "" : ` (${r.venue})`}  [${r.provenance}]`;
+      return `  ${r.id.padEnd(36)} deliverable: ${formatDeliverableSpecs(listDeliverableSpecs(r))}  [${r.provenance}]`;
     const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[r.op];
     return `  ${r.id.padEnd(36)} ${r.metric} ${r.comparison === "none" ? "" : `${r.comparison} `}${symbol} ${r.value} ${r.unit}  [${r.provenance}; evidence: ${r.evidence.join(", ")}]`;
   });
