@@ -5,7 +5,13 @@ import type { CommandResult } from "./cli.ts";
 import { verify } from "./commands/verify.ts";
 import { exitCodeForVerdict } from "./exit-codes.ts";
 import { parseCliOptions, VerifyCliSchema } from "./options.ts";
-import { renderFormat, withBaselineReport, writeCharts, writeReports } from "./write-report.ts";
+import {
+  checkOutDirectory,
+  renderFormat,
+  withBaselineReport,
+  writeCharts,
+  writeReports,
+} from "./write-report.ts";
 
 /** `claimcheck verify`: the shell around `verify()` — options in, files and exit code out. */
 export async function runVerify(raw: Record<string, unknown>): Promise<CommandResult> {
@@ -13,6 +19,7 @@ export async function runVerify(raw: Record<string, unknown>): Promise<CommandRe
   if (options.charts && options.out === undefined) {
     throw new ClaimcheckError("E_USAGE", "--charts writes PNG files next to the report: add --out <dir>.");
   }
+  if (options.out !== undefined) await checkOutDirectory(options.out);
   const files = pickDefined({
     candidate: options.candidate,
     baseline: options.baseline,

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { compareReports } from "../judge/compare-reports.ts";
 import { ClaimcheckError } from "../model/errors.ts";
@@ -25,6 +25,33 @@ export async function renderFormat(
     REPORTERS[format] as (r: Report, o: RenderOptions) => string | Uint8Array | Promise<string | Uint8Array>
   )(report, options);
   return typeof out === "string" ? out : new TextDecoder().decode(out);
+}
+
+/**
+ * `--out` names a directory, existing or to be made. A file in its place is a usage error (exit 3)
+ * that says so, checked before verification so nobody waits for a run that cannot be written.
+ */
+export async function checkOutDirectory(dir: string): Promise<void> {
+  const usage = `--out takes a directory (claimcheck writes ${OUT_FILES.map(([, name]) => name).join(", ")} into it)`;
+  try {
+    if ((await stat(dir)).isDirectory()) return;
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return;
+    if (code === "ENOTDIR")
+      throw new ClaimcheckError("E_USAGE", `${usage}, but part of ${dir} is a file; pass a directory path.`);
+    throw new ClaimcheckError(
+      "E_IO",
+      `Cannot use ${dir} for --out (${code}); check the path and its permissions.`,
+      {
+        cause,
+      },
+    );
+  }
+  throw new ClaimcheckError(
+    "E_USAGE",
+    `${usage}, but ${dir} is a file; pass a directory instead, e.g. --out reports/ (it is created when missing).`,
+  );
 }
 
 /** Writes the `OUT_FILES` into `dir` and logs each path on stderr. */

@@ -46,7 +46,14 @@ export const AttestationSchema = z
   .object({
     attestation: z.string().min(1),
     /** Who attests: name and role, e.g. "Prof. Li Wei, principal investigator". */
-    attested_by: z.string().min(1),
+    attested_by: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'an attestation needs attested_by: who answers for it, name and role, e.g. attested_by: "Prof. Li Wei, principal investigator"'
+            : undefined,
+      })
+      .min(1),
     date: z.string().optional(),
   })
   .strict();

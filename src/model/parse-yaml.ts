@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { createFinding } from "./create-finding.ts";
 import { ClaimcheckError } from "./errors.ts";
 import type { Finding } from "./finding.ts";
+import { flattenUnionIssues } from "./union-issues.ts";
 
 export interface ParseYamlOptions {
   /** Finding code prefix, e.g. `MANIFEST` → `MANIFEST_YAML_SYNTAX`, `MANIFEST_SCHEMA`. */
@@ -35,7 +36,7 @@ export function parseYamlWithSchema<T extends z.ZodType>(
   if (parsed.success) return parsed.data;
   throw yamlError(
     path,
-    parsed.error.issues.map((issue) => issueFinding(issue, doc, lines, path, options)),
+    flattenUnionIssues(parsed.error.issues).map((issue) => issueFinding(issue, doc, lines, path, options)),
     options,
   );
 }
@@ -90,13 +91,33 @@ function issueFinding(
   return createFinding(
     `${options.code}_SCHEMA`,
     "error",
-    `${where}: ${issue.message}. See ${options.schema}.`,
+    `${where}: ${quoteHint(issue, doc, keyPath as (string | number)[]) ?? issue.message}. See ${options.schema}.`,
     {
       path,
       line,
       ...(key === "" ? {} : { column: key }),
     },
   );
+}
+
+/**
+ * An unquoted `topic: 1.2` is a number to YAML, and `1.10` becomes 1.1 (a bare CN application number
+ * `202211157877.2` too): say to quote it, showing the text as written.
+ */
+function quoteHint(
+  issue: z.core.$ZodIssue,
+  doc: YamlDocument,
+  path: (string | number)[],
+): string | undefined {
+  const wantsText =
+    issue.code === "invalid_union" || (issue.code === "invalid_type" && issue.expected === "string");
+  if (!wantsText) return undefined;
+  const node = doc.getIn(path, true);
+  if (!isScalar(node) || typeof node.value !== "number") return undefined;
+  const written = (node as { source?: string }).source ?? String(node.value);
+  const name = path[path.length - 1];
+  const quoted = typeof name === "number" ? `- "${written}"` : `${String(name)}: "${written}"`;
+  return `write it in quotes, ${quoted}; unquoted, YAML reads ${written} as the number ${node.value}`;
 }
 
 /** The line of the deepest node of `path` that exists, so a missing key points at its parent. */

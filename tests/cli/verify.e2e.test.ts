@@ -78,6 +78,21 @@ describe("claimcheck verify on bad usage", () => {
     ]);
   });
 
+  it("exits 3 and says --out takes a directory when it names an existing file", () => {
+    const run = runCli([
+      "verify",
+      "fixtures/4.2-pass/claimcheck.yaml",
+      "--out",
+      "fixtures/4.2-pass/claimcheck.yaml",
+    ]);
+    expect(run).toEqual({
+      exitCode: 3,
+      stdout: "",
+      stderr:
+        "claimcheck: --out takes a directory (claimcheck writes report.json, report.md, report.html, junit.xml into it), but fixtures/4.2-pass/claimcheck.yaml is a file; pass a directory instead, e.g. --out reports/ (it is created when missing).\n",
+    });
+  });
+
   it("exits 3 for an unknown command", () => {
     expect(runCli(["frobnicate"]).exitCode).toBe(3);
   });

@@ -48,3 +48,72 @@ describe("parseSubmission", () => {
     ).toEqual([["MANIFEST_YAML_SYNTAX", 3]]);
   });
 });
+
+describe("parseSubmission messages a newcomer can act on", () => {
+  const findingsOf = (text: string) => errorOf(text).findings;
+
+  it("says to quote an unquoted topic or patent number, showing what YAML made of it", () => {
+    expect([
+      findingsOf("topic: 1.10\nteam: A\n"),
+      findingsOf(
+        'topic: "1.2"\nteam: A\ndeliverables:\n  - requirement: 1.2/patents\n    evidence: [202211157877.20]\n',
+      ),
+    ]).toEqual([
+      [
+        {
+          code: "MANIFEST_SCHEMA",
+          severity: "error",
+          message:
+            '`topic`: write it in quotes, topic: "1.10"; unquoted, YAML reads 1.10 as the number 1.1. See schemas/submission.schema.json.',
+          location: { path: "claimcheck.yaml", line: 1, column: "topic" },
+        },
+      ],
+      [
+        {
+          code: "MANIFEST_SCHEMA",
+          severity: "error",
+          message:
+            '`deliverables[0].evidence[0]`: write it in quotes, - "202211157877.20"; unquoted, YAML reads 202211157877.20 as the number 202211157877.2. See schemas/submission.schema.json.',
+          location: { path: "claimcheck.yaml", line: 5, column: "deliverables[0].evidence[0]" },
+        },
+      ],
+    ]);
+  });
+
+  it("says an attestation without attested_by needs one, alone or in a list, and names a misspelt key", () => {
+    const needs =
+      'an attestation needs attested_by: who answers for it, name and role, e.g. attested_by: "Prof. Li Wei, principal investigator". See schemas/submission.schema.json.';
+    expect([
+      findingsOf(
+        'topic: "1.2"\nteam: A\ndeliverables:\n  - requirement: 1.2/prototype\n    evidence:\n      attestation: Prototype shown to the office\n',
+      ),
+      findingsOf(
+        'topic: "1.2"\nteam: A\ndeliverables:\n  - requirement: 1.2/prototype\n    evidence:\n      - attestation: Prototype shown to the office\n        atested_by: Li Wei\n',
+      ),
+    ]).toEqual([
+      [
+        {
+          code: "MANIFEST_SCHEMA",
+          severity: "error",
+          message: `\`deliverables[0].evidence.attested_by\`: ${needs}`,
+          location: { path: "claimcheck.yaml", line: 5, column: "deliverables[0].evidence.attested_by" },
+        },
+      ],
+      [
+        {
+          code: "MANIFEST_SCHEMA",
+          severity: "error",
+          message: `\`deliverables[0].evidence[0].attested_by\`: ${needs}`,
+          location: { path: "claimcheck.yaml", line: 6, column: "deliverables[0].evidence[0].attested_by" },
+        },
+        {
+          code: "MANIFEST_SCHEMA",
+          severity: "error",
+          message:
+            '`deliverables[0].evidence[0].atested_by`: Unrecognized key: "atested_by". See schemas/submission.schema.json.',
+          location: { path: "claimcheck.yaml", line: 7, column: "deliverables[0].evidence[0].atested_by" },
+        },
+      ],
+    ]);
+  });
+});
