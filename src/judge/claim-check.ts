@@ -1,3 +1,5 @@
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
 import type { Claim } from "../model/manifest.ts";
 
 export interface ClaimCheck {
@@ -20,7 +22,36 @@ export function compareClaim(claim: Claim, measured: number, tolerance: number):
   return check;
 }
 
+/**
+ * The finding for a claim that disagrees with the recomputed value. A claim written as a fraction
+ * where the requirement is in percent (0.05 for a measured 5 %) is named as such (`CLAIM_AS_FRACTION`)
+ * with the value to write, instead of a bare mismatch 100 times off.
+ */
+export function createClaimFinding(claim: Claim, measured: number, unit: string, tolerance: number): Finding {
+  const shown = Number(measured.toPrecision(4));
+  if (isFractionOfPercent(claim, measured, unit, tolerance)) {
+    const percent = Number((claim.value * 100).toPrecision(12));
+    return createFinding(
+      "CLAIM_AS_FRACTION",
+      "error",
+      `Claimed ${claim.value}, but ${claim.requirement} is in ${unit} and the evidence gives ${shown} ${unit}: the claim looks like a fraction (${claim.value} = ${percent} ${unit}). Write it in ${unit === "%" ? "percent" : "percentage points"}: value: ${percent}.`,
+    );
+  }
+  return createFinding(
+    "CLAIM_MISMATCH",
+    "error",
+    `Claimed ${claim.value} but the evidence gives ${shown} (tolerance ${tolerance * 100} % relative); correct the claim or submit the evidence it came from.`,
+  );
+}
+
 // --- internal ---
+
+/** Percent and percentage points are 100 × a fraction: 0.05 written for 5 % agrees once scaled. */
+function isFractionOfPercent(claim: Claim, measured: number, unit: string, tolerance: number): boolean {
+  if ((unit !== "%" && unit !== "points") || claim.value === 0 || Math.abs(claim.value) > 1) return false;
+  const scaled = Number((claim.value * 100).toPrecision(12));
+  return compareClaim({ ...claim, value: scaled }, measured, tolerance).consistent;
+}
 
 function halfLastDigit(value: number): number {
   const text = String(value);

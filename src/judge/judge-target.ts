@@ -1,10 +1,9 @@
 import { isUnavailable, type MetricEstimate, type MetricUnavailable } from "../measure/metric.ts";
-import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";
 import type { Claim } from "../model/manifest.ts";
 import type { Measured, RequirementResult, Verdict } from "../model/report.ts";
 import type { TargetRequirement } from "../model/topic.ts";
-import { compareClaim } from "./claim-check.ts";
+import { compareClaim, createClaimFinding } from "./claim-check.ts";
 import { OPERATORS } from "./operators.ts";
 
 export interface JudgeTargetOptions {
@@ -134,11 +133,7 @@ function applyClaim(result: RequirementResult, claim: Claim, tolerance: number):
   if (measured === undefined || measured === null) return result;
   const claimed = compareClaim(claim, measured, tolerance);
   if (claimed.consistent) return { ...result, claimed };
-  const finding: Finding = createFinding(
-    "CLAIM_MISMATCH",
-    "error",
-    `Claimed ${claim.value} but the evidence gives ${Number(measured.toPrecision(4))} (tolerance ${tolerance * 100} % relative); correct the claim or submit the evidence it came from.`,
-  );
+  const finding: Finding = createClaimFinding(claim, measured, result.target?.unit ?? "", tolerance);
   return {
     ...result,
     claimed,
