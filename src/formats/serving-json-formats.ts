@@ -1,4 +1,5 @@
 import { aiperfJsonl } from "./aiperf.ts";
+import { aiperfCsv, aiperfJson } from "./aiperf-summary.ts";
 import type { FormatAdapter } from "./format.ts";
 import { genaiPerfCsv, genaiPerfExport, genaiPerfJson } from "./genai-perf.ts";
 import { llmperfResponses, llmperfSummary } from "./llmperf.ts";
@@ -13,7 +14,9 @@ export const SERVING_JSON_FORMATS: readonly FormatAdapter[] = [
   vllmBench,
   sglangBench,
   genaiPerfExport,
+  aiperfJson,
   genaiPerfJson,
+  aiperfCsv,
   genaiPerfCsv,
   aiperfJsonl,
   llmperfSummary,
