@@ -5,6 +5,7 @@ import { genaiPerfCsv, genaiPerfExport, genaiPerfJson } from "./genai-perf.ts";
 import { llmperfResponses, llmperfSummary } from "./llmperf.ts";
 import { sglangBench } from "./sglang-bench.ts";
 import { vllmBench } from "./vllm-bench.ts";
+import { vllmSweep } from "./vllm-sweep.ts";
 
 /**
  * The native formats of LLM-serving benchmark tools, in detection priority order: every detector
@@ -12,6 +13,7 @@ import { vllmBench } from "./vllm-bench.ts";
  */
 export const SERVING_JSON_FORMATS: readonly FormatAdapter[] = [
   vllmBench,
+  vllmSweep,
   sglangBench,
   genaiPerfExport,
   aiperfJson,
