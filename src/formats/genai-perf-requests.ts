@@ -1,8 +1,8 @@
 import { createFinding } from "../model/create-finding.ts";
-import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
+import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import { requireColumn } from "../model/request-columns.ts";
-import { readSseResponse } from "./genai-perf-sse.ts";
+import { mergeSplinteredResponses, readSseResponse } from "./genai-perf-sse.ts";
 import { JsonFieldReader } from "./json-fields.ts";
 import { isJsonObject, type JsonObject, parseJsonDocument } from "./json-input.ts";
 import { ServingRequestsBuilder } from "./serving-columns.ts";
@@ -42,10 +42,15 @@ export function parseGenaiPerfExport(file: EvidenceFile, format: string): Parsed
   }
   const context = { ...state.context, ...duration(state), requests: state.rows, completed: state.ok };
   const requests = state.rows > 0 ? state.builder.build() : undefined;
+  const counted =
+    requests !== undefined && requireColumn(requests, "outputTokens").some((n) => !Number.isNaN(n));
+  if (requests !== undefined && !counted) requests.unrecorded = CLIENT_COUNTED;
   const notes =
     requests === undefined
       ? [nothingUsable(file.path, "requests")]
-      : noTokenCounts(file.path, requireColumn(requests, "outputTokens"));
+      : counted
+        ? []
+        : [noTokenCounts(file.path)];
   const findings = [...doc.findings, ...fields.finish(), ...state.notes, ...notes];
   return createServingEvidence(format, {
     ...(requests === undefined ? {} : { requests }),
@@ -133,19 +138,16 @@ interface ContentResponses {
 /** The timestamps of the responses GenAI-Perf keeps: all for Triton, those with text for OpenAI. */
 function contentResponses(stamps: unknown[], outputs: unknown[], state: ExportState): ContentResponses {
   const result: ContentResponses = { times: [], error: false };
+  const texts = outputs.map((o) => (isJsonObject(o) && typeof o.response === "string" ? o.response : ""));
+  if (state.serviceKind === "openai") mergeSplinteredResponses(texts);
   for (let i = 0; i < stamps.length; i++) {
     const time = stampAt(stamps, i, state.fields);
     if (time === undefined) continue;
-    const output = outputs[i];
     if (state.serviceKind !== "openai") {
       result.times.push(time);
       continue;
     }
-    const sse =
-      isJsonObject(output) && typeof output.response === "string"
-        ? readSseResponse(output.response)
-        : undefined;
-    if (sse === undefined) continue;
+    const sse = readSseResponse(texts[i] ?? "");
     if (sse.error) result.error = true;
     if (sse.promptTokens !== undefined) result.promptTokens = sse.promptTokens;
     if (sse.completionTokens !== undefined) result.completionTokens = sse.completionTokens;
@@ -201,14 +203,21 @@ function severalExperiments(path: string, count: number): Finding {
   );
 }
 
-function noTokenCounts(path: string, outputTokens: Float64Array): Finding[] {
-  if (outputTokens.some((n) => !Number.isNaN(n))) return [];
-  return [
-    createFinding(
-      "GENAI_PERF_NO_TOKEN_COUNTS",
-      "info",
-      "The responses carry no server token counts (GenAI-Perf counts tokens with its own tokenizer), so TPOT and token counts are not available from this file; submit profile_export_genai_perf.csv or .json as well for the tool's own inter-token latency.",
-      { path },
-    ),
-  ];
+function noTokenCounts(path: string): Finding {
+  return createFinding(
+    "GENAI_PERF_NO_TOKEN_COUNTS",
+    "info",
+    `The responses carry no server token counts (GenAI-Perf counts tokens with its own tokenizer), so TPOT and token throughput come only from the tool's summary; ${SUBMIT_COMPANION}`,
+    { path },
+  );
 }
+
+const SUBMIT_COMPANION =
+  "declare GenAI-Perf's profile_export_genai_perf.json (or .csv) of the same run as the evidence's `companion`.";
+
+/** What the export cannot hold: token counts, and TPOT, which needs them (GenAI-Perf's ITL). */
+const CLIENT_COUNTED: NonNullable<ServingRequests["unrecorded"]> = {
+  inputTokens: `GenAI-Perf counts tokens with its client tokenizer and writes them only to its summary; ${SUBMIT_COMPANION}`,
+  outputTokens: `GenAI-Perf counts tokens with its client tokenizer and writes them only to its summary; ${SUBMIT_COMPANION}`,
+  tpotMs: `TPOT (GenAI-Perf's inter_token_latency) needs GenAI-Perf's token counts; ${SUBMIT_COMPANION}`,
+};

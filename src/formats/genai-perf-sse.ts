@@ -28,7 +28,26 @@ export function readSseResponse(response: string): SseResponse {
   return result;
 }
 
+/**
+ * Re-joins SSE events that perf_analyzer recorded split across two responses, as GenAI-Perf's
+ * `_preprocess_response` does before anything else: a response that does not start with `data: `
+ * gives its text up to its first `data: ` to the response before it (the whole text when it has
+ * none); non-data fields (`:` comments, `event:`, `id:`, `retry:`) stay where they are. The list is
+ * changed in place; a response emptied by this is dropped later like any response without content.
+ */
+export function mergeSplinteredResponses(responses: string[]): void {
+  for (let i = responses.length - 1; i >= 1; i--) {
+    const response = responses[i] as string;
+    if (response === "" || NON_DATA_FIELD.test(response) || response.startsWith("data: ")) continue;
+    const at = response.indexOf("data: ");
+    responses[i - 1] += at === -1 ? response : response.slice(0, at);
+    responses[i] = at === -1 ? "" : response.slice(at);
+  }
+}
+
 // --- internal ---
+
+const NON_DATA_FIELD = /^(:|event:|id:|retry:)/;
 
 function eventData(event: string): JsonObject | undefined {
   if (!event.startsWith("data:")) return undefined;

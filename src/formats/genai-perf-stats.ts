@@ -25,6 +25,7 @@ export const GENAI_PERF_METRICS: Readonly<
   num_output_token: { metric: "mean_output_tokens", kind: "context" },
   num_input_token: { metric: "mean_input_tokens", kind: "context" },
   request_count: { metric: "request_count", kind: "context" },
+  error_request_count: { metric: "error_request_count", kind: "context" },
 };
 
 /** Milliseconds per unit of a latency row; GenAI-Perf wrote ns before it switched to ms. */

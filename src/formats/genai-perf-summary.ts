@@ -18,7 +18,12 @@ import { decodeText } from "./text.ts";
  * one object per metric, `{ "unit": "ms", "avg", "min", "max", "std", "p1" … "p99" }`, time values
  * already in ms; system metrics carry only `unit` and `avg`; the CLI arguments sit under `input_config`.
  */
-export function parseGenaiPerfSummary(file: EvidenceFile, format: string): ParsedEvidence {
+export function parseGenaiPerfSummary(
+  file: EvidenceFile,
+  format: string,
+  /** The object that holds the metrics: the root (GenAI-Perf) or AIPerf's `records`. */
+  metricsOf: (root: JsonObject) => JsonObject = (root) => root,
+): ParsedEvidence {
   const doc = parseJsonDocument(file.path, decodeText(file.path, file.bytes));
   const fields = new JsonFieldReader(doc);
   const record = doc.records[0];
@@ -26,14 +31,15 @@ export function parseGenaiPerfSummary(file: EvidenceFile, format: string): Parse
   const reported: ReportedStatistic[] = [];
   const context: Record<string, string | number | boolean> = {};
   if (record !== undefined && isJsonObject(root)) {
+    const metrics = metricsOf(root);
     for (const [key, known] of Object.entries(GENAI_PERF_METRICS)) {
-      const stats = fields.object(root, key);
+      const stats = fields.object(metrics, key);
       if (stats === undefined) continue;
       const line = doc.lineOf(stats) ?? record.line;
       if (known.kind === "context") readContextMetric(stats, known.metric, context);
       else reported.push(...readMetric(stats, key, known, fields, line));
     }
-    Object.assign(context, runFacts(root));
+    Object.assign(context, runFacts(root, metrics));
   } else {
     fields.wrongType(root, "the object GenAI-Perf writes", "(file)", record?.line);
   }
@@ -83,7 +89,7 @@ function readContextMetric(
 }
 
 /** Model and load settings from `input_config`, in GenAI-Perf's flat or AIPerf's nested layout. */
-function runFacts(root: JsonObject): Record<string, string | number | boolean> {
+function runFacts(root: JsonObject, metrics: JsonObject): Record<string, string | number | boolean> {
   const config = isJsonObject(root.input_config) ? root.input_config : {};
   const endpoint = isJsonObject(config.endpoint) ? config.endpoint : {};
   const loadgen = isJsonObject(config.loadgen) ? config.loadgen : {};
@@ -91,8 +97,8 @@ function runFacts(root: JsonObject): Record<string, string | number | boolean> {
   const model = first(config.model) ?? first(config.model_names) ?? first(endpoint.model_names);
   const concurrency = toContextValue(config.concurrency ?? loadgen.concurrency);
   const rate = toContextValue(config.request_rate ?? loadgen.request_rate);
-  const duration = isJsonObject(root.benchmark_duration)
-    ? toContextValue(root.benchmark_duration.avg)
+  const duration = isJsonObject(metrics.benchmark_duration)
+    ? toContextValue(metrics.benchmark_duration.avg)
     : undefined;
   if (model !== undefined) facts.model = model;
   if (concurrency !== undefined) facts.max_concurrency = concurrency;

@@ -17,7 +17,7 @@ export const genaiPerfExport: FormatAdapter = {
   parse: (file) => parseGenaiPerfExport(file, "genai-perf-export"),
 };
 
-/** `profile_export_genai_perf.csv` (also AIPerf's `profile_export_aiperf.csv`): the tool's statistics table. */
+/** `profile_export_genai_perf.csv`: the tool's statistics table (AIPerf's has its own id, aiperf-summary.ts). */
 export const genaiPerfCsv: FormatAdapter = {
   id: "genai-perf-csv",
   title: "GenAI-Perf profile_export_genai_perf.csv (statistics table)",
@@ -26,7 +26,7 @@ export const genaiPerfCsv: FormatAdapter = {
   parse: (file) => parseGenaiPerfCsv(file, "genai-perf-csv"),
 };
 
-/** `profile_export_genai_perf.json` (also AIPerf's `profile_export_aiperf.json`): statistics per metric. */
+/** `profile_export_genai_perf.json`: statistics per metric (AIPerf's has its own id, aiperf-summary.ts). */
 export const genaiPerfJson: FormatAdapter = {
   id: "genai-perf-json",
   title: "GenAI-Perf profile_export_genai_perf.json (statistics per metric)",

@@ -5,6 +5,7 @@ import { JsonFieldReader } from "./json-fields.ts";
 import { isJsonObject, type JsonObject, parseJsonDocument } from "./json-input.ts";
 import {
   createServingEvidence,
+  createSuccessStatistic,
   nothingUsable,
   readContext,
   readReported,
@@ -37,6 +38,8 @@ export function parseLlmperfSummary(file: EvidenceFile): ParsedEvidence {
       ),
     );
     context = readContext(record.value, CONTEXT);
+    const success = successRate(record.value, fields, record.line);
+    if (success !== undefined) reported.push(success);
     if (reported.some((s) => s.metric === "e2e_per_output_token_ms"))
       notes.push(itlNote(file.path, record.line));
   } else {
@@ -103,6 +106,25 @@ function statisticFields(summary: JsonObject, fields: JsonFieldReader): Statisti
     scale: 1 / 60,
   });
   return out;
+}
+
+/**
+ * LLMPerf's `metrics_summary`: error_rate = errors / requests started, where an error is a request
+ * with an `error_code` (`token_benchmark_ray.py`); the counts give the exact share that succeeded.
+ */
+function successRate(
+  summary: JsonObject,
+  fields: JsonFieldReader,
+  line: number,
+): ReportedStatistic | undefined {
+  const started = fields.number(summary, "results_num_requests_started");
+  const errors = fields.number(summary, "results_number_errors");
+  if (started !== undefined && errors !== undefined && started > 0)
+    return createSuccessStatistic(started - errors, started, line);
+  const rate = fields.number(summary, "results_error_rate");
+  return rate === undefined || !Number.isFinite(rate)
+    ? undefined
+    : { metric: "success_rate", statistic: "value", value: 1 - rate, line };
 }
 
 function itlNote(path: string, line: number): Finding {

@@ -61,6 +61,14 @@ export function createStatistic(
 }
 
 /**
+ * The share of requests that succeeded, from a summary's counts (`n` = requests sent), so a
+ * `success_rate` requirement can be judged with a Wilson bound when the file has no per-request rows.
+ */
+export function createSuccessStatistic(succeeded: number, sent: number, line: number): ReportedStatistic {
+  return { metric: "success_rate", statistic: "value", value: succeeded / sent, n: sent, line };
+}
+
+/**
  * Copies run facts into a report context: `keys` maps the tool's key to ours. Numbers stay numbers,
  * infinities become `"inf"` (a report is JSON), lists and objects are left out.
  */

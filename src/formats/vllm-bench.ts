@@ -60,7 +60,8 @@ const CONTEXT: Readonly<Record<string, string>> = {
 
 const KNOWN_STRINGS = new Set([...Object.keys(CONTEXT), "generated_texts", "errors"]);
 
-const VLLM_SPEC: RunFormatSpec = {
+/** How a vLLM result object is read; `vllm bench sweep`'s summary.json holds a list of them. */
+export const VLLM_SPEC: RunFormatSpec = {
   id: "vllm-bench",
   tool: "vLLM bench serve --append-result",
   statisticFields,

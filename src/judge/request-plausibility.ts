@@ -20,8 +20,9 @@ export class RequestChecks {
     this.#out = out;
   }
 
-  add(r: RequestValues): void {
-    checkTimes(r, this.#path, this.#out);
+  /** `tokensRecorded` false: the format has no token counts (see `ServingRequests.unrecorded`). */
+  add(r: RequestValues, tokensRecorded = true): void {
+    checkTimes(r, this.#path, this.#out, tokensRecorded);
     if (r.startS < this.#lastStart) {
       this.#out.add(
         createFinding(
@@ -61,6 +62,7 @@ export function checkRequestRows(checks: RequestChecks, r: ServingRequests): voi
     requireColumn(r, key),
   ) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   const row = { line: 0, startS: 0, ttftMs: 0, tpotMs: 0, e2eMs: 0, inputTokens: 0, outputTokens: 0, ok: 0 };
+  const tokensRecorded = r.unrecorded?.outputTokens === undefined;
   for (let i = 0; i < r.rows; i++) {
     row.line = lineOfRow(r, i);
     row.startS = startS[i] as number;
@@ -70,7 +72,7 @@ export function checkRequestRows(checks: RequestChecks, r: ServingRequests): voi
     row.inputTokens = inputTokens[i] as number;
     row.outputTokens = outputTokens[i] as number;
     row.ok = r.ok[i] as number;
-    checks.add(row);
+    checks.add(row, tokensRecorded);
   }
 }
 
@@ -86,8 +88,10 @@ const E2E_SLACK_REL = 0.01;
  * The physics of one request: no negative times, TTFT within E2E, and TTFT + TPOT·(out − 1) ≈ E2E.
  * Locations are built only for a finding: a big log has millions of sound rows.
  */
-function checkTimes(r: RequestValues, path: string, out: FindingCollector): void {
-  const { ttftMs: ttft, e2eMs: e2e, tpotMs: tpot, outputTokens: outTokens, line } = r;
+function checkTimes(r: RequestValues, path: string, out: FindingCollector, tokensRecorded: boolean): void {
+  const { ttftMs: ttft, e2eMs: e2e, tpotMs: tpot, line } = r;
+  // A format without token counts (0 stands in: never missing, never in the E2E identity).
+  const outTokens = tokensRecorded ? r.outputTokens : 0;
   // The common row has all three values: skip building the per-column list for it.
   if (r.ok === 1 && (Number.isNaN(ttft) || Number.isNaN(e2e) || Number.isNaN(outTokens)))
     checkRequired(ttft, e2e, outTokens, (c) => location(path, line, c), out);

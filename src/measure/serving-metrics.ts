@@ -64,6 +64,8 @@ function absolute(
   input: MeasureInput,
 ): MetricEstimate | MetricUnavailable {
   if (evidence.requests === undefined) return reportedValue(evidence, column, statistic);
+  const unrecorded = evidence.requests.unrecorded?.[COLUMN_KEY[column]];
+  if (unrecorded !== undefined) return unrecordedValue(evidence, column, statistic, unrecorded);
   const sorted = successful(evidence.requests, COLUMN_KEY[column]);
   if (sorted.length === 0)
     return {
@@ -95,9 +97,15 @@ function relative(
   input: MeasureInput,
 ): MetricEstimate | MetricUnavailable {
   const change = (c: number, b: number) => computeChange(input.comparison, "lower", c, b);
-  if (candidate.requests === undefined || baseline.requests === undefined) {
-    const c = reportedValue(candidate, column, statistic);
-    const b = reportedValue(baseline, column, statistic);
+  const unrecorded = (e: ParsedEvidence) => e.requests?.unrecorded?.[COLUMN_KEY[column]] !== undefined;
+  if (
+    candidate.requests === undefined ||
+    baseline.requests === undefined ||
+    unrecorded(candidate) ||
+    unrecorded(baseline)
+  ) {
+    const c = unrecordedValue(candidate, column, statistic);
+    const b = unrecordedValue(baseline, column, statistic);
     if ("unavailable" in c) return c;
     if ("unavailable" in b) return b;
     return {
@@ -225,6 +233,21 @@ function reportedValue(
     method: `reported by ${evidence.format}${stat.method === undefined ? "" : ` (${stat.method})`}; no per-request data, so no confidence bound`,
     source: "reported",
   };
+}
+
+/**
+ * A column the file's format cannot hold (see `ServingRequests.unrecorded`): the tool's own reported
+ * statistic when a companion summary gave one, else `missing` with what to submit.
+ */
+function unrecordedValue(
+  evidence: ParsedEvidence,
+  column: Column,
+  statistic: Statistic,
+  reason = evidence.requests?.unrecorded?.[COLUMN_KEY[column]],
+): MetricEstimate | MetricUnavailable {
+  const reported = reportedValue(evidence, column, statistic);
+  if (reason === undefined || !("unavailable" in reported)) return reported;
+  return missing(`${column} is not in this ${evidence.format} file: ${reason}`);
 }
 
 function tooFew(column: Column, p: number, n: number, minimum: number, confidence: number): Finding {

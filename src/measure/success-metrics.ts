@@ -1,6 +1,6 @@
-import type { ServingRequests } from "../model/evidence.ts";
+import type { ReportedStatistic, ServingRequests } from "../model/evidence.ts";
 import { findEvidence } from "./find-evidence.ts";
-import type { MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
+import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 import { newcombeDifference, wilsonInterval } from "./proportion.ts";
 
 /**
@@ -12,11 +12,16 @@ export const successRate: MetricDefinition = {
   unit: "fraction",
   better: "higher",
   evaluate(input) {
-    const candidate = findEvidence(input, "serving-requests", "candidate")?.requests;
-    if (candidate === undefined)
+    const evidence = findEvidence(input, "serving-requests", "candidate");
+    const candidate = evidence?.requests;
+    if (candidate === undefined) {
+      const reported = evidence?.reported?.find((s) => s.metric === "success_rate");
+      if (reported !== undefined && input.comparison === "none")
+        return fromSummary(reported, evidence?.format, input);
       return missing(
         "No candidate request log with per-request status was submitted; add evidence.candidate.",
       );
+    }
     const c = countOk(candidate);
     if (input.comparison === "none") {
       const bound = wilsonInterval(c.ok, c.n, input.confidence);
@@ -48,6 +53,34 @@ export const successRate: MetricDefinition = {
 };
 
 // --- internal ---
+
+/** A tool's own count of successes (e.g. LLMPerf's requests started and errors): Wilson bound when n is known. */
+function fromSummary(
+  reported: ReportedStatistic,
+  format: string | undefined,
+  input: MeasureInput,
+): MetricEstimate {
+  const n = reported.n;
+  if (n === undefined)
+    return {
+      value: reported.value,
+      low: null,
+      high: null,
+      n: 0,
+      method: `1 − error rate reported by ${format}; no request count, so no confidence bound`,
+      source: "reported",
+    };
+  const ok = Math.round(reported.value * n);
+  const bound = wilsonInterval(ok, n, input.confidence);
+  return {
+    value: ok / n,
+    low: bound.low,
+    high: bound.high,
+    n,
+    method: `${ok} of ${n} requests succeeded, as counted by ${format}; Wilson score bound`,
+    source: "reported",
+  };
+}
 
 function countOk(requests: ServingRequests): { ok: number; n: number } {
   let ok = 0;

@@ -53,7 +53,8 @@ function rate(
 ): MetricEstimate | MetricUnavailable {
   const evidence = findEvidence(input, "serving-requests", role === "candidate" ? "candidate" : "baseline");
   const requests = evidence?.requests;
-  if (requests === undefined) {
+  const unrecorded = requests === undefined ? undefined : unrecordedColumn(requests, id, input);
+  if (requests === undefined || unrecorded !== undefined) {
     const reported = evidence?.reported?.find((r) => r.metric === id);
     if (reported !== undefined)
       return {
@@ -65,7 +66,10 @@ function rate(
       };
     return {
       unavailable: "missing",
-      reason: `No ${role} request log with send times was submitted for ${id}.`,
+      reason:
+        unrecorded === undefined
+          ? `No ${role} request log with send times was submitted for ${id}.`
+          : `${id} needs a column the ${role}'s ${evidence?.format} file does not hold: ${unrecorded}`,
     };
   }
   if (
@@ -104,6 +108,13 @@ function rate(
     n: requests.rows,
     method: `${round(total)} over ${round(last - first)} s from the first send to the last completion; one run, no sampling bound`,
   };
+}
+
+/** Why a column this rate weighs by is not in the log's format (tokens; TPOT for a TPOT SLO), if so. */
+function unrecordedColumn(requests: ServingRequests, id: string, input: MeasureInput): string | undefined {
+  if (id === "output_token_throughput") return requests.unrecorded?.outputTokens;
+  if (id === "goodput" && input.conditions.slo_tpot_ms !== undefined) return requests.unrecorded?.tpotMs;
+  return undefined;
 }
 
 function meetsSlo(requests: ServingRequests, i: number, input: MeasureInput): number {

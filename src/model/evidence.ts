@@ -65,6 +65,12 @@ export interface ServingRequests {
   lines?: Int32Array;
   /** Set when the reader dropped row-aligned columns the job does not need (see above). */
   projected?: true;
+  /**
+   * Columns the format cannot record, each with what to submit instead (GenAI-Perf's
+   * profile_export.json has no token counts: its tool counts them on the client). Such a column is
+   * all NaN without being "missing" in a row, and a metric of it says `missing` with this reason.
+   */
+  unrecorded?: Partial<Record<RequestColumnKey, string>>;
 }
 
 /** The row-aligned numeric columns of a request log. */

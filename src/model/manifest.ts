@@ -30,6 +30,11 @@ export const EvidenceEntrySchema = z.object({
   path: z.string().min(1),
   /** Format id (`claimcheck validate --help` lists them); detected from the content when absent. */
   format: z.string().optional(),
+  /**
+   * A second file of the same run that completes this one: GenAI-Perf's `profile_export_genai_perf.json`
+   * (or `.csv`) beside its `profile_export.json`, for the token counts GenAI-Perf keeps only there.
+   */
+  companion: z.string().min(1).optional(),
 });
 export type EvidenceEntry = z.infer<typeof EvidenceEntrySchema>;
 

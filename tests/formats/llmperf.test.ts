@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { llmperfResponses, llmperfSummary } from "../../src/formats/llmperf.ts";
+import { wilsonInterval } from "../../src/measure/proportion.ts";
+import { successRate } from "../../src/measure/success-metrics.ts";
 import { requireColumn } from "../../src/model/request-columns.ts";
 import {
   meanOk,
@@ -126,8 +128,30 @@ describe("LLMPerf summary", () => {
         "e2e_ms",
         "output_token_throughput",
         "request_throughput",
+        "success_rate",
       ],
       findings: [["LLMPERF_ITL_INCLUDES_TTFT", 1]],
+    });
+  });
+
+  it("judges success_rate from the summary's counts: 5 started, 1 error (error_rate 0.2), with a Wilson bound", () => {
+    const result = successRate.evaluate({
+      evidence: { candidate: parsed },
+      system: { accelerators: [], software: {} },
+      confidence: 0.95,
+      seed: 1,
+      percentileMethod: "linear",
+      comparison: "none",
+      conditions: {},
+    });
+    const bound = wilsonInterval(4, 5, 0.95);
+    expect(result).toEqual({
+      value: 0.8,
+      low: bound.low,
+      high: bound.high,
+      n: 5,
+      method: "4 of 5 requests succeeded, as counted by llmperf-summary; Wilson score bound",
+      source: "reported",
     });
   });
 

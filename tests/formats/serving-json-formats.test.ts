@@ -16,9 +16,12 @@ describe("SERVING_JSON_FORMATS detection", () => {
   it("lists the adapters in priority order with distinct ids", () => {
     expect(SERVING_JSON_FORMATS.map((a) => a.id)).toEqual([
       "vllm-bench",
+      "vllm-bench-sweep",
       "sglang-bench",
       "genai-perf-export",
+      "aiperf-json",
       "genai-perf-json",
+      "aiperf-csv",
       "genai-perf-csv",
       "aiperf-jsonl",
       "llmperf-summary",

@@ -1,4 +1,5 @@
 import { dirname, resolve } from "node:path";
+import { joinCompanion } from "../../judge/companion-input.ts";
 import { prepareInput, type SubmittedFile } from "../../judge/prepare-input.ts";
 import { type VerifiedInput, verifySubmission } from "../../judge/verify-submission.ts";
 import { projectionForRequirements } from "../../measure/request-projection.ts";
@@ -148,7 +149,7 @@ async function readInputs(
   baseDir: string,
   projection: RequestProjection | undefined,
 ): Promise<VerifiedInput[]> {
-  return readVerifiedInputs(
+  const inputs = await readVerifiedInputs(
     Object.entries(submission.evidence).map(([role, entry]) => {
       const { path, format } = typeof entry === "string" ? { path: entry, format: undefined } : entry;
       return {
@@ -159,5 +160,13 @@ async function readInputs(
       };
     }),
     projection,
+  );
+  return Promise.all(
+    Object.values(submission.evidence).map(async (entry, i) => {
+      const input = inputs[i] as VerifiedInput;
+      if (typeof entry === "string" || entry.companion === undefined) return input;
+      const path = entry.companion;
+      return joinCompanion(input, await readVerifiedInput(input.role, resolve(baseDir, path), path));
+    }),
   );
 }

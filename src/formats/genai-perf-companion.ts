@@ -1,0 +1,60 @@
+import { createFinding } from "../model/create-finding.ts";
+import type { ParsedEvidence } from "../model/evidence.ts";
+import type { Finding } from "../model/finding.ts";
+
+/** The formats GenAI-Perf writes its statistics in, beside the profile export of the same run. */
+export const GENAI_PERF_SUMMARY_FORMATS: ReadonlySet<string> = new Set(["genai-perf-json", "genai-perf-csv"]);
+
+/**
+ * Joins GenAI-Perf's `profile_export.json` (request timestamps, no tokens) with the summary GenAI-Perf
+ * wrote from it (`profile_export_genai_perf.json`/`.csv`, declared as the evidence's `companion`): the
+ * rows keep TTFT, E2E and ITL as recomputed here; the summary adds what needs the tool's tokenizer
+ * (TPOT = its inter_token_latency, token throughput, sequence lengths). Its TTFT and E2E statistics
+ * are kept too, so the summary check compares them with the rows. A summary of another run is refused.
+ */
+export function mergeGenaiPerfCompanion(
+  main: ParsedEvidence,
+  companion: ParsedEvidence,
+  companionPath: string,
+): ParsedEvidence {
+  const wrong = companionProblem(main, companion, companionPath);
+  if (wrong !== undefined) return { ...main, findings: [...main.findings, wrong] };
+  const tokenContext: Record<string, string | number | boolean> = {};
+  for (const key of ["mean_output_tokens", "mean_input_tokens"]) {
+    const value = companion.context?.[key];
+    if (value !== undefined) tokenContext[key] = value;
+  }
+  return {
+    ...main,
+    reported: [...(main.reported ?? []), ...(companion.reported ?? [])],
+    context: { ...main.context, ...tokenContext, companion: companionPath },
+    findings: [...main.findings, ...companion.findings],
+  };
+}
+
+// --- internal ---
+
+function companionProblem(
+  main: ParsedEvidence,
+  companion: ParsedEvidence,
+  path: string,
+): Finding | undefined {
+  if (main.format !== "genai-perf-export" || !GENAI_PERF_SUMMARY_FORMATS.has(companion.format))
+    return createFinding(
+      "COMPANION_FORMAT",
+      "error",
+      `A companion joins GenAI-Perf's profile_export.json with its profile_export_genai_perf.json or .csv; here a ${main.format} file was given a ${companion.format} companion. Remove the companion or submit that pair.`,
+      { path },
+    );
+  // GenAI-Perf's request_count is len(requests) of the experiment, answered or not.
+  const count = companion.context?.request_count;
+  const rows = main.context?.requests;
+  if (typeof count === "number" && typeof rows === "number" && count !== rows)
+    return createFinding(
+      "COMPANION_OTHER_RUN",
+      "error",
+      `The companion summary counts ${count} requests but the profile export holds ${rows}; they are not from the same run. Submit the profile_export_genai_perf file GenAI-Perf wrote beside this profile_export.json.`,
+      { path, line: 1 },
+    );
+  return undefined;
+}
