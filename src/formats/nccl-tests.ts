@@ -8,6 +8,7 @@ import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import { inferCollective } from "./collective-infer.ts";
+import { splitCollectiveLines } from "./collective-lines.ts";
 import type { FormatAdapter } from "./format.ts";
 import { decodeText } from "./text.ts";
 
@@ -15,8 +16,8 @@ import { decodeText } from "./text.ts";
  * nccl-tests and rccl-tests stdout: one or more tests per file, each a `#` header (program, sweep,
  * one `#  Rank` line per rank), a table of sizes with out-of-place and in-place time/algbw/busbw,
  * and a footer with `# Avg bus bandwidth`. Both column layouts are read (since 2022: `root` and an
- * integer `#wrong`; before: no `root` and a float `error`), launcher prefixes such as Open MPI's
- * `[1,0]<stdout>:` and ANSI colours are stripped, and interleaved `NCCL INFO` lines are skipped.
+ * integer `#wrong`; before: no `root` and a float `error`), Open MPI `--tag-output` tags are undone
+ * wherever they fall (`collective-lines.ts`), and interleaved `NCCL INFO` lines are skipped.
  * Every number is kept as printed; `measure/collective-bandwidth.ts` recomputes them.
  */
 export const ncclTests: FormatAdapter = {
@@ -24,8 +25,10 @@ export const ncclTests: FormatAdapter = {
   title: "nccl-tests / rccl-tests output",
   kind: "collective-bandwidth",
   detect: ({ head }) => {
-    const text = head.replace(PREFIX_GLOBAL, "");
-    if (/^# nThread \d+ nGpus \d+/m.test(text) && /busbw/.test(text)) return 0.95;
+    const text = splitCollectiveLines(head)
+      .map((l) => l.text)
+      .join("\n");
+    if (/^# nThread \d+ nGpus \d+/m.test(text)) return /busbw/.test(text) ? 0.95 : 0.9;
     return /^#\s+size\s+count\s+type\s+redop/m.test(text) ? 0.8 : 0;
   },
   parse: parseNcclTests,
@@ -33,10 +36,6 @@ export const ncclTests: FormatAdapter = {
 
 // --- internal ---
 
-const PREFIX = /^\[\d+,\d+\]<std(?:out|err)>:\s?/;
-const PREFIX_GLOBAL = /^\[\d+,\d+\]<std(?:out|err)>:\s?/gm;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters.
-const ANSI = /\u001b\[[0-9;]*m/g;
 const RANK =
   /^#\s+Rank\s+\d+\s+(?:Group\s+\d+\s+)?Pid\s+\d+\s+on\s+(\S+)\s+device\s+\d+\s+\[[^\]]*\]\s+(.+?)\s*$/;
 const ROW_START = /^\s*\d+\s+\d+\s+\S+\s+\S+\s/;
@@ -53,7 +52,7 @@ interface Builder {
 }
 
 function parseNcclTests(file: EvidenceFile): ParsedEvidence {
-  const lines = decodeText(file.path, file.bytes).split(/\r?\n/);
+  const lines = splitCollectiveLines(decodeText(file.path, file.bytes));
   const findings: Finding[] = [];
   const tests: CollectiveTest[] = [];
   let rccl = false;
@@ -76,9 +75,7 @@ function parseNcclTests(file: EvidenceFile): ParsedEvidence {
     };
     return current;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const text = (lines[i] as string).replace(PREFIX, "").replace(ANSI, "");
+  for (const { text, line: lineNo } of lines) {
     if (text.startsWith("rccl-tests:")) rccl = true;
     if (!text.startsWith("#")) {
       if (ROW_START.test(text)) {

@@ -128,7 +128,19 @@ function checkFooter(path: string, test: CollectiveTest): Finding[] {
   ];
 }
 
-/** From 1 MiB and 1 GB/s up (past the latency-bound sizes) a bigger message must take longer, within 5 %. */
+/**
+ * From 1 MiB and 1 GB/s up (past the latency-bound sizes) a bigger message should take longer, but
+ * real runs do not always: NCCL switches protocol and algorithm with the size, the in-place and
+ * out-of-place columns are timed separately, and a shared fabric adds noise. Calibration: over 613
+ * genuine nccl-tests logs of github.com/xxrjun/nccl-tests-cluster (commit 455de4f8, 1,258 tests,
+ * 17,541 pairs of consecutive sizes) and the files of tests/corpus/collective/, the lowest ratio
+ * time(bigger) / time(smaller) was 0.875 (80 ranks on 10 nodes, all_gather in-place at 64 MiB,
+ * nccl_N10_G8.log line 307), the next 0.976, and every other pair ≥ 1.005. So a drop is only a
+ * warning, and only below 0.75 (twice the largest drop seen): rows mixed from different runs or
+ * hand-edited times look like that, but nothing here proves an edit, so the officer looks.
+ */
+export const TIME_DROP_TOLERANCE = 0.75;
+
 function checkTimes(path: string, cells: RecomputedCell[]): Finding[] {
   for (const placement of ["out-of-place", "in-place"] as const) {
     const rows = cells
@@ -136,12 +148,12 @@ function checkTimes(path: string, cells: RecomputedCell[]): Finding[] {
       .sort((a, b) => a.row.sizeBytes - b.row.sizeBytes);
     for (let i = 1; i < rows.length; i++) {
       const [prev, cur] = [rows[i - 1] as RecomputedCell, rows[i] as RecomputedCell];
-      if (cur.row.sizeBytes > prev.row.sizeBytes && cur.row.timeUs < 0.95 * prev.row.timeUs)
+      if (cur.row.sizeBytes > prev.row.sizeBytes && cur.row.timeUs < TIME_DROP_TOLERANCE * prev.row.timeUs)
         return [
           createFinding(
             "COLLECTIVE_TIME_NOT_INCREASING",
-            "error",
-            `${cur.row.sizeBytes} B took ${cur.row.timeUs} us, less than ${prev.row.sizeBytes} B (${prev.row.timeUs} us): a bigger message cannot move faster; the rows were edited or mixed from different runs.`,
+            "warning",
+            `${cur.row.sizeBytes} B took ${cur.row.timeUs} us, ${round((1 - cur.row.timeUs / prev.row.timeUs) * 100)} % less than ${prev.row.sizeBytes} B (${prev.row.timeUs} us); genuine runs drop by at most about 12 % (a protocol switch or noise), so check that the rows come from one run and submit the unedited stdout.`,
             { path, line: cur.row.line, column: `${placement} time` },
           ),
         ];
