@@ -36,13 +36,21 @@ export const ncclTests: FormatAdapter = {
 
 // --- internal ---
 
+// The GPU name after the bus id is missing in some rccl-tests builds (`… device  0 [0000:75:00]`).
 const RANK =
-  /^#\s+Rank\s+\d+\s+(?:Group\s+\d+\s+)?Pid\s+\d+\s+on\s+(\S+)\s+device\s+\d+\s+\[[^\]]*\]\s+(.+?)\s*$/;
-const ROW_START = /^\s*\d+\s+\d+\s+\S+\s+\S+\s/;
+  /^#\s+Rank\s+\d+\s+(?:Group\s+\d+\s+)?Pid\s+\d+\s+on\s+(\S+)\s+device\s+\d+\s+\[[^\]]*\](?:\s+(.+?))?\s*$/;
+const ROW_START = /^\s*\d+\s+\d+\s+\S+\s/;
 
+/**
+ * The columns before `time`, named by the header: `size count type redop root` since 2022,
+ * `size count type redop` before, and in 2018-era builds whatever the test had (`size count type`
+ * for all_gather, `size count type root` for broadcast).
+ */
 interface Layout {
-  root: boolean;
+  head: string[];
 }
+
+const DEFAULT_LAYOUT: Layout = { head: ["size", "count", "type", "redop", "root"] };
 
 interface Builder {
   test: CollectiveTest;
@@ -71,7 +79,7 @@ function parseNcclTests(file: EvidenceFile): ParsedEvidence {
       },
       hosts: new Set(),
       ranks: 0,
-      layout: { root: true },
+      layout: DEFAULT_LAYOUT,
     };
     return current;
   };
@@ -101,12 +109,11 @@ function parseNcclTests(file: EvidenceFile): ParsedEvidence {
       const builder: Builder = current ?? begin(lineNo);
       builder.ranks++;
       builder.hosts.add(rank[1] as string);
-      const device = rank[2] as string;
-      if (!builder.test.devices.includes(device)) builder.test.devices.push(device);
+      const device = rank[2];
+      if (device !== undefined && !builder.test.devices.includes(device)) builder.test.devices.push(device);
       continue;
     }
-    if (/^#\s+size\s+count\s+type/.test(text) && current !== undefined)
-      current.layout = { root: /\broot\b/.test(text) };
+    if (/^#\s+size\s+count\s+type/.test(text) && current !== undefined) current.layout = readLayout(text);
     const oob = /^# Out of bounds values\s*:\s*(\d+)\s+(OK|FAILED)/.exec(text);
     if (oob !== null && current !== undefined)
       current.test.outOfBounds = { count: Number(oob[1]), ok: oob[2] === "OK", line: lineNo };
@@ -157,19 +164,21 @@ function finish(builder: Builder): CollectiveTest {
 
 function readRow(text: string, line: number, builder: Builder, path: string, findings: Finding[]): void {
   const fields = text.trim().split(/\s+/);
-  const head = builder.layout.root ? 5 : 4;
+  const head = builder.layout.head.length;
   if (fields.length < head + 8) {
     findings.push(
       createFinding(
         "COLLECTIVE_ROW_MALFORMED",
         "error",
-        `The row has ${fields.length} fields where ${head + 8} are expected (size, count, type, redop${builder.layout.root ? ", root" : ""}, then time, algbw, busbw and #wrong twice); the log was cut or edited.`,
+        `The row has ${fields.length} fields where ${head + 8} are expected (${builder.layout.head.join(", ")}, then time, algbw, busbw and #wrong twice); the log was cut or edited.`,
         { path, line },
       ),
     );
     return;
   }
-  const [size, count, type, redop] = fields as [string, string, string, string];
+  const [size, count, type] = fields as [string, string, string];
+  const redopAt = builder.layout.head.indexOf("redop");
+  const redop = redopAt < 0 ? "" : (fields[redopAt] as string);
   for (const [placement, at] of [
     ["out-of-place", head],
     ["in-place", head + 4],
@@ -181,6 +190,7 @@ function readRow(text: string, line: number, builder: Builder, path: string, fin
       redop,
       placement,
       timeUs: Number(fields[at]),
+      timeUlp: printedUlp(fields[at] as string),
       algbw: Number(fields[at + 1]),
       busbw: Number(fields[at + 2]),
       check: fields[at + 3] as string,
@@ -199,6 +209,19 @@ function readRow(text: string, line: number, builder: Builder, path: string, fin
     }
     builder.test.rows.push(row);
   }
+}
+
+/** The unit of a printed number's last digit: `41542.0` → 0.1, `105854` → 1, `1.8e+07` → 1e6. */
+function printedUlp(text: string): number {
+  const [mantissa = "", exponent = "0"] = text.toLowerCase().split("e");
+  const decimals = mantissa.includes(".") ? mantissa.length - mantissa.indexOf(".") - 1 : 0;
+  return 10 ** (Number(exponent) - decimals);
+}
+
+function readLayout(header: string): Layout {
+  const names = header.replace(/^#/, "").trim().split(/\s+/);
+  const time = names.findIndex((n) => n === "time" || n === "cputime");
+  return time >= 3 ? { head: names.slice(0, time) } : DEFAULT_LAYOUT;
 }
 
 /** What the tool itself reports as wrong: data errors and out-of-bounds values. */
