@@ -2,6 +2,8 @@ import { type CollectiveRow, type CollectiveTest, toCollective } from "../model/
 import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
+import { readHcclBandwidthUnit } from "./collective-hccl-unit.ts";
+import { splitCollectiveLines } from "./collective-lines.ts";
 import type { FormatAdapter } from "./format.ts";
 import { decodeText } from "./text.ts";
 
@@ -10,7 +12,10 @@ import { decodeText } from "./text.ts";
  * `data_size(Bytes): | avg_time(us): | alg_bandwidth(GB/s): | check_result:` (older CANN spells
  * `aveg_time`). It prints no bus bandwidth and no rank list: busbw is computed with the nccl-tests
  * factors from the rank count and collective declared with the claim (`ranks`, `collective`) or
- * found in the launch line (`mpirun -n 16 ./bin/all_reduce_test …`) when the log keeps it.
+ * found in the launch line (`mpirun -n 16 ./bin/all_reduce_test …`) when the log keeps it. Some CANN
+ * releases divide by 2^30 although the header says GB/s (Huawei's own example in
+ * hicann/oam-tools `docs/zh/hccl_test/execution.md`: 8192 B in 764.55 us printed as 0.00998): such a
+ * file is read in GiB/s and converted (`collective-hccl-unit.ts`).
  */
 export const hcclTest: FormatAdapter = {
   id: "hccl-test",
@@ -25,19 +30,19 @@ export const hcclTest: FormatAdapter = {
 const ROW = /^\s*(\d+)\s*\|\s*([-+0-9.eE]+)\s*\|\s*([-+0-9.eE]+)\s*\|\s*(\S+)/;
 
 function parseHcclTest(file: EvidenceFile): ParsedEvidence {
-  const lines = decodeText(file.path, file.bytes).split(/\r?\n/);
+  const lines = splitCollectiveLines(decodeText(file.path, file.bytes));
   const findings: Finding[] = [];
   const rows: CollectiveRow[] = [];
   let ranks: number | undefined;
   let collective: CollectiveTest["collective"];
   let first = 1;
-  lines.forEach((text, i) => {
+  lines.forEach(({ text, line }) => {
     const launch = /(?:mpirun|mpiexec)\b.*?\s-(?:n|np)\s+(\d+).*?\b(\w+)_test\b/.exec(text);
     if (launch !== null) {
       ranks = Number(launch[1]);
       collective = toCollective(launch[2] as string);
     }
-    if (/data_size\(Bytes\)/i.test(text)) first = i + 1;
+    if (/data_size\(Bytes\)/i.test(text)) first = line;
     const match = ROW.exec(text);
     if (match === null) return;
     const check = match[4] as string;
@@ -51,7 +56,7 @@ function parseHcclTest(file: EvidenceFile): ParsedEvidence {
       algbw: Number(match[3]),
       busbw: Number.NaN,
       check: check === "success" ? "0" : check === "NULL" ? "N/A" : "1",
-      line: i + 1,
+      line,
     });
     if (check === "failed")
       findings.push(
@@ -61,7 +66,7 @@ function parseHcclTest(file: EvidenceFile): ParsedEvidence {
           "check_result is failed: the collective produced wrong data.",
           {
             path: file.path,
-            line: i + 1,
+            line,
             column: "check_result",
           },
         ),
@@ -79,6 +84,7 @@ function parseHcclTest(file: EvidenceFile): ParsedEvidence {
         },
       ),
     );
+  findings.push(...readHcclBandwidthUnit(rows, file.path));
   const test: CollectiveTest = {
     collective,
     collectiveSource: collective === undefined ? "unknown" : "header",

@@ -8,6 +8,7 @@ import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import { inferCollective } from "./collective-infer.ts";
+import { splitCollectiveLines } from "./collective-lines.ts";
 import type { FormatAdapter } from "./format.ts";
 import { decodeText } from "./text.ts";
 
@@ -15,8 +16,8 @@ import { decodeText } from "./text.ts";
  * nccl-tests and rccl-tests stdout: one or more tests per file, each a `#` header (program, sweep,
  * one `#  Rank` line per rank), a table of sizes with out-of-place and in-place time/algbw/busbw,
  * and a footer with `# Avg bus bandwidth`. Both column layouts are read (since 2022: `root` and an
- * integer `#wrong`; before: no `root` and a float `error`), launcher prefixes such as Open MPI's
- * `[1,0]<stdout>:` and ANSI colours are stripped, and interleaved `NCCL INFO` lines are skipped.
+ * integer `#wrong`; before: no `root` and a float `error`), Open MPI `--tag-output` tags are undone
+ * wherever they fall (`collective-lines.ts`), and interleaved `NCCL INFO` lines are skipped.
  * Every number is kept as printed; `measure/collective-bandwidth.ts` recomputes them.
  */
 export const ncclTests: FormatAdapter = {
@@ -24,8 +25,10 @@ export const ncclTests: FormatAdapter = {
   title: "nccl-tests / rccl-tests output",
   kind: "collective-bandwidth",
   detect: ({ head }) => {
-    const text = head.replace(PREFIX_GLOBAL, "");
-    if (/^# nThread \d+ nGpus \d+/m.test(text) && /busbw/.test(text)) return 0.95;
+    const text = splitCollectiveLines(head)
+      .map((l) => l.text)
+      .join("\n");
+    if (/^# nThread \d+ nGpus \d+/m.test(text)) return /busbw/.test(text) ? 0.95 : 0.9;
     return /^#\s+size\s+count\s+type\s+redop/m.test(text) ? 0.8 : 0;
   },
   parse: parseNcclTests,
@@ -33,17 +36,21 @@ export const ncclTests: FormatAdapter = {
 
 // --- internal ---
 
-const PREFIX = /^\[\d+,\d+\]<std(?:out|err)>:\s?/;
-const PREFIX_GLOBAL = /^\[\d+,\d+\]<std(?:out|err)>:\s?/gm;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters.
-const ANSI = /\u001b\[[0-9;]*m/g;
+// The GPU name after the bus id is missing in some rccl-tests builds (`… device  0 [0000:75:00]`).
 const RANK =
-  /^#\s+Rank\s+\d+\s+(?:Group\s+\d+\s+)?Pid\s+\d+\s+on\s+(\S+)\s+device\s+\d+\s+\[[^\]]*\]\s+(.+?)\s*$/;
-const ROW_START = /^\s*\d+\s+\d+\s+\S+\s+\S+\s/;
+  /^#\s+Rank\s+\d+\s+(?:Group\s+\d+\s+)?Pid\s+\d+\s+on\s+(\S+)\s+device\s+\d+\s+\[[^\]]*\](?:\s+(.+?))?\s*$/;
+const ROW_START = /^\s*\d+\s+\d+\s+\S+\s/;
 
+/**
+ * The columns before `time`, named by the header: `size count type redop root` since 2022,
+ * `size count type redop` before, and in 2018-era builds whatever the test had (`size count type`
+ * for all_gather, `size count type root` for broadcast).
+ */
 interface Layout {
-  root: boolean;
+  head: string[];
 }
+
+const DEFAULT_LAYOUT: Layout = { head: ["size", "count", "type", "redop", "root"] };
 
 interface Builder {
   test: CollectiveTest;
@@ -53,7 +60,7 @@ interface Builder {
 }
 
 function parseNcclTests(file: EvidenceFile): ParsedEvidence {
-  const lines = decodeText(file.path, file.bytes).split(/\r?\n/);
+  const lines = splitCollectiveLines(decodeText(file.path, file.bytes));
   const findings: Finding[] = [];
   const tests: CollectiveTest[] = [];
   let rccl = false;
@@ -72,13 +79,11 @@ function parseNcclTests(file: EvidenceFile): ParsedEvidence {
       },
       hosts: new Set(),
       ranks: 0,
-      layout: { root: true },
+      layout: DEFAULT_LAYOUT,
     };
     return current;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const text = (lines[i] as string).replace(PREFIX, "").replace(ANSI, "");
+  for (const { text, line: lineNo } of lines) {
     if (text.startsWith("rccl-tests:")) rccl = true;
     if (!text.startsWith("#")) {
       if (ROW_START.test(text)) {
@@ -104,12 +109,11 @@ function parseNcclTests(file: EvidenceFile): ParsedEvidence {
       const builder: Builder = current ?? begin(lineNo);
       builder.ranks++;
       builder.hosts.add(rank[1] as string);
-      const device = rank[2] as string;
-      if (!builder.test.devices.includes(device)) builder.test.devices.push(device);
+      const device = rank[2];
+      if (device !== undefined && !builder.test.devices.includes(device)) builder.test.devices.push(device);
       continue;
     }
-    if (/^#\s+size\s+count\s+type/.test(text) && current !== undefined)
-      current.layout = { root: /\broot\b/.test(text) };
+    if (/^#\s+size\s+count\s+type/.test(text) && current !== undefined) current.layout = readLayout(text);
     const oob = /^# Out of bounds values\s*:\s*(\d+)\s+(OK|FAILED)/.exec(text);
     if (oob !== null && current !== undefined)
       current.test.outOfBounds = { count: Number(oob[1]), ok: oob[2] === "OK", line: lineNo };
@@ -160,19 +164,21 @@ function finish(builder: Builder): CollectiveTest {
 
 function readRow(text: string, line: number, builder: Builder, path: string, findings: Finding[]): void {
   const fields = text.trim().split(/\s+/);
-  const head = builder.layout.root ? 5 : 4;
+  const head = builder.layout.head.length;
   if (fields.length < head + 8) {
     findings.push(
       createFinding(
         "COLLECTIVE_ROW_MALFORMED",
         "error",
-        `The row has ${fields.length} fields where ${head + 8} are expected (size, count, type, redop${builder.layout.root ? ", root" : ""}, then time, algbw, busbw and #wrong twice); the log was cut or edited.`,
+        `The row has ${fields.length} fields where ${head + 8} are expected (${builder.layout.head.join(", ")}, then time, algbw, busbw and #wrong twice); the log was cut or edited.`,
         { path, line },
       ),
     );
     return;
   }
-  const [size, count, type, redop] = fields as [string, string, string, string];
+  const [size, count, type] = fields as [string, string, string];
+  const redopAt = builder.layout.head.indexOf("redop");
+  const redop = redopAt < 0 ? "" : (fields[redopAt] as string);
   for (const [placement, at] of [
     ["out-of-place", head],
     ["in-place", head + 4],
@@ -184,6 +190,7 @@ function readRow(text: string, line: number, builder: Builder, path: string, fin
       redop,
       placement,
       timeUs: Number(fields[at]),
+      timeUlp: printedUlp(fields[at] as string),
       algbw: Number(fields[at + 1]),
       busbw: Number(fields[at + 2]),
       check: fields[at + 3] as string,
@@ -202,6 +209,19 @@ function readRow(text: string, line: number, builder: Builder, path: string, fin
     }
     builder.test.rows.push(row);
   }
+}
+
+/** The unit of a printed number's last digit: `41542.0` → 0.1, `105854` → 1, `1.8e+07` → 1e6. */
+function printedUlp(text: string): number {
+  const [mantissa = "", exponent = "0"] = text.toLowerCase().split("e");
+  const decimals = mantissa.includes(".") ? mantissa.length - mantissa.indexOf(".") - 1 : 0;
+  return 10 ** (Number(exponent) - decimals);
+}
+
+function readLayout(header: string): Layout {
+  const names = header.replace(/^#/, "").trim().split(/\s+/);
+  const time = names.findIndex((n) => n === "time" || n === "cputime");
+  return time >= 3 ? { head: names.slice(0, time) } : DEFAULT_LAYOUT;
 }
 
 /** What the tool itself reports as wrong: data errors and out-of-bounds values. */

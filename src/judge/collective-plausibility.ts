@@ -1,5 +1,5 @@
 import {
-  agreesWithPrinted,
+  agreesWithRow,
   footerMean,
   type RecomputedCell,
   recomputeTest,
@@ -48,14 +48,14 @@ function checkCells(path: string, cells: RecomputedCell[]): Finding[] {
     (c) =>
       printed(c.row.busbw) &&
       c.busbw >= 1 &&
-      !agreesWithPrinted(c.row.busbw, c.busbw) &&
-      agreesWithPrinted(c.row.busbw, 2 * c.busbw),
+      !agreesWithRow(c.row.busbw, c.row, c.factor) &&
+      agreesWithRow(c.row.busbw, c.row, 2 * c.factor),
   );
   const wrong = cells.filter(
     (c) =>
       !doubled.includes(c) &&
-      ((printed(c.row.busbw) && !agreesWithPrinted(c.row.busbw, c.busbw)) ||
-        (printed(c.row.algbw) && !agreesWithPrinted(c.row.algbw, c.algbw))),
+      ((printed(c.row.busbw) && !agreesWithRow(c.row.busbw, c.row, c.factor)) ||
+        (printed(c.row.algbw) && !agreesWithRow(c.row.algbw, c.row, 1))),
   );
   const findings: Finding[] = [];
   const first = doubled[0];
@@ -82,9 +82,7 @@ function checkCells(path: string, cells: RecomputedCell[]): Finding[] {
 
 /** Without the collective or the ranks only algbw = size / time can be checked; it needs neither. */
 function checkAlgbw(path: string, test: CollectiveTest): Finding[] {
-  const bad = test.rows.find(
-    (r) => !Number.isNaN(r.algbw) && !agreesWithPrinted(r.algbw, r.sizeBytes / (r.timeUs * 1e3)),
-  );
+  const bad = test.rows.find((r) => !Number.isNaN(r.algbw) && !agreesWithRow(r.algbw, r, 1));
   if (bad === undefined) return [];
   return [
     createFinding(
@@ -128,7 +126,21 @@ function checkFooter(path: string, test: CollectiveTest): Finding[] {
   ];
 }
 
-/** From 1 MiB and 1 GB/s up (past the latency-bound sizes) a bigger message must take longer, within 5 %. */
+/**
+ * From 1 MiB and 1 GB/s up (past the latency-bound sizes) a bigger message should take longer, but
+ * real runs do not always: NCCL/RCCL switch protocol and algorithm with the size, the in-place and
+ * out-of-place columns are timed separately, and a shared fabric adds noise. Calibration: 626 genuine
+ * logs (the 613 nccl-tests logs of github.com/xxrjun/nccl-tests-cluster at commit 455de4f8, the files
+ * of tests/corpus/collective/ and the shared samples; 1,285 tests, 18,017 pairs of consecutive
+ * sizes). time(bigger) / time(smaller) was below 1 in 6 pairs: 0.757 and 0.768 (rccl-tests, 2 × 8
+ * MI300X, 1 → 2 MiB, in-place and out-of-place: a protocol switch), 0.875 twice and 0.976 twice
+ * (nccl-tests, 10 × 8 H100, all_gather in-place at 64 MiB); all others ≥ 1.005. So a drop is only a
+ * warning, and only below 0.5 (a message twice as big done in under half the time, i.e. algbw more
+ * than quadrupled, twice the largest drop seen): rows mixed from different runs or hand-edited times
+ * look like that, but nothing here proves an edit, so the officer looks.
+ */
+export const TIME_DROP_TOLERANCE = 0.5;
+
 function checkTimes(path: string, cells: RecomputedCell[]): Finding[] {
   for (const placement of ["out-of-place", "in-place"] as const) {
     const rows = cells
@@ -136,12 +148,12 @@ function checkTimes(path: string, cells: RecomputedCell[]): Finding[] {
       .sort((a, b) => a.row.sizeBytes - b.row.sizeBytes);
     for (let i = 1; i < rows.length; i++) {
       const [prev, cur] = [rows[i - 1] as RecomputedCell, rows[i] as RecomputedCell];
-      if (cur.row.sizeBytes > prev.row.sizeBytes && cur.row.timeUs < 0.95 * prev.row.timeUs)
+      if (cur.row.sizeBytes > prev.row.sizeBytes && cur.row.timeUs < TIME_DROP_TOLERANCE * prev.row.timeUs)
         return [
           createFinding(
             "COLLECTIVE_TIME_NOT_INCREASING",
-            "error",
-            `${cur.row.sizeBytes} B took ${cur.row.timeUs} us, less than ${prev.row.sizeBytes} B (${prev.row.timeUs} us): a bigger message cannot move faster; the rows were edited or mixed from different runs.`,
+            "warning",
+            `${cur.row.sizeBytes} B took ${cur.row.timeUs} us, ${round((1 - cur.row.timeUs / prev.row.timeUs) * 100)} % less than ${prev.row.sizeBytes} B (${prev.row.timeUs} us); genuine runs drop by at most about 25 % (a protocol switch or noise), so check that the rows come from one run and submit the unedited stdout.`,
             { path, line: cur.row.line, column: `${placement} time` },
           ),
         ];

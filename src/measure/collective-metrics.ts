@@ -10,6 +10,7 @@ import {
   recomputeTest,
   windowCells,
 } from "./collective-bandwidth.ts";
+import { computeLineRate } from "./collective-line-rate.ts";
 import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 
@@ -27,8 +28,14 @@ export const busbwUtilization: MetricDefinition = {
   evaluate(input) {
     const side = readWindow(input, "candidate");
     if ("unavailable" in side) return side;
-    const link = resolveLink(declaredLink(input), input.hardware ?? new Map(), input.system.accelerators);
-    if (typeof link === "string") return { unavailable: "missing", reason: link };
+    const catalog = input.hardware ?? new Map();
+    const ownLink = resolveLink(declaredLink(input), catalog, input.system.accelerators);
+    if (typeof ownLink === "string") return { unavailable: "missing", reason: ownLink };
+    const link = computeLineRate(ownLink, side.test, {
+      declared: declaredLink(input),
+      nicsPerNode: input.system.nics_per_node,
+      catalog,
+    });
     const value = side.busbw / link.gbps;
     const peak = Math.max(...side.cells.map((c) => c.busbw));
     const inNetwork = input.system.in_network_reduction;
@@ -47,13 +54,13 @@ export const busbwUtilization: MetricDefinition = {
       if (inNetwork === undefined || inNetwork === "none")
         return {
           unavailable: "invalid",
-          reason: `busbw reaches ${round(peak)} GB/s, above the ${link.gbps} GB/s line rate, and no in-network reduction is declared; declare system.in_network_reduction (nvls, sharp, collnet) if one ran, or check the rank count and the link.`,
+          reason: `busbw reaches ${round(peak)} GB/s, above the ${round(link.gbps)} GB/s line rate (${link.label}); ${aboveLineRateAdvice(side.test, input.system.nics_per_node)}`,
           findings: [
             ...findings,
             createFinding(
               "BUSBW_ABOVE_LINE_RATE",
               "error",
-              `busbw ${round(peak)} GB/s exceeds the link's ${link.gbps} GB/s per direction without declared in-network reduction: the rank count, the factor or the link is wrong.`,
+              `busbw ${round(peak)} GB/s exceeds the ${round(link.gbps)} GB/s line rate per direction (${link.label}); ${aboveLineRateAdvice(side.test, input.system.nics_per_node)}`,
               side.location,
             ),
           ],
@@ -126,6 +133,15 @@ function withDeclarations(test: CollectiveTest, input: MeasureInput): Collective
       : {}),
     ...(test.ranks === undefined && ranks > 1 ? { ranks } : {}),
   };
+}
+
+/** What to declare when busbw is above the line rate: the NICs of a multi-node run, or in-network reduction. */
+function aboveLineRateAdvice(test: CollectiveTest, nicsPerNode: number | undefined): string {
+  const nics =
+    test.hosts > 1 && nicsPerNode === undefined
+      ? `the run spans ${test.hosts} nodes, so if each node has several NICs declare system.nics_per_node (the line rate is then their aggregate); `
+      : "";
+  return `${nics}if NVLink SHARP, SHARP or CollNet reduced in the network declare system.in_network_reduction (nvls, sharp, collnet); otherwise the rank count, the busbw factor or the declared link is wrong.`;
 }
 
 function declaredLink(input: MeasureInput): string | number | undefined {
@@ -240,15 +256,29 @@ function linkFindings(link: LinkRate): Finding[] {
   ];
 }
 
-/** The ranks in the log against the accelerators the submission declares (when it declares any). */
+/**
+ * The ranks in the log (`#  Rank` lines) against the accelerators the submission declares: the sum
+ * of `system.accelerators[].count`, times `system.nodes` when that is declared (then counts are per node).
+ */
 function systemMismatch(input: MeasureInput, test: CollectiveTest, path: string): Finding[] {
-  const declared = input.system.accelerators.reduce((sum, a) => sum + a.count, 0);
+  const perNode = input.system.accelerators.reduce((sum, a) => sum + a.count, 0);
+  const nodes = input.system.nodes;
+  const declared = perNode * (nodes ?? 1);
   if (declared === 0 || test.ranks === undefined || test.ranks === declared) return [];
+  const said =
+    nodes === undefined
+      ? `${declared} accelerators`
+      : `${nodes} nodes × ${perNode} = ${declared} accelerators`;
+  const hosts = test.hosts > 0 ? ` on ${test.hosts} host${test.hosts === 1 ? "" : "s"}` : "";
+  const hint =
+    nodes === undefined && test.hosts > 1 && test.ranks === perNode * test.hosts
+      ? ` Declare system.nodes: ${test.hosts} (accelerators[].count is then per node).`
+      : " Fix system.accelerators (count per node) and system.nodes, or submit the log of the declared system.";
   return [
     createFinding(
       "COLLECTIVE_RANKS_SYSTEM",
       "warning",
-      `The log ran on ${test.ranks} ranks but the submission declares ${declared} accelerators; busbw depends on the rank count, so the declaration or the log is not this system's.`,
+      `The log ran on ${test.ranks} ranks${hosts} but the submission declares ${said}; busbw depends on the rank count, so the declaration or the log is not this system's.${hint}`,
       { path, line: test.line },
     ),
   ];

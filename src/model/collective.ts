@@ -79,6 +79,11 @@ export interface CollectiveRow {
   redop: string;
   placement: "out-of-place" | "in-place";
   timeUs: number;
+  /**
+   * The unit of the time's last printed digit, µs (nccl-tests prints `1.8e+07` when 7 digits do not
+   * fit: ±2.8 %); undefined when unknown. Recomputed bandwidths are compared within it.
+   */
+  timeUlp?: number;
   /** The tool's own algbw and busbw in GB/s (1e9 B/s); NaN when not printed (HCCL Test prints no busbw). */
   algbw: number;
   busbw: number;

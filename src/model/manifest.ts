@@ -16,6 +16,13 @@ export const SystemSchema = z.object({
    * `nvidia-connectx-7`, or an accelerator whose own link it is) or GB/s per direction.
    */
   link: z.union([z.string(), z.number().positive()]).optional(),
+  /**
+   * Network adapters per node, each at the rate of `link` when that is a NIC: a multi-node collective's
+   * line rate is their aggregate (8 GPUs with one 400 G NIC each: 8 × 50 GB/s).
+   */
+  nics_per_node: z.int().min(1).optional(),
+  /** Nodes the accelerators are spread over; with it, `accelerators[].count` is per node. */
+  nodes: z.int().min(1).optional(),
   /** In-network reduction the collectives used (NVLS, SHARP, CollNet), which lets busbw exceed the line rate. */
   in_network_reduction: z.enum(["none", "nvls", "sharp", "collnet"]).optional(),
   software: z.record(z.string(), z.string()).default({}),
