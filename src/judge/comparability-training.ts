@@ -20,7 +20,9 @@ export function compareTrainingRuns(
   if (c === undefined || b === undefined) return [];
   if (context.metric === "training.loss") return lossWindow(candidate, baseline, c, b);
   return [
-    ...(context.perAccelerator === true ? [] : worldSize(candidate, baseline, c, b)),
+    ...(context.perAccelerator === true
+      ? declaredSize(candidate, c, context.declaredAccelerators)
+      : worldSize(candidate, baseline, c, b)),
     ...precision(candidate, baseline, c, b),
     ...sequence(candidate, baseline, c, b),
   ];
@@ -80,6 +82,19 @@ function worldSize(
       "error",
       `The candidate (${candidate.path}) ran on ${c.gpus} GPUs and the ${baseline.role} (${baseline.path}) on ${b.gpus}: a throughput loss between them measures the scale, not the method; run the baseline on ${c.gpus} GPUs.`,
       { path: baseline.path, line: 1 },
+    ),
+  ];
+}
+
+/** Σ nᵢ·tᵢ is taken over the declared accelerators, so the heterogeneous run must have used them all. */
+function declaredSize(candidate: ComparedSide, c: TrainingTable, declared: number): Finding[] {
+  if (c.gpus === undefined || declared === 0 || c.gpus === declared) return [];
+  return [
+    createFinding(
+      "COMPARE_WORLD_SIZE_MISMATCH",
+      "error",
+      `The candidate (${candidate.path}) ran on ${c.gpus} GPUs but the reference Σ nᵢ·tᵢ is over the ${declared} accelerators claimcheck.yaml declares: declare the accelerators the run used, or submit the run on all ${declared}.`,
+      { path: candidate.path, line: 1, column: "gpus" },
     ),
   ];
 }

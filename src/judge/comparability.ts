@@ -33,6 +33,8 @@ export interface ComparabilityContext {
    * combines per device (1.1's Σ nᵢ·tᵢ): its GPU count is not the candidate's by design.
    */
   perAccelerator?: boolean;
+  /** Accelerators the submission declares (Σ of `system.accelerators[].count`); 0 when none. */
+  declaredAccelerators: number;
 }
 
 /**
@@ -94,6 +96,7 @@ export function checkRequirementComparable(options: RequirementComparabilityOpti
   const context: ComparabilityContext = {
     metric: requirement.metric,
     comparison: requirement.comparison,
+    declaredAccelerators: input.system.accelerators.reduce((sum, a) => sum + a.count, 0),
     ...(requirement.collective === undefined ? {} : { collective: requirement.collective }),
   };
   return requirement.evidence.flatMap((kind) => {
