@@ -8,11 +8,11 @@ import type { Submission } from "../model/manifest.ts";
 import { type Input, REPORT_SCHEMA_ID, type Report, type RequirementResult } from "../model/report.ts";
 import type { TargetRequirement, Topic } from "../model/topic.ts";
 import { computeCharts } from "./chart-data.ts";
+import { checkRequirementComparable } from "./comparability.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
 import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
-import { checkSameWorkload } from "./workload-check.ts";
 
 /** One input file after reading and parsing, with its plausibility findings. */
 export interface VerifiedInput extends Input {
@@ -88,9 +88,8 @@ function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissio
   const relevant = options.inputs.filter((input) => requirement.evidence.includes(input.parsed.kind));
   const broken = relevant.flatMap((input) => input.parsed.findings.filter((f) => f.severity === "error"));
   if (broken.length > 0) return invalidResult(requirement, broken, options, claim !== undefined);
-  const compares = requirement.comparison !== "none" && requirement.evidence.includes("serving-requests");
-  const workload = compares ? checkWorkload(requirement, options, claim) : [];
-  if (workload.length > 0) return workload[0] as RequirementResult;
+  const incomparable = checkComparability(requirement, options, claim);
+  if (incomparable !== undefined) return incomparable;
   const metric =
     options.metrics === undefined ? findMetric(requirement.metric) : options.metrics.get(requirement.metric);
   const outcome =
@@ -161,17 +160,27 @@ function invalidResult(
   };
 }
 
-/** A comparison of request logs from two different workloads cannot be judged (see `checkSameWorkload`). */
-function checkWorkload(
+/**
+ * A relative requirement whose candidate and baseline do not match (unit, window, world size,
+ * collective, workload, …; see `comparability.ts`) is `invalid` (an error) or `inconclusive` (a
+ * warning), never a number.
+ */
+function checkComparability(
   requirement: TargetRequirement,
   options: VerifySubmissionOptions,
   claim: Submission["claims"][number] | undefined,
-): RequirementResult[] {
+): RequirementResult | undefined {
   const paths = Object.fromEntries(options.inputs.map((i) => [i.role, i.path]));
-  const input = measureInput(requirement, options, {}, options.confidence ?? 0.95);
-  const findings = checkSameWorkload(input, paths);
-  if (findings.length === 0) return [];
-  return [{ ...invalidResult(requirement, findings, options, claim !== undefined), findings }];
+  const input = measureInput(requirement, options, claim?.conditions ?? {}, options.confidence ?? 0.95);
+  const findings = checkRequirementComparable({ requirement, input, paths });
+  if (findings.length === 0) return undefined;
+  const result = { ...invalidResult(requirement, findings, options, claim !== undefined), findings };
+  const reason = `The candidate and the baseline are not comparable${claim === undefined ? "" : " (the claim was not checked)"}: ${findings[0]?.message}`;
+  return {
+    ...result,
+    reason,
+    verdict: findings.some((f) => f.severity === "error") ? "invalid" : "inconclusive",
+  };
 }
 
 function unsupported(requirement: TargetRequirement, hasEvidence: boolean): string {

@@ -2,7 +2,7 @@ import { findEvidence } from "../measure/find-evidence.ts";
 import type { MeasureInput } from "../measure/metric.ts";
 import { promptLengths } from "../measure/serving-statistics.ts";
 import { createFinding } from "../model/create-finding.ts";
-import type { ServingRequests, ValueCounts } from "../model/evidence.ts";
+import type { ParsedEvidence, ServingRequests, ValueCounts } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 
 /** Request counts of the two sides may differ by this share (failed or dropped requests), no more. */
@@ -21,7 +21,19 @@ export function checkSameWorkload(input: MeasureInput, paths: Readonly<Record<st
   const baseline = findEvidence(input, "serving-requests", "baseline");
   if (candidate?.requests === undefined || baseline?.requests === undefined || candidate === baseline)
     return [];
-  const path = baselinePath(baseline.requests, input, paths);
+  return compareWorkloads(candidate, baseline, baselinePath(baseline.requests, input, paths));
+}
+
+/**
+ * The same rule on one candidate/baseline pair of request logs (a comparability rule: several pairs
+ * of one submission, e.g. one per model, are checked one by one). `path` locates the baseline.
+ */
+export function compareWorkloads(
+  candidate: ParsedEvidence,
+  baseline: ParsedEvidence,
+  path: string,
+): Finding[] {
+  if (candidate.requests === undefined || baseline.requests === undefined) return [];
   const [n, m] = [candidate.requests.rows, baseline.requests.rows];
   if (Math.abs(n - m) > MAX_COUNT_GAP * Math.max(n, m)) {
     return [

@@ -101,19 +101,46 @@ function idleWindow(
   return { end: stop, count: stop, how: "samples before GPU utilization first rises above 0 %" };
 }
 
-/** The largest memory in use at one moment, summed over GPUs (samples of one timestamp are grouped). */
+/**
+ * The largest memory in use at one moment, summed over GPUs. One nvidia-smi query prints one line per
+ * GPU, a few ms apart, in index order; the next query starts when a GPU reappears. So a sample
+ * instant is a run of lines with distinct GPUs (`sampleInstants`), whatever the interval: `-lms 500`
+ * and `-lms 100` give the same reading as `-l 1`, where grouping by rounded second summed two or ten
+ * queries of the same GPU as if they were different GPUs.
+ */
 function peakTotalUsed(memory: GpuMemorySamples, end: number): number {
-  const byTime = new Map<number, number>();
-  for (let i = 0; i < end; i++) {
-    // One nvidia-smi query prints each GPU a few ms apart: group samples by the second.
-    const t = Math.round(memory.timeS[i] as number);
-    const used = memory.usedMiB[i] as number;
-    if (Number.isNaN(used) || Number.isNaN(t)) continue;
-    byTime.set(t, (byTime.get(t) ?? 0) + used);
-  }
   let peak = 0;
-  for (const used of byTime.values()) peak = Math.max(peak, used);
+  for (const [from, to] of sampleInstants(memory, end)) {
+    let used = 0;
+    for (let i = from; i < to; i++) {
+      const value = memory.usedMiB[i] as number;
+      if (!Number.isNaN(value) && !Number.isNaN(memory.timeS[i] as number)) used += value;
+    }
+    peak = Math.max(peak, used);
+  }
   return peak;
+}
+
+/**
+ * Row ranges [from, to) of the first `end` rows, one per query instant: a range ends where its GPU
+ * set would repeat an index. Time is not used: how far apart one query's lines lie depends on the
+ * driver and the GPU count, and splitting a query in two would under-count its memory.
+ */
+export function sampleInstants(memory: GpuMemorySamples, end: number = memory.rows): Array<[number, number]> {
+  const instants: Array<[number, number]> = [];
+  let from = 0;
+  let seen = new Set<number>();
+  for (let i = 0; i < end; i++) {
+    const gpu = memory.gpu[i] as number;
+    if (seen.has(gpu)) {
+      instants.push([from, i]);
+      from = i;
+      seen = new Set<number>();
+    }
+    seen.add(gpu);
+  }
+  if (end > from) instants.push([from, end]);
+  return instants;
 }
 
 function exact(value: number, n: number, method: string): MetricEstimate {

@@ -8,6 +8,7 @@ import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable 
 import { FLOPS_FORMULA, type FlopsConvention, modelFlops, readModelShape } from "./model-flops.ts";
 import { boundSamplesNeeded, unitWeights, weightedMean } from "./paired-resample.ts";
 import { createRandom } from "./random.ts";
+import { computeLossWindow, describeShortWindow, type LossWindow } from "./training-window.ts";
 
 /**
  * `training.throughput`: job throughput (tokens/s when the sequence length is known, else samples/s)
@@ -45,8 +46,10 @@ export const trainingThroughput: MetricDefinition = {
 
 /**
  * `training.loss` (4.1): the final training loss, the mean over the last 10 % of logged steps (at
- * least one), as a `regression` against the baseline at the same steps: (cand − base) / base, with a
- * seeded bootstrap over those steps.
+ * least one), as a `regression` against the baseline at the same point of training: the last 10 % of
+ * the window both runs cover, in tokens when both give their global batch (`computeLossWindow`),
+ * (cand − base) / base with a seeded bootstrap over those steps. A window that stops short of the
+ * candidate's end is `partial`: the value is shown, a pass becomes inconclusive.
  */
 export const trainingLoss: MetricDefinition = {
   id: "training.loss",
@@ -55,8 +58,6 @@ export const trainingLoss: MetricDefinition = {
   evaluate(input) {
     const c = finalLosses(findEvidence(input, "training-throughput", "candidate"));
     if (typeof c === "string") return { unavailable: "missing", reason: `Candidate: ${c}` };
-    const mean = (values: Float64Array, w: Uint32Array | undefined) =>
-      weightedMean(values, w ?? unitWeights(values.length));
     if (input.comparison === "none") {
       const value = mean(c.values, undefined);
       return {
@@ -66,18 +67,20 @@ export const trainingLoss: MetricDefinition = {
         method: c.method,
       };
     }
-    const b = finalLosses(findEvidence(input, "training-throughput", "baseline"));
-    if (typeof b === "string") return { unavailable: "missing", reason: `Baseline: ${b}` };
-    const change = (w: Array<Uint32Array | undefined>) => mean(c.values, w[0]) / mean(b.values, w[1]) - 1;
-    const value = change([undefined, undefined]);
-    return {
-      value,
-      ...bootstrap([c.values, b.values], input, change),
-      n: Math.min(c.values.length, b.values.length),
-      method: `(candidate − baseline) / baseline of the final loss: candidate ${c.method}; baseline ${b.method}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
-      candidate: mean(c.values, undefined),
-      baseline: mean(b.values, undefined),
-    };
+    const candidate = findEvidence(input, "training-throughput", "candidate")?.training as TrainingTable;
+    const baseline = findEvidence(input, "training-throughput", "baseline")?.training;
+    if (baseline === undefined)
+      return {
+        unavailable: "missing",
+        reason: "Baseline: no training log with a loss per step was submitted",
+      };
+    const window = computeLossWindow(candidate, baseline);
+    if (typeof window === "string")
+      return {
+        unavailable: "invalid",
+        reason: `The losses cannot be compared: ${window}; submit a baseline run over the same tokens.`,
+      };
+    return lossChange(window, input);
   },
 };
 
@@ -308,6 +311,33 @@ function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Find
       );
   }
   return { findings, notes };
+}
+
+function lossChange(window: LossWindow, input: MeasureInput): MetricEstimate {
+  const cv = Float64Array.from(window.candidate, (s) => s.loss);
+  const bv = Float64Array.from(window.baseline, (s) => s.loss);
+  const change = (w: Array<Uint32Array | undefined>) => mean(cv, w[0]) / mean(bv, w[1]) - 1;
+  const value = change([undefined, undefined]);
+  const short = describeShortWindow(window);
+  return {
+    value,
+    ...bootstrap([cv, bv], input, change),
+    n: Math.min(cv.length, bv.length),
+    method: `(candidate − baseline) / baseline of the final loss ${window.describe}: candidate ${round4(mean(cv, undefined))}, baseline ${round4(mean(bv, undefined))}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
+    candidate: mean(cv, undefined),
+    baseline: mean(bv, undefined),
+    ...(short === undefined
+      ? {}
+      : { partial: `Not the final loss: ${short}; submit a baseline run as long as the candidate's.` }),
+  };
+}
+
+function mean(values: Float64Array, w: Uint32Array | undefined): number {
+  return weightedMean(values, w ?? unitWeights(values.length));
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10000) / 10000;
 }
 
 function finalLosses(
