@@ -11,6 +11,7 @@ import { computeCharts } from "./chart-data.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
+import { capUnitSuspects } from "./unit-gate.ts";
 import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
 import { checkSameWorkload } from "./workload-check.ts";
 
@@ -106,7 +107,11 @@ function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissio
     confidence,
     ...(claim === undefined ? {} : { claim }),
   });
-  return metric === undefined && relevant.length > 0 ? { ...judged, verdict: "inconclusive" } : judged;
+  if (metric === undefined && relevant.length > 0) return { ...judged, verdict: "inconclusive" };
+  return capUnitSuspects(
+    judged,
+    relevant.flatMap((input) => input.parsed.findings),
+  );
 }
 
 function measureInput(
