@@ -4,6 +4,8 @@ import { createFinding } from "../model/create-finding.ts";
 import type { GpuMemorySamples, ItemOutcomes, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import { checkCollectiveTable } from "./collective-plausibility.ts";
+import { checkOutcomeUnits, checkReportedUnits } from "./latency-units.ts";
+import { checkMeasuredNothing } from "./measured-nothing.ts";
 import { checkRequestRows, RequestChecks } from "./request-plausibility.ts";
 
 /** Physics and bookkeeping checks on parsed evidence; every finding points at its row. */
@@ -15,6 +17,10 @@ export function checkPlausibility(path: string, evidence: ParsedEvidence): Findi
   if (evidence.outcomes !== undefined) checkOutcomes(path, evidence.outcomes, out);
   for (const f of evidence.collective === undefined ? [] : checkCollectiveTable(path, evidence.collective))
     out.add(f);
+  for (const f of checkMeasuredNothing(path, evidence)) out.add(f);
+  if (evidence.outcomes !== undefined) for (const f of checkOutcomeUnits(path, evidence.outcomes)) out.add(f);
+  if (evidence.requests === undefined && evidence.reported !== undefined)
+    for (const f of checkReportedUnits(path, evidence.reported)) out.add(f);
   return out.finish(path);
 }
 
@@ -24,6 +30,7 @@ function checkRequests(path: string, r: ServingRequests, out: FindingCollector):
   const checks = new RequestChecks(path, out);
   checkRequestRows(checks, r);
   checks.addDuplicates(r, findDuplicateRequests(r));
+  checks.finish();
 }
 
 function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): void {

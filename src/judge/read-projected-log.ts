@@ -43,6 +43,7 @@ export function readProjectedLog(
   const duplicates = findDuplicateRequests(requests);
   const { successful, promptLengths, lineOf } = sink.finish(requests, sortNumbers);
   checks.addDuplicates(requests, duplicates, lineOf);
+  checks.finish();
   const kept: ServingRequests = { ...requests };
   delete kept.lines;
   if (!projection.has("requestId")) {

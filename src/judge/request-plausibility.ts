@@ -4,15 +4,20 @@ import { createFinding } from "../model/create-finding.ts";
 import type { ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import { lineOfRow, type RequestValues, requireColumn } from "../model/request-columns.ts";
+import { checkRequestUnits } from "./latency-units.ts";
+import { checkRequestLogMeasured } from "./measured-nothing.ts";
+import { RequestTally } from "./request-tally.ts";
 
 /**
  * The physics and bookkeeping of a request log, fed one request at a time in file order, so a reader
  * can check a big log's rows as they stream by and keep none of them: no negative times or tokens,
- * TTFT within E2E, TTFT + TPOT·(out − 1) ≈ E2E, send times that never go back, no repeated ids.
+ * TTFT within E2E, TTFT + TPOT·(out − 1) ≈ E2E, send times that never go back, no repeated ids;
+ * and, once every row was added, whether the log measured anything and in which unit (`finish`).
  */
 export class RequestChecks {
   readonly #path: string;
   readonly #out: FindingCollector;
+  readonly #tally = new RequestTally();
   #lastStart = Number.NEGATIVE_INFINITY;
 
   constructor(path: string, out: FindingCollector) {
@@ -22,6 +27,7 @@ export class RequestChecks {
 
   /** `tokensRecorded` false: the format has no token counts (see `ServingRequests.unrecorded`). */
   add(r: RequestValues, tokensRecorded = true): void {
+    this.#tally.add(r);
     checkTimes(r, this.#path, this.#out, tokensRecorded);
     if (r.startS < this.#lastStart) {
       this.#out.add(
@@ -53,6 +59,16 @@ export class RequestChecks {
         ),
       );
     }
+  }
+
+  /**
+   * The whole-log rules, after every row and the duplicates were added: a log that measured nothing
+   * (`EVIDENCE_MEASURED_NOTHING`), latency columns that look like another unit (`LATENCY_UNIT_SUSPECT`).
+   */
+  finish(): void {
+    const measured = checkRequestLogMeasured(this.#path, this.#tally);
+    for (const f of measured.length > 0 ? measured : checkRequestUnits(this.#path, this.#tally))
+      this.#out.add(f);
   }
 }
 

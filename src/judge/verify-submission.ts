@@ -12,6 +12,7 @@ import { checkRequirementComparable } from "./comparability.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
+import { capUnitSuspects } from "./unit-gate.ts";
 import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
 
 /** One input file after reading and parsing, with its plausibility findings. */
@@ -105,7 +106,11 @@ function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissio
     confidence,
     ...(claim === undefined ? {} : { claim }),
   });
-  return metric === undefined && relevant.length > 0 ? { ...judged, verdict: "inconclusive" } : judged;
+  if (metric === undefined && relevant.length > 0) return { ...judged, verdict: "inconclusive" };
+  return capUnitSuspects(
+    judged,
+    relevant.flatMap((input) => input.parsed.findings),
+  );
 }
 
 function measureInput(

@@ -1,0 +1,137 @@
+import { createFinding } from "../model/create-finding.ts";
+import type { ItemOutcomes, ReportedStatistic } from "../model/evidence.ts";
+import type { Finding } from "../model/finding.ts";
+import {
+  E2E_SECONDS_BELOW_MS,
+  PER_TOKEN_SECONDS_BELOW_MS,
+  type RequestTally,
+  TPOT_MICROSECONDS_ABOVE_MS,
+  TTFT_SECONDS_BELOW_MS,
+} from "./request-tally.ts";
+
+/**
+ * A latency column written in another unit than its name says: TTFT in seconds under `ttft_ms`
+ * (0.034 for 34 ms) beats every millisecond target by 1000×, and nothing else catches it when the
+ * whole log is in seconds (the physics of each row still holds). The warning names the column, the
+ * unit its values look like and the factor that fixes it; `unit-gate.ts` then keeps any requirement
+ * that reads the column from passing. Thresholds and the real ranges they come from are in
+ * `request-tally.ts` (serving) and below (outcomes).
+ */
+export function checkRequestUnits(path: string, t: RequestTally): Finding[] {
+  const out: Finding[] = [];
+  const perTokenSeconds = majority(t.perTokenBelow, t.perToken) || majority(t.e2eOnlyBelow, t.e2eOnly);
+  if (majority(t.ttftBelow, t.ttft) || perTokenSeconds)
+    out.push(
+      suspect(
+        path,
+        "ttft_ms",
+        "seconds",
+        1000,
+        `${t.ttftBelow} of ${t.ttft} successful requests have a TTFT below ${TTFT_SECONDS_BELOW_MS} ms, faster than any real server answers`,
+      ),
+    );
+  if (perTokenSeconds) {
+    const evidence =
+      t.perToken > 0
+        ? `${t.perTokenBelow} of ${t.perToken} successful requests took under ${PER_TOKEN_SECONDS_BELOW_MS} ms per output token end to end, over 10,000 tokens/s from one stream`
+        : `${t.e2eOnlyBelow} of ${t.e2eOnly} successful requests have an end-to-end latency below ${E2E_SECONDS_BELOW_MS} ms`;
+    out.push(suspect(path, "e2e_ms", "seconds", 1000, evidence));
+    if (t.tpot > 0)
+      out.push(
+        suspect(
+          path,
+          "tpot_ms",
+          "seconds",
+          1000,
+          "its end-to-end latencies are in seconds (above), and TPOT is derived from them",
+        ),
+      );
+  } else if (majority(t.tpotAbove, t.tpot)) {
+    const evidence = `${t.tpotAbove} of ${t.tpot} successful requests have a TPOT above ${TPOT_MICROSECONDS_ABOVE_MS} ms (under 0.2 tokens/s)`;
+    for (const column of ["ttft_ms", "tpot_ms", "e2e_ms"])
+      out.push(suspect(path, column, "microseconds", 1 / 1000, evidence));
+  }
+  return out;
+}
+
+/**
+ * Outcome latencies (fault localization time, 2.2; path switch time, 3.1) in seconds under
+ * `latency_ms`. Real traces in ms: fault localization takes seconds to minutes (R-Pingmesh, 007,
+ * NetBouncer report 1–60 s; the 2.2 fixtures 1,930–19,618 ms); a path switch after a link failure
+ * takes at least one detection interval: BFD at its 3.3 ms minimum × 3 = 10 ms, RDMA/TCP
+ * retransmission timeouts 1–200 ms, so a median below 1 ms is faster than any failure can be
+ * detected, while the same times in seconds are 0.01–60.
+ */
+export function checkOutcomeUnits(path: string, outcomes: ItemOutcomes): Finding[] {
+  let n = 0;
+  let below = 0;
+  for (const v of outcomes.latencyMs) {
+    if (!(v > 0)) continue;
+    n++;
+    if (v < OUTCOME_SECONDS_BELOW_MS) below++;
+  }
+  return majority(below, n)
+    ? [
+        suspect(
+          path,
+          "latency_ms",
+          "seconds",
+          1000,
+          `${below} of ${n} items have a latency below ${OUTCOME_SECONDS_BELOW_MS} ms, faster than a failure can be detected`,
+        ),
+      ]
+    : [];
+}
+
+/** A summary-only file: the tool's own median (or p50) against the same thresholds as the rows. */
+export function checkReportedUnits(path: string, reported: readonly ReportedStatistic[]): Finding[] {
+  const median = (metric: string) =>
+    reported.find((s) => s.metric === metric && (s.statistic === "median" || s.statistic === "p50"));
+  const out: Finding[] = [];
+  const ttft = median("ttft_ms");
+  if (ttft !== undefined && ttft.value > 0 && ttft.value < TTFT_SECONDS_BELOW_MS)
+    out.push(
+      suspect(path, "ttft_ms", "seconds", 1000, `the reported median TTFT is ${ttft.value} ms`, ttft.line),
+    );
+  const tpot = median("tpot_ms");
+  if (tpot !== undefined && tpot.value > TPOT_MICROSECONDS_ABOVE_MS)
+    out.push(
+      suspect(
+        path,
+        "tpot_ms",
+        "microseconds",
+        1 / 1000,
+        `the reported median TPOT is ${tpot.value} ms`,
+        tpot.line,
+      ),
+    );
+  return out;
+}
+
+/** The finding code every rule here raises; `unit-gate.ts` reads it. */
+export const UNIT_SUSPECT_CODE = "LATENCY_UNIT_SUSPECT";
+
+// --- internal ---
+
+const OUTCOME_SECONDS_BELOW_MS = 1;
+
+function majority(count: number, of: number): boolean {
+  return of > 0 && 2 * count > of;
+}
+
+function suspect(
+  path: string,
+  column: string,
+  unit: "seconds" | "microseconds",
+  factor: number,
+  evidence: string,
+  line?: number,
+): Finding {
+  const fix = factor > 1 ? "multiply the column by 1000" : "divide the column by 1000";
+  return createFinding(
+    UNIT_SUSPECT_CODE,
+    "warning",
+    `${column} looks like ${unit}, not milliseconds: ${evidence}. If so, ${fix} (or let the tool write milliseconds) and submit again; until then no requirement that reads ${column} can pass on this file.`,
+    line === undefined || line < 1 ? { path, column } : { path, line, column },
+  );
+}

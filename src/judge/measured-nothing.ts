@@ -1,0 +1,170 @@
+import { createFinding } from "../model/create-finding.ts";
+import type { EvidenceKind, ParsedEvidence } from "../model/evidence.ts";
+import type { Finding } from "../model/finding.ts";
+import type { RequestTally } from "./request-tally.ts";
+
+/**
+ * Evidence that measured nothing is not evidence: a run whose every request failed reports latencies
+ * of 0 (vLLM and SGLang write `np.mean(ttfts or 0)`), which beat any "lower is better" target and
+ * make a −100 % "improvement". One rule per evidence kind says what "nothing" means for it; the file
+ * becomes `invalid` with one `EVIDENCE_MEASURED_NOTHING` error that says what to submit.
+ */
+export function checkMeasuredNothing(path: string, evidence: ParsedEvidence): Finding[] {
+  if (evidence.findings.some((f) => f.severity === "error" && NO_DATA_CODES.has(f.code))) return [];
+  const what = RULES[evidence.kind]?.(evidence);
+  return what === undefined ? [] : [measuredNothing(path, what, lineOf(evidence))];
+}
+
+/** The request-log rule, from the counts of its rows (the same on the streaming and the full read). */
+export function checkRequestLogMeasured(path: string, tally: RequestTally): Finding[] {
+  if (tally.rows === 0) return [];
+  if (tally.ok === 0)
+    return [
+      measuredNothing(
+        path,
+        {
+          what: `none of its ${tally.rows} request${tally.rows === 1 ? "" : "s"} succeeded`,
+          fix: "Fix the server or the benchmark's arguments until requests succeed, then submit that run",
+        },
+        1,
+      ),
+    ];
+  if (tally.timed === 0)
+    return [
+      measuredNothing(
+        path,
+        {
+          what: `every successful request has a TTFT and an end-to-end latency of 0 or none`,
+          fix: "Submit the log the tool wrote with its timings (for vLLM, --save-detailed with streaming on)",
+        },
+        1,
+      ),
+    ];
+  return [];
+}
+
+// --- internal ---
+
+interface Emptiness {
+  what: string;
+  fix: string;
+}
+
+/** Findings by which an adapter already said the file holds no data: one such error is enough. */
+const NO_DATA_CODES = new Set([
+  "SERVING_NO_DATA",
+  "COLLECTIVE_NO_DATA",
+  "TRAINING_NO_DATA",
+  "MLPERF_NO_RESULTS",
+  "CSV_NO_ROWS",
+  "EVIDENCE_NO_ROWS",
+]);
+
+const RERUN = "Submit the output of a run that completed";
+
+const RULES: Partial<Record<EvidenceKind, (e: ParsedEvidence) => Emptiness | undefined>> = {
+  "serving-requests": servingSummary,
+  "gpu-memory": (e) =>
+    e.memory !== undefined && e.memory.rows > 0 && !e.memory.usedMiB.some((v) => Number.isFinite(v))
+      ? {
+          what: "no sample has a memory.used value",
+          fix: "Record memory.used (nvidia-smi --query-gpu=timestamp,index,memory.used,memory.total)",
+        }
+      : undefined,
+  "collective-bandwidth": (e) => {
+    const rows = e.collective?.tests.flatMap((t) => t.rows);
+    if (rows === undefined) return undefined;
+    if (rows.length === 0) return { what: "the collective table has no rows", fix: RERUN };
+    return rows.every((r) => !(r.sizeBytes > 0 && r.timeUs > 0))
+      ? {
+          what: "no row moved any bytes in a measured time (every size or time is 0)",
+          fix: "Run the test over a range of message sizes (-b 8 -e 8G -f 2)",
+        }
+      : undefined;
+  },
+  "training-throughput": (e) => {
+    const steps = e.training?.steps;
+    if (steps === undefined) return undefined;
+    if (steps.length === 0) return { what: "the training log has no iterations", fix: RERUN };
+    // MLPerf Training logs give throughput, not elapsed times: any positive rate or time is a measurement.
+    const measured = (s: (typeof steps)[number]) =>
+      s.elapsedMs > 0 || s.samplesPerSecond > 0 || s.tokensPerSecond > 0 || s.tflopsPerGpu > 0;
+    return !steps.some(measured)
+      ? { what: "no iteration has a time or a throughput above 0", fix: RERUN }
+      : undefined;
+  },
+  accuracy: (e) => {
+    const scores = e.accuracy?.scores;
+    if (scores === undefined) return undefined;
+    if (scores.length === 0)
+      return { what: "the results hold no score", fix: "Submit the harness's results file of the whole run" };
+    return scores.every((s) => s.n === 0)
+      ? {
+          what: "every task was scored on 0 items",
+          fix: "Run the tasks without --limit 0 and submit that results file",
+        }
+      : undefined;
+  },
+  "retrieval-run": (e) =>
+    e.retrievalRun?.topics.every((t) => t.docnos.length === 0)
+      ? { what: "the run retrieved no document for any query", fix: RERUN }
+      : undefined,
+  "retrieval-qrels": (e) => {
+    const topics = e.qrels?.topics;
+    if (topics === undefined) return undefined;
+    for (const docs of topics.values()) for (const rel of docs.values()) if (rel > 0) return undefined;
+    return {
+      what: "no document is judged relevant to any query",
+      fix: "Submit the qrels with their relevance levels",
+    };
+  },
+  "generation-pairs": (e) =>
+    e.generation !== undefined &&
+    e.generation.rows > 0 &&
+    e.generation.prediction.every((p) => p.trim() === "")
+      ? { what: "every prediction is empty", fix: "Submit the model's outputs of a run that generated text" }
+      : undefined,
+  cost: (e) =>
+    e.costs !== undefined && e.costs.length > 0 && e.costs.every((c) => !(c.requests > 0))
+      ? { what: "no scenario served any request", fix: "Fill in the requests each scenario served" }
+      : undefined,
+};
+
+/** A summary-only serving file: the tool's own counts say whether anything was measured. */
+function servingSummary(e: ParsedEvidence): Emptiness | undefined {
+  const context = e.context ?? {};
+  if (context.duration === 0) return { what: "the benchmark ran for 0 s (duration = 0)", fix: RERUN };
+  if (e.requests !== undefined) return undefined; // the rows decide (checkRequestLogMeasured)
+  if (context.completed === 0 || context.request_count === 0)
+    return {
+      what: `the tool reports ${context.completed === 0 ? "completed" : "request_count"} = 0: no request succeeded${typeof context.failed === "number" ? ` (${context.failed} failed)` : ""}`,
+      fix: "Fix the server or the benchmark's arguments until requests succeed, then submit that run",
+    };
+  const reported = e.reported ?? [];
+  const throughput = reported.filter((s) => s.metric === "request_throughput");
+  if (throughput.length > 0 && throughput.every((s) => s.value === 0))
+    return { what: "the tool reports 0 completed requests per second", fix: RERUN };
+  const latencies = reported.filter((s) => LATENCY_METRICS.has(s.metric));
+  if (latencies.length > 0 && latencies.every((s) => s.value === 0))
+    return {
+      what: "every latency statistic the tool reports is 0 (what it writes when no request succeeded)",
+      fix: RERUN,
+    };
+  return undefined;
+}
+
+const LATENCY_METRICS = new Set(["ttft_ms", "tpot_ms", "itl_ms", "e2e_ms"]);
+
+function lineOf(e: ParsedEvidence): number {
+  const line = e.context?.run_line;
+  return typeof line === "number" && line > 0 ? line : 1;
+}
+
+function measuredNothing(path: string, { what, fix }: Emptiness, line: number): Finding {
+  return createFinding(
+    "EVIDENCE_MEASURED_NOTHING",
+    "error",
+    `This file measured nothing: ${what}, so no metric can be taken from it. ${fix}.`,
+    { path, line },
+  );
+}
