@@ -5,7 +5,8 @@ import type { TargetRequirement, Topic } from "../../src/model/topic.ts";
 import { readTopic } from "../../src/read/read-topics.ts";
 import { loadFixture } from "./fixture-submission.ts";
 
-const [topic15, topic55] = [(await readTopic("1.5"))[0], (await readTopic("5.5"))[0]] as Topic[];
+const topic15 = (await readTopic("1.5"))[0] as Topic;
+const topic55 = (await readTopic("5.5"))[0] as Topic;
 const target = (topic: Topic, id: string) => topic.requirements.find((r) => r.id === id) as TargetRequirement;
 const tpot = target(topic15, "1.5/tpot-p99-regression");
 const lowQps = target(topic15, "1.5/low-qps");
