@@ -53,6 +53,29 @@ write("1.5-pass", {
   }),
   "memory.csv": memoryTimeline({ totalMiB: 23028, idleMiB: 9800, peakMiB: 21900 }),
 });
+// Topic 1.5 with one pair per model: the 1.5-pass pair as Qwen, and a Llama pair whose TPOT is
+// 2.24 × the same model alone (+124 % p99 TPOT). Each model is judged: the Llama pair fails 1.5.
+write("1.5-two-models-fail", {
+  "alone-qwen.csv": servingTrace({ seed: 52, rows: N, qps: 4 }),
+  "consolidated-qwen.csv": servingTrace({
+    seed: 53,
+    workloadSeed: 52,
+    rows: N,
+    qps: 4,
+    ttftScale: 0.97,
+    tpotScale: 0.93,
+  }),
+  "alone-llama.csv": servingTrace({ seed: 56, rows: N, qps: 3 }),
+  "consolidated-llama.csv": servingTrace({
+    seed: 57,
+    workloadSeed: 56,
+    rows: N,
+    qps: 3,
+    ttftScale: 1.02,
+    tpotScale: 2.24,
+  }),
+  "memory.csv": memoryTimeline({ totalMiB: 23028, idleMiB: 9800, peakMiB: 21900 }),
+});
 // Topic 4.2: online service with and without co-location.
 write("4.2-pass", {
   "online-alone.csv": servingTrace({ seed: 42, rows: N }),

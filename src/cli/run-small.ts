@@ -22,11 +22,11 @@ export async function runTopics(
   raw: Record<string, unknown>,
 ): Promise<CommandResult> {
   // Each command imports what only it needs, so `validate` does not load the topic catalog's YAML.
-  const { renderTopics, topics } = await import("./commands/topics.ts");
+  const { describeTopic, renderTopics, topics } = await import("./commands/topics.ts");
   const list = await topics(id);
   process.stdout.write(
     raw.json === true
-      ? `${JSON.stringify(id === undefined ? list : list[0], null, 2)}\n`
+      ? `${JSON.stringify(id === undefined ? list : describeTopic(list[0] as (typeof list)[number]), null, 2)}\n`
       : renderTopics(list, id !== undefined),
   );
   return { exitCode: EXIT.pass };

@@ -9,9 +9,11 @@ import { type Input, REPORT_SCHEMA_ID, type Report, type RequirementResult } fro
 import type { TargetRequirement, Topic } from "../model/topic.ts";
 import { computeCharts } from "./chart-data.ts";
 import { checkRequirementComparable } from "./comparability.ts";
+import { addSubmissionChecks } from "./input-checks.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
+import { judgeInParts, planParts } from "./requirement-parts.ts";
 import { capUnitSuspects } from "./unit-gate.ts";
 import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
 
@@ -40,14 +42,15 @@ export interface VerifySubmissionOptions {
 }
 
 /** The pure heart of `verify`: parsed evidence × topic × claims → the canonical report. */
-export function verifySubmission(options: VerifySubmissionOptions): Report {
+export function verifySubmission(given: VerifySubmissionOptions): Report {
+  const options = { ...given, inputs: addSubmissionChecks(given.topic, given.submission, given.inputs) };
   const requirements = selectRequirements(options).map((requirement) =>
     requirement.kind === "deliverable"
       ? judgeDeliverable(
           requirement,
           options.submission.deliverables.find((d) => d.requirement === requirement.id),
         )
-      : judgeOneTarget(requirement, options),
+      : judgeTargetInParts(requirement, options),
   );
   const verdicts = requirements.map((r) => r.verdict);
   return {
@@ -81,6 +84,23 @@ export function verifySubmission(options: VerifySubmissionOptions): Report {
 function selectRequirements(options: VerifySubmissionOptions) {
   const all = options.topic.requirements.filter((r) => options.mode === "manifest" || r.kind === "target");
   return options.only === undefined ? all : all.filter((r) => options.only?.includes(r.id));
+}
+
+/** A target the topic asks for per model or peer is judged once per part (`requirement-parts.ts`). */
+function judgeTargetInParts(
+  requirement: TargetRequirement,
+  options: VerifySubmissionOptions,
+): RequirementResult {
+  const files = options.inputs.map((i) => ({ role: i.role, kind: i.parsed.kind, path: i.path }));
+  const plans = planParts(requirement, files);
+  if (plans === undefined) return judgeOneTarget(requirement, options);
+  return judgeInParts(requirement, plans, files, (variant, hidden, withClaim) =>
+    judgeOneTarget(variant, {
+      ...options,
+      inputs: options.inputs.filter((i) => !hidden.has(i.role)),
+      submission: withClaim ? options.submission : { ...options.submission, claims: [] },
+    }),
+  );
 }
 
 function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissionOptions): RequirementResult {

@@ -55,6 +55,22 @@ export const ClaimedSchema = z.object({
   conditions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 
+/**
+ * One model's (or peer's) judgement of a requirement the topic asks for per model or per peer; the
+ * requirement's verdict and measured value are its worst part's.
+ */
+export const RequirementPartSchema = z.object({
+  /** What a part is: `model` or `peer`. */
+  per: z.string(),
+  /** The role suffix that names the part (`qwen7b` for `candidate-qwen7b`), or the plain role. */
+  name: z.string(),
+  roles: z.object({ candidate: z.string().optional(), baseline: z.string().optional() }),
+  verdict: VerdictSchema,
+  reason: z.string(),
+  measured: MeasuredSchema.nullable(),
+});
+export type RequirementPart = z.infer<typeof RequirementPartSchema>;
+
 export const RequirementResultSchema = z.object({
   id: z.string(),
   kind: z.enum(["target", "deliverable"]),
@@ -71,6 +87,8 @@ export const RequirementResultSchema = z.object({
     .nullable()
     .optional(),
   findings: z.array(FindingSchema),
+  /** One row per model or peer, when the topic judges the requirement in parts (new in report@1, optional). */
+  parts: z.array(RequirementPartSchema).optional(),
 });
 export type RequirementResult = z.infer<typeof RequirementResultSchema>;
 

@@ -19,6 +19,17 @@ export type Operator = z.infer<typeof OperatorSchema>;
 export const ComparisonSchema = z.enum(["none", "regression", "improvement", "loss", "delta"]);
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
+/**
+ * What one part of a requirement is, when the seed asks for the target per model ("各模型", 1.5) or
+ * against each peer ("above the public SDKs", 5.5): `model` pairs `<role>-<name>` with
+ * `<baseline>-<name>` by the suffix; `peer` judges the one candidate against every `<baseline>-<name>`.
+ */
+export const PartsPerSchema = z.enum(["model", "peer"]);
+export type PartsPer = z.infer<typeof PartsPerSchema>;
+
+/** How the parts' verdicts make the requirement's: `every` part must pass (the worst part decides). */
+export const PartsAggregateSchema = z.enum(["every"]);
+
 export const ProvenanceSchema = z.enum(["seed", "program"]);
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -51,6 +62,10 @@ export const TargetRequirementSchema = RequirementBase.extend({
   /** The collective a bandwidth target is about, e.g. `all_reduce`. */
   collective: z.enum(COLLECTIVES).optional(),
   evidence: z.array(z.enum(EVIDENCE_KINDS)).min(1),
+  /** Judge the target once per model or peer when the submission holds several (see `PartsPerSchema`). */
+  per: PartsPerSchema.optional(),
+  /** How the parts' verdicts combine; only with `per`. @default "every" */
+  aggregate: PartsAggregateSchema.optional(),
   /** The percentile method the target is defined with. @default "linear" */
   percentile_method: z.enum(["linear", "nearest-rank"]).optional(),
 });

@@ -1,5 +1,5 @@
 import type { Report } from "../model/report.ts";
-import { listFindings } from "./text-helpers.ts";
+import { formatPart, listFindings } from "./text-helpers.ts";
 
 export interface RenderAnnotationsOptions {
   /** Folder of the submission relative to the repository root, prefixed to every file path. @default "" */
@@ -8,7 +8,8 @@ export interface RenderAnnotationsOptions {
 
 /**
  * GitHub Actions workflow commands: one `::error file=…,line=…::` per finding (warnings and notes
- * by severity), then one per requirement that did not pass, so the reason shows in the pull request.
+ * by severity), then one per requirement that did not pass, so the reason shows in the pull request,
+ * then one per model or peer that did not pass when a requirement was judged in parts.
  */
 export function renderAnnotations(report: Report, options: RenderAnnotationsOptions = {}): string {
   const root =
@@ -41,7 +42,18 @@ export function renderAnnotations(report: Report, options: RenderAnnotationsOpti
         r.reason,
       ),
     );
-  return [...lines, ...requirements].map((line) => `${line}\n`).join("");
+  const parts = report.requirements.flatMap((r) =>
+    (r.parts ?? [])
+      .filter((p) => p.verdict !== "pass" && p.verdict !== "waived")
+      .map((p) =>
+        command(
+          p.verdict === "fail" || p.verdict === "invalid" ? "error" : "warning",
+          [["title", `claimcheck ${r.id} ${p.per} ${p.name}: ${p.verdict}`]],
+          `${formatPart(p)}: ${p.reason}`,
+        ),
+      ),
+  );
+  return [...lines, ...requirements, ...parts].map((line) => `${line}\n`).join("");
 }
 
 /** Escapes workflow-command data: `%`, `\r` and `\n` (GitHub's `escapeData`). */

@@ -1,8 +1,14 @@
 import { formatLocation } from "../model/create-finding.ts";
-import type { Report, RequirementResult, Verdict } from "../model/report.ts";
+import type { Report, RequirementPart, RequirementResult, Verdict } from "../model/report.ts";
 import { h, type Markup } from "./html-escape.ts";
 import { type Lang, UI_TEXT, VERDICT_TEXT } from "./i18n.ts";
-import { formatMeasured, formatNumber, formatTarget, listFindings } from "./text-helpers.ts";
+import {
+  formatMeasured,
+  formatNumber,
+  formatPartMeasured,
+  formatTarget,
+  listFindings,
+} from "./text-helpers.ts";
 
 /** Plain symbols, not emoji: they print in every font, and the text label carries the meaning anyway. */
 const VERDICT_ICON: Record<Verdict, string> = {
@@ -140,8 +146,18 @@ function requirementRows(r: RequirementResult, lang: Lang): Markup {
     (f) =>
       h`<div><span class="sev-${f.severity}">${f.severity}</span> <code>${f.code}</code>${f.location === undefined ? "" : h` <code>${formatLocation(f.location)}</code>`}: ${f.message}</div>`,
   );
-  return h`<tbody class="requirement"><tr class="row-${r.verdict}"><td><code>${r.id}</code><br>${r.title[lang]}</td><td>${formatTarget(r)} <span class="prov">${t.targetSource}: ${provenance}</span></td><td>${measuredCell(r)}</td><td>${claimed}</td><td>${renderBadge(r.verdict, lang)}</td></tr>
+  return h`<tbody class="requirement"><tr class="row-${r.verdict}"><td><code>${r.id}</code><br>${r.title[lang]}</td><td>${formatTarget(r)} <span class="prov">${t.targetSource}: ${provenance}</span></td><td>${measuredCell(r)}</td><td>${claimed}</td><td>${renderBadge(r.verdict, lang)}</td></tr>${(r.parts ?? []).map((p) => partRow(r, p, lang))}
 <tr class="detail row-${r.verdict}"><td colspan="5">${t.why}: ${r.reason}${method}${findings}</td></tr></tbody>`;
+}
+
+/** One row per model or peer under a requirement judged in parts, with the files it compared. */
+function partRow(r: RequirementResult, p: RequirementPart, lang: Lang): Markup {
+  const t = text(lang);
+  const per = p.per === "peer" ? t.perPeer : p.per === "model" ? t.perModel : p.per;
+  const roles = [p.roles.candidate, p.roles.baseline].filter((x) => x !== undefined).join(" vs ");
+  const [value, bound] = formatPartMeasured(r, p).split(" [");
+  return h`
+<tr class="part row-${p.verdict}"><td>↳ ${per} <code>${p.name}</code><br><span class="muted">${roles}</span></td><td></td><td><span class="nowrap">${value}</span>${bound === undefined ? "" : h`<br><span class="nowrap muted">[${bound}</span>`}</td><td><span class="muted">${p.reason}</span></td><td>${renderBadge(p.verdict, lang)}</td></tr>`;
 }
 
 /** The value on one line and its bound under it, so numbers never break mid-way. */

@@ -50,6 +50,8 @@ export const UI_TEXT = {
   allPassed: { en: "Every requirement passed.", zh: "所有要求均已通过。" },
   signature: { en: "Reviewed by (name, date, signature)", zh: "审核人（姓名、日期、签字）" },
   targetSource: { en: "target from", zh: "目标来源" },
+  perModel: { en: "model", zh: "模型" },
+  perPeer: { en: "peer", zh: "对比对象" },
 } satisfies Record<string, Record<Lang, string>>;
 
 export const VERDICT_TEXT: Record<Verdict, Record<Lang, string>> = {

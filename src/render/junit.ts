@@ -1,17 +1,28 @@
-import type { Report, RequirementResult } from "../model/report.ts";
-import { formatMeasured, formatTarget, listFindings } from "./text-helpers.ts";
+import type { Report, RequirementPart, RequirementResult } from "../model/report.ts";
+import {
+  formatMeasured,
+  formatPart,
+  formatPartMeasured,
+  formatTarget,
+  listFindings,
+} from "./text-helpers.ts";
 
 /**
  * JUnit XML (the Ant/Jenkins schema CI systems read): one test case per requirement. `fail`,
  * `inconclusive` and `missing` are failures, `invalid` is an error; each carries the reason and the
- * findings with their locations.
+ * findings with their locations. A requirement judged per model or peer adds one test case per part
+ * (`1.5/tpot-p99-regression › model llama3b`), so CI shows which model failed.
  */
 export function renderJunit(report: Report): string {
   const s = report.submission;
-  const failures = report.requirements.filter((r) => FAILING.has(r.verdict)).length;
-  const errors = report.requirements.filter((r) => r.verdict === "invalid").length;
-  const skipped = report.requirements.filter((r) => r.verdict === "waived").length;
-  const counts = `tests="${report.requirements.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0"`;
+  const verdicts = [
+    ...report.requirements.map((r) => r.verdict),
+    ...report.requirements.flatMap((r) => (r.parts ?? []).map((p) => p.verdict)),
+  ];
+  const failures = verdicts.filter((v) => FAILING.has(v)).length;
+  const errors = verdicts.filter((v) => v === "invalid").length;
+  const skipped = verdicts.filter((v) => v === "waived").length;
+  const counts = `tests="${verdicts.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0"`;
   const suiteFindings = listFindings(report)
     .filter((f) => f.requirement === undefined)
     .map(listLine);
@@ -30,7 +41,10 @@ export function renderJunit(report: Report): string {
       ([name, value]) => `      <property name="${attr(name as string)}" value="${attr(value as string)}"/>`,
     ),
     "    </properties>",
-    ...report.requirements.map((r) => testCase(r, report)),
+    ...report.requirements.flatMap((r) => [
+      testCase(r, report),
+      ...(r.parts ?? []).map((p) => partCase(r, p, report)),
+    ]),
     `    <system-out>${text(suiteFindings.join("\n"))}</system-out>`,
     "    <system-err></system-err>",
     "  </testsuite>",
@@ -58,6 +72,26 @@ function testCase(r: RequirementResult, report: Report): string {
     ...findings.map(listLine),
   ];
   return `${open}>\n      <${element} message="${attr(r.reason)}" type="${r.verdict}">${text(body.join("\n"))}</${element}>\n    </testcase>`;
+}
+
+function partCase(r: RequirementResult, p: RequirementPart, report: Report): string {
+  const open = `    <testcase name="${attr(`${r.id} › ${p.per} ${p.name}: ${r.title.en}`)}" classname="claimcheck.${attr(report.submission.topic)}" time="0"`;
+  if (p.verdict === "pass") return `${open}/>`;
+  if (p.verdict === "waived") return `${open}>\n      <skipped/>\n    </testcase>`;
+  const element = p.verdict === "invalid" ? "error" : "failure";
+  const paths = new Set(
+    report.inputs
+      .filter((i) => i.role === p.roles.candidate || i.role === p.roles.baseline)
+      .map((i) => i.path),
+  );
+  const findings = r.findings.filter((f) => f.location !== undefined && paths.has(f.location.path));
+  const body = [
+    `${p.verdict}: ${formatPart(p)}: ${p.reason}`,
+    ...(r.target === null ? [] : [`target ${formatTarget(r)}; measured ${formatPartMeasured(r, p)}`]),
+    ...(p.measured === null ? [] : [`method: ${p.measured.method}; n = ${p.measured.n}`]),
+    ...findings.map((f) => `${f.severity} ${f.code} ${f.location?.path ?? ""}: ${f.message}`),
+  ];
+  return `${open}>\n      <${element} message="${attr(p.reason)}" type="${p.verdict}">${text(body.join("\n"))}</${element}>\n    </testcase>`;
 }
 
 function listLine(f: ReturnType<typeof listFindings>[number]): string {

@@ -1,5 +1,13 @@
-import type { Report } from "../model/report.ts";
-import { formatMeasured, formatNumber, formatTarget, listFindings, VERDICT_ICON } from "./text-helpers.ts";
+import type { Report, RequirementResult } from "../model/report.ts";
+import {
+  formatMeasured,
+  formatNumber,
+  formatPart,
+  formatPartMeasured,
+  formatTarget,
+  listFindings,
+  VERDICT_ICON,
+} from "./text-helpers.ts";
 
 export interface RenderMarkdownOptions {
   /** Folder (relative to the Markdown file) holding the PNG charts `--charts` wrote. @default none */
@@ -16,10 +24,10 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
     "",
     "| | Requirement | Target | Measured [bound] | Claimed | Verdict |",
     "|---|---|---|---|---|---|",
-    ...report.requirements.map(
-      (r) =>
-        `| ${VERDICT_ICON[r.verdict]} | \`${r.id}\` ${escapeCell(r.title.en)} | ${formatTarget(r)}${r.target?.provenance === "program" ? " ¹" : ""} | ${formatMeasured(r)} | ${r.claimed === null ? "—" : `${formatNumber(r.claimed.value)}${r.claimed.consistent ? "" : " ✗"}`} | **${r.verdict}** |`,
-    ),
+    ...report.requirements.flatMap((r) => [
+      `| ${VERDICT_ICON[r.verdict]} | \`${r.id}\` ${escapeCell(r.title.en)} | ${formatTarget(r)}${r.target?.provenance === "program" ? " ¹" : ""} | ${formatMeasured(r)} | ${r.claimed === null ? "—" : `${formatNumber(r.claimed.value)}${r.claimed.consistent ? "" : " ✗"}`} | **${r.verdict}** |`,
+      ...partRows(r),
+    ]),
     "",
     "¹ program default: the seed gives no number; the program office owns this value.",
     "",
@@ -36,6 +44,14 @@ export function chartFileName(chartId: string): string {
 }
 
 // --- internal ---
+
+/** One row per model or peer under a requirement judged in parts; the worst part decided the row above. */
+function partRows(r: RequirementResult): string[] {
+  return (r.parts ?? []).map(
+    (p) =>
+      `| ${VERDICT_ICON[p.verdict]} | ↳ ${escapeCell(formatPart(p))} | | ${formatPartMeasured(r, p)} | | ${p.verdict} |`,
+  );
+}
 
 function chartLinks(report: Report, dir: string | undefined): string[] {
   const charts = report.charts ?? [];

@@ -1,12 +1,23 @@
 import type { Report } from "../model/report.ts";
-import { formatMeasured, formatTarget, listFindings } from "./text-helpers.ts";
+import {
+  formatMeasured,
+  formatPart,
+  formatPartMeasured,
+  formatTarget,
+  listFindings,
+} from "./text-helpers.ts";
 
 /** The few lines a person reads on stderr after `verify`. */
 export function renderSummary(report: Report): string {
   const width = Math.max(...report.requirements.map((r) => r.id.length), 10);
-  const rows = report.requirements.map(
-    (r) =>
-      `  ${r.verdict.padEnd(12)} ${r.id.padEnd(width)}  ${formatTarget(r).padEnd(22)} ${formatMeasured(r)}\n  ${"".padEnd(12)} ${r.reason}`,
+  const rows = report.requirements.map((r) =>
+    [
+      `  ${r.verdict.padEnd(12)} ${r.id.padEnd(width)}  ${formatTarget(r).padEnd(22)} ${formatMeasured(r)}`,
+      ...(r.parts ?? []).map(
+        (p) => `    ${p.verdict.padEnd(12)} ↳ ${formatPart(p)}: ${formatPartMeasured(r, p)}`,
+      ),
+      `  ${"".padEnd(12)} ${r.reason}`,
+    ].join("\n"),
   );
   const findings = listFindings(report)
     .slice(0, 10)

@@ -1,5 +1,5 @@
 import { formatLocation } from "../model/create-finding.ts";
-import type { Report, RequirementResult, Verdict } from "../model/report.ts";
+import type { Report, RequirementPart, RequirementResult, Verdict } from "../model/report.ts";
 
 export const VERDICT_ICON: Record<Verdict, string> = {
   pass: "✅",
@@ -29,6 +29,17 @@ export function formatMeasured(requirement: RequirementResult): string {
   const unit = unitSuffix(requirement.target?.unit ?? "");
   const bound = m.low === null && m.high === null ? "" : ` [${formatNumber(m.low)}, ${formatNumber(m.high)}]`;
   return `${formatNumber(m.value)}${unit}${bound}`;
+}
+
+/** A part's measured value in its requirement's unit, as `formatMeasured` writes it. */
+export function formatPartMeasured(requirement: RequirementResult, part: RequirementPart): string {
+  return formatMeasured({ ...requirement, measured: part.measured });
+}
+
+/** `model llama3b (candidate-llama3b vs baseline-llama3b)` — which files a part judged. */
+export function formatPart(part: RequirementPart): string {
+  const roles = [part.roles.candidate, part.roles.baseline].filter((r) => r !== undefined).join(" vs ");
+  return `${part.per} ${part.name}${roles === "" ? "" : ` (${roles})`}`;
 }
 
 export function formatNumber(value: number | null | undefined): string {

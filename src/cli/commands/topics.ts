@@ -1,5 +1,11 @@
+import { listRequirementRoles } from "../../judge/role-usage.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
-import { formatDeliverableSpecs, listDeliverableSpecs, type Topic } from "../../model/topic.ts";
+import {
+  formatDeliverableSpecs,
+  listDeliverableSpecs,
+  type Requirement,
+  type Topic,
+} from "../../model/topic.ts";
 import { readTopics } from "../../read/read-topics.ts";
 
 /** All topics, or the one named. */
@@ -12,6 +18,19 @@ export async function topics(id?: string): Promise<Topic[]> {
   return [topic];
 }
 
+/** What a requirement reads from a submission: the evidence roles and kinds (none for a deliverable). */
+export interface RequirementReads {
+  roles: string[];
+  evidence: string[];
+}
+
+/** A topic as `topics <id> --json` prints it: every requirement with the roles and kinds it reads. */
+export function describeTopic(topic: Topic): Omit<Topic, "requirements"> & {
+  requirements: Array<Requirement & { reads: RequirementReads }>;
+} {
+  return { ...topic, requirements: topic.requirements.map((r) => ({ ...r, reads: readsOf(r) })) };
+}
+
 /** Human listing for stderr-free stdout use: one line per topic, or the requirements of one. */
 export function renderTopics(list: Topic[], detailed: boolean): string {
   if (!detailed)
@@ -21,12 +40,23 @@ export function renderTopics(list: Topic[], detailed: boolean): string {
 
 // --- internal ---
 
+function readsOf(requirement: Requirement): RequirementReads {
+  if (requirement.kind === "deliverable") return { roles: [], evidence: [] };
+  return { roles: listRequirementRoles(requirement), evidence: [...requirement.evidence] };
+}
+
 function renderTopic(topic: Topic): string {
   const rows = topic.requirements.map((r) => {
     if (r.kind === "deliverable")
       return `  ${r.id.padEnd(36)} deliverable: ${formatDeliverableSpecs(listDeliverableSpecs(r))}  [${r.provenance}]`;
     const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[r.op];
-    return `  ${r.id.padEnd(36)} ${r.metric} ${r.comparison === "none" ? "" : `${r.comparison} `}${symbol} ${r.value} ${r.unit}  [${r.provenance}; evidence: ${r.evidence.join(", ")}]`;
+    return `  ${r.id.padEnd(36)} ${r.metric} ${r.comparison === "none" ? "" : `${r.comparison} `}${symbol} ${r.value} ${r.unit}  [${r.provenance}; evidence: ${r.evidence.join(", ")}]${perPart(r)}\n  ${"".padEnd(36)} reads roles: ${listRequirementRoles(r).join(", ")}`;
   });
   return [`${topic.id} ${topic.title.en} — ${topic.title.zh}`, ...rows].join("\n");
+}
+
+function perPart(requirement: Extract<Requirement, { kind: "target" }>): string {
+  return requirement.per === undefined
+    ? ""
+    : ` per ${requirement.per}: ${requirement.aggregate ?? "every"} ${requirement.per} must pass`;
 }

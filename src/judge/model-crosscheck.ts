@@ -1,0 +1,110 @@
+import { createFinding } from "../model/create-finding.ts";
+import type { Finding } from "../model/finding.ts";
+import type { System } from "../model/manifest.ts";
+import {
+  compareModelNames,
+  describeModel,
+  type ModelName,
+  parseModelName,
+  splitModelList,
+} from "./model-name.ts";
+import type { RoleEvidence } from "./role-usage.ts";
+
+/**
+ * Findings for request logs whose own model (vLLM `model_id`, SGLang `server_info.model_path`,
+ * GenAI-Perf's request payload, LLMPerf's `model`) is not a model the submission declares in
+ * `models.csv` or `system.model`: a 70 B `models.csv` must not pass on the log of a 3 B model.
+ * Plainly another family or size is an error, on the log and on the `models.csv` row it contradicts;
+ * names that differ otherwise (a version, a fine-tune) are a warning. Returned per role.
+ */
+export function checkModelFacts(inputs: readonly RoleEvidence[], system: System): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  const add = (role: string, finding: Finding) => out.set(role, [...(out.get(role) ?? []), finding]);
+  const rows = declaredRows(inputs);
+  const stated = system.model === undefined ? [] : splitModelList(system.model);
+  const flagged = new Set<DeclaredRow>();
+  for (const input of inputs) {
+    const text = input.parsed.context?.model;
+    if (input.parsed.kind !== "serving-requests" || typeof text !== "string") continue;
+    const logged = parseModelName(text);
+    const where = { path: input.path, column: MODEL_KEY[input.parsed.format] ?? "model" };
+    const fromRows = compareWith(
+      logged,
+      rows.map((r) => r.name),
+    );
+    if (fromRows !== undefined) {
+      add(input.role, mismatch(logged, fromRows, "models.csv", where));
+      const contradicted = fromRows.severity === "error" ? rows.filter((r) => !flagged.has(r)) : [];
+      for (const row of contradicted) {
+        flagged.add(row);
+        add(row.role, rowFinding(row, logged, input.path));
+      }
+    }
+    const fromSystem = compareWith(logged, stated);
+    if (fromSystem !== undefined)
+      add(input.role, mismatch(logged, fromSystem, "system.model in claimcheck.yaml", where));
+  }
+  return out;
+}
+
+// --- internal ---
+
+/** Where each adapter found the model name, for the finding's location. */
+const MODEL_KEY: Readonly<Record<string, string>> = {
+  "vllm-bench": "model_id",
+  "sglang-bench": "server_info.model_path",
+  "genai-perf-export": "request_inputs.payload.model",
+  "llmperf-summary": "model",
+};
+
+interface DeclaredRow {
+  role: string;
+  path: string;
+  line: number;
+  name: ModelName;
+}
+
+interface Verdict {
+  severity: "error" | "warning";
+  closest: ModelName;
+}
+
+function declaredRows(inputs: readonly RoleEvidence[]): DeclaredRow[] {
+  return inputs.flatMap((input) =>
+    (input.parsed.models ?? []).map((m) => ({
+      role: input.role,
+      path: input.path,
+      line: m.line,
+      name: parseModelName(m.name),
+    })),
+  );
+}
+
+/** Undefined when the logged model is one of the declared ones (or nothing is declared). */
+function compareWith(logged: ModelName, names: readonly ModelName[]): Verdict | undefined {
+  if (names.length === 0) return undefined;
+  const relations = names.map((name) => compareModelNames(logged, name));
+  if (relations.includes("same")) return undefined;
+  const unclear = names[relations.indexOf("unclear")];
+  if (unclear !== undefined) return { severity: "warning", closest: unclear };
+  return { severity: "error", closest: names[0] as ModelName };
+}
+
+function mismatch(logged: ModelName, verdict: Verdict, source: string, where: Finding["location"]): Finding {
+  const plainly = verdict.severity === "error" ? "come" : "may come";
+  return createFinding(
+    "MODEL_MISMATCH",
+    verdict.severity,
+    `The log ran \`${logged.text}\` (${describeModel(logged)}), but ${source} declares \`${verdict.closest.text}\` (${describeModel(verdict.closest)}): the numbers ${plainly} from another model than the one declared. Submit the log of the declared model, or correct the declaration.`,
+    where,
+  );
+}
+
+function rowFinding(row: DeclaredRow, logged: ModelName, logPath: string): Finding {
+  return createFinding(
+    "MODEL_MISMATCH",
+    "error",
+    `This row declares \`${row.name.text}\` (${describeModel(row.name)}), but the request log ${logPath} ran \`${logged.text}\` (${describeModel(logged)}); a model requirement cannot pass on a declaration the evidence contradicts. Correct models.csv or submit the declared model's log.`,
+    { path: row.path, line: row.line },
+  );
+}
