@@ -34,6 +34,7 @@ function parseHcclTest(file: EvidenceFile): ParsedEvidence {
   const findings: Finding[] = [];
   const rows: CollectiveRow[] = [];
   let ranks: number | undefined;
+  let hosts = 0;
   let collective: CollectiveTest["collective"];
   let first = 1;
   lines.forEach(({ text, line }) => {
@@ -41,6 +42,9 @@ function parseHcclTest(file: EvidenceFile): ParsedEvidence {
     if (launch !== null) {
       ranks = Number(launch[1]);
       collective = toCollective(launch[2] as string);
+      // `-p` is the NPUs per node (CANN docs: defaults to all of the host's), so n / p nodes took part.
+      const perNode = /_test\b.*?\s-p\s+(\d+)/.exec(text);
+      if (perNode !== null && Number(perNode[1]) > 0) hosts = Math.ceil(ranks / Number(perNode[1]));
     }
     if (/data_size\(Bytes\)/i.test(text)) first = line;
     const match = ROW.exec(text);
@@ -90,7 +94,7 @@ function parseHcclTest(file: EvidenceFile): ParsedEvidence {
     collectiveSource: collective === undefined ? "unknown" : "header",
     ranks,
     devices: [],
-    hosts: 0,
+    hosts,
     rows,
     line: first,
   };

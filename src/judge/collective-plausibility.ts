@@ -112,6 +112,11 @@ function checkSizes(path: string, test: CollectiveTest): Finding[] {
   ];
 }
 
+/**
+ * The footer is printed with `%g` (6 significant digits) from the unrounded cells, so it may differ
+ * from the mean of the 2-decimal cells by their rounding: 0.01 % or 0.006 GB/s. Over the 1,285 tests
+ * of the 626 genuine logs of the time-drop calibration below none differed by more.
+ */
 function checkFooter(path: string, test: CollectiveTest): Finding[] {
   if (test.footerBusbw === undefined) return [];
   const mean = footerMean(test);

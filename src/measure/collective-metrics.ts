@@ -11,6 +11,7 @@ import {
   windowCells,
 } from "./collective-bandwidth.ts";
 import { computeLineRate } from "./collective-line-rate.ts";
+import { aboveLineRateAdvice, systemMismatch } from "./collective-system.ts";
 import { findEvidence } from "./find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 
@@ -135,15 +136,6 @@ function withDeclarations(test: CollectiveTest, input: MeasureInput): Collective
   };
 }
 
-/** What to declare when busbw is above the line rate: the NICs of a multi-node run, or in-network reduction. */
-function aboveLineRateAdvice(test: CollectiveTest, nicsPerNode: number | undefined): string {
-  const nics =
-    test.hosts > 1 && nicsPerNode === undefined
-      ? `the run spans ${test.hosts} nodes, so if each node has several NICs declare system.nics_per_node (the line rate is then their aggregate); `
-      : "";
-  return `${nics}if NVLink SHARP, SHARP or CollNet reduced in the network declare system.in_network_reduction (nvls, sharp, collnet); otherwise the rank count, the busbw factor or the declared link is wrong.`;
-}
-
 function declaredLink(input: MeasureInput): string | number | undefined {
   const link = input.conditions.link ?? input.system.link;
   return typeof link === "boolean" ? undefined : link;
@@ -252,34 +244,6 @@ function linkFindings(link: LinkRate): Finding[] {
       link.source === "declared"
         ? `The link rate (${link.label}) is the team's own number, not a catalog entry; the officer checks it against the hardware.`
         : `The catalog's link rate (${link.label}) is not verified against a vendor document; the officer checks it.`,
-    ),
-  ];
-}
-
-/**
- * The ranks in the log (`#  Rank` lines) against the accelerators the submission declares: the sum
- * of `system.accelerators[].count`, times `system.nodes` when that is declared (then counts are per node).
- */
-function systemMismatch(input: MeasureInput, test: CollectiveTest, path: string): Finding[] {
-  const perNode = input.system.accelerators.reduce((sum, a) => sum + a.count, 0);
-  const nodes = input.system.nodes;
-  const declared = perNode * (nodes ?? 1);
-  if (declared === 0 || test.ranks === undefined || test.ranks === declared) return [];
-  const said =
-    nodes === undefined
-      ? `${declared} accelerators`
-      : `${nodes} nodes × ${perNode} = ${declared} accelerators`;
-  const hosts = test.hosts > 0 ? ` on ${test.hosts} host${test.hosts === 1 ? "" : "s"}` : "";
-  const hint =
-    nodes === undefined && test.hosts > 1 && test.ranks === perNode * test.hosts
-      ? ` Declare system.nodes: ${test.hosts} (accelerators[].count is then per node).`
-      : " Fix system.accelerators (count per node) and system.nodes, or submit the log of the declared system.";
-  return [
-    createFinding(
-      "COLLECTIVE_RANKS_SYSTEM",
-      "warning",
-      `The log ran on ${test.ranks} ranks${hosts} but the submission declares ${said}; busbw depends on the rank count, so the declaration or the log is not this system's.${hint}`,
-      { path, line: test.line },
     ),
   ];
 }
