@@ -124,7 +124,7 @@ describe("serving corpus: SGLang bench_serving JSONL from H200 runs", () => {
 
   it.each(logs)("%s: the statistics read are the last run's, as printed, with n = its completed", (name) => {
     const runs = jsonLines(text(name));
-    const last = runs[runs.length - 1] as Record<string, number>;
+    const last = runs[runs.length - 1] as SglangRun;
     const parsed = verified(name).parsed;
     const stat = (metric: string, statistic: string) =>
       parsed.reported?.find((s) => s.metric === metric && s.statistic === statistic);
@@ -162,12 +162,24 @@ function printedStatistics(summary: string): Array<[string, string, number]> {
   return out;
 }
 
+/** The keys of an SGLang result line the checks use. */
+interface SglangRun {
+  completed: number;
+  duration: number;
+  total_output_tokens: number;
+  output_throughput: number;
+  mean_e2e_latency_ms: number;
+  median_e2e_latency_ms: number;
+  median_ttft_ms: number;
+  median_itl_ms: number;
+}
+
 /** Python's json writes bare `Infinity`/`NaN`; JSON.parse does not read them, so quote them first. */
-function jsonLines(jsonl: string): Array<Record<string, number>> {
+function jsonLines(jsonl: string): SglangRun[] {
   return jsonl
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line.replace(/: (-?Infinity|NaN)\b/g, ': "$1"')) as Record<string, number>);
+    .map((line) => JSON.parse(line.replace(/: (-?Infinity|NaN)\b/g, ': "$1"')) as SglangRun);
 }
 
 function close(a: number, b: number): boolean {
