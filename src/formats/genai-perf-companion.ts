@@ -1,5 +1,5 @@
 import { createFinding } from "../model/create-finding.ts";
-import type { ParsedEvidence } from "../model/evidence.ts";
+import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 
 /** The formats GenAI-Perf writes its statistics in, beside the profile export of the same run. */
@@ -31,6 +31,26 @@ export function mergeGenaiPerfCompanion(
     findings: [...main.findings, ...companion.findings],
   };
 }
+
+/** The note on a profile export without server token counts: where TPOT and token throughput come from. */
+export function noTokenCounts(path: string): Finding {
+  return createFinding(
+    "GENAI_PERF_NO_TOKEN_COUNTS",
+    "info",
+    `The responses carry no server token counts (GenAI-Perf counts tokens with its own tokenizer), so TPOT and token throughput come only from the tool's summary; ${SUBMIT_COMPANION}`,
+    { path },
+  );
+}
+
+const SUBMIT_COMPANION =
+  "declare GenAI-Perf's profile_export_genai_perf.json (or .csv) of the same run as the evidence's `companion`.";
+
+/** What the export cannot hold: token counts, and TPOT, which needs them (GenAI-Perf's ITL). */
+export const CLIENT_COUNTED: NonNullable<ServingRequests["unrecorded"]> = {
+  inputTokens: `GenAI-Perf counts tokens with its client tokenizer and writes them only to its summary; ${SUBMIT_COMPANION}`,
+  outputTokens: `GenAI-Perf counts tokens with its client tokenizer and writes them only to its summary; ${SUBMIT_COMPANION}`,
+  tpotMs: `TPOT (GenAI-Perf's inter_token_latency) needs GenAI-Perf's token counts; ${SUBMIT_COMPANION}`,
+};
 
 // --- internal ---
 
