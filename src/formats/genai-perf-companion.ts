@@ -66,10 +66,19 @@ function companionProblem(
       `A companion joins GenAI-Perf's profile_export.json with its profile_export_genai_perf.json or .csv; here a ${main.format} file was given a ${companion.format} companion. Remove the companion or submit that pair.`,
       { path },
     );
-  // GenAI-Perf's request_count is len(requests) of the experiment, answered or not.
+  // GenAI-Perf counts the experiment's requests: all of them or the answered ones, depending on the
+  // release, so a summary that matches neither is another run's. Several experiments are not compared.
   const count = companion.context?.request_count;
   const rows = main.context?.requests;
-  if (typeof count === "number" && typeof rows === "number" && count !== rows)
+  const answered = main.context?.completed;
+  const several = main.findings.some((f) => f.code === "GENAI_PERF_SEVERAL_EXPERIMENTS");
+  if (
+    typeof count === "number" &&
+    typeof rows === "number" &&
+    !several &&
+    count !== rows &&
+    count !== answered
+  )
     return createFinding(
       "COMPANION_OTHER_RUN",
       "error",
