@@ -1,5 +1,5 @@
 import { createFinding } from "../model/create-finding.ts";
-import type { ParsedEvidence } from "../model/evidence.ts";
+import type { ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 
 /** The formats GenAI-Perf writes its statistics in, beside the profile export of the same run. */
@@ -32,6 +32,26 @@ export function mergeGenaiPerfCompanion(
   };
 }
 
+/** The note on a profile export without server token counts: where TPOT and token throughput come from. */
+export function noTokenCounts(path: string): Finding {
+  return createFinding(
+    "GENAI_PERF_NO_TOKEN_COUNTS",
+    "info",
+    `The responses carry no server token counts (GenAI-Perf counts tokens with its own tokenizer), so TPOT and token throughput come only from the tool's summary; ${SUBMIT_COMPANION}`,
+    { path },
+  );
+}
+
+const SUBMIT_COMPANION =
+  "declare GenAI-Perf's profile_export_genai_perf.json (or .csv) of the same run as the evidence's `companion`.";
+
+/** What the export cannot hold: token counts, and TPOT, which needs them (GenAI-Perf's ITL). */
+export const CLIENT_COUNTED: NonNullable<ServingRequests["unrecorded"]> = {
+  inputTokens: `GenAI-Perf counts tokens with its client tokenizer and writes them only to its summary; ${SUBMIT_COMPANION}`,
+  outputTokens: `GenAI-Perf counts tokens with its client tokenizer and writes them only to its summary; ${SUBMIT_COMPANION}`,
+  tpotMs: `TPOT (GenAI-Perf's inter_token_latency) needs GenAI-Perf's token counts; ${SUBMIT_COMPANION}`,
+};
+
 // --- internal ---
 
 function companionProblem(
@@ -46,10 +66,19 @@ function companionProblem(
       `A companion joins GenAI-Perf's profile_export.json with its profile_export_genai_perf.json or .csv; here a ${main.format} file was given a ${companion.format} companion. Remove the companion or submit that pair.`,
       { path },
     );
-  // GenAI-Perf's request_count is len(requests) of the experiment, answered or not.
+  // GenAI-Perf counts the experiment's requests: all of them or the answered ones, depending on the
+  // release, so a summary that matches neither is another run's. Several experiments are not compared.
   const count = companion.context?.request_count;
   const rows = main.context?.requests;
-  if (typeof count === "number" && typeof rows === "number" && count !== rows)
+  const answered = main.context?.completed;
+  const several = main.findings.some((f) => f.code === "GENAI_PERF_SEVERAL_EXPERIMENTS");
+  if (
+    typeof count === "number" &&
+    typeof rows === "number" &&
+    !several &&
+    count !== rows &&
+    count !== answered
+  )
     return createFinding(
       "COMPANION_OTHER_RUN",
       "error",

@@ -1,7 +1,8 @@
 import { createFinding } from "../model/create-finding.ts";
-import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
+import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import { requireColumn } from "../model/request-columns.ts";
+import { CLIENT_COUNTED, noTokenCounts } from "./genai-perf-companion.ts";
 import { mergeSplinteredResponses, readSseResponse } from "./genai-perf-sse.ts";
 import { JsonFieldReader } from "./json-fields.ts";
 import { isJsonObject, type JsonObject, parseJsonDocument } from "./json-input.ts";
@@ -202,22 +203,3 @@ function severalExperiments(path: string, count: number): Finding {
     { path },
   );
 }
-
-function noTokenCounts(path: string): Finding {
-  return createFinding(
-    "GENAI_PERF_NO_TOKEN_COUNTS",
-    "info",
-    `The responses carry no server token counts (GenAI-Perf counts tokens with its own tokenizer), so TPOT and token throughput come only from the tool's summary; ${SUBMIT_COMPANION}`,
-    { path },
-  );
-}
-
-const SUBMIT_COMPANION =
-  "declare GenAI-Perf's profile_export_genai_perf.json (or .csv) of the same run as the evidence's `companion`.";
-
-/** What the export cannot hold: token counts, and TPOT, which needs them (GenAI-Perf's ITL). */
-const CLIENT_COUNTED: NonNullable<ServingRequests["unrecorded"]> = {
-  inputTokens: `GenAI-Perf counts tokens with its client tokenizer and writes them only to its summary; ${SUBMIT_COMPANION}`,
-  outputTokens: `GenAI-Perf counts tokens with its client tokenizer and writes them only to its summary; ${SUBMIT_COMPANION}`,
-  tpotMs: `TPOT (GenAI-Perf's inter_token_latency) needs GenAI-Perf's token counts; ${SUBMIT_COMPANION}`,
-};

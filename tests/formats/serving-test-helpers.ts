@@ -33,7 +33,8 @@ export function plainColumns(requests: ServingRequests | undefined): Record<stri
   if (requests === undefined) return undefined;
   const out: Record<string, unknown[]> = {};
   for (const [key, value] of Object.entries(requests)) {
-    if (key !== "rows") out[key] = Array.from(value as ArrayLike<unknown>);
+    // `unrecorded` says which columns the format cannot hold; it is not a column.
+    if (key !== "rows" && key !== "unrecorded") out[key] = Array.from(value as ArrayLike<unknown>);
   }
   return out;
 }
