@@ -10,6 +10,8 @@ import type { RequestTally } from "./request-tally.ts";
  * becomes `invalid` with one `EVIDENCE_MEASURED_NOTHING` error that says what to submit.
  */
 export function checkMeasuredNothing(path: string, evidence: ParsedEvidence): Finding[] {
+  // A file without a single row is EVIDENCE_NO_ROWS's (prepare-input.ts), one the adapter flagged is the adapter's.
+  if (evidence.rows === 0) return [];
   if (evidence.findings.some((f) => f.severity === "error" && NO_DATA_CODES.has(f.code))) return [];
   const what = RULES[evidence.kind]?.(evidence);
   return what === undefined ? [] : [measuredNothing(path, what, lineOf(evidence))];
