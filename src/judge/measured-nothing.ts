@@ -7,9 +7,21 @@ import type { RequestTally } from "./request-tally.ts";
  * Evidence that measured nothing is not evidence: a run whose every request failed reports latencies
  * of 0 (vLLM and SGLang write `np.mean(ttfts or 0)`), which beat any "lower is better" target and
  * make a −100 % "improvement". One rule per evidence kind says what "nothing" means for it; the file
- * becomes `invalid` with one `EVIDENCE_MEASURED_NOTHING` error that says what to submit.
+ * becomes `invalid` with one `EVIDENCE_MEASURED_NOTHING` error that says what to submit:
+ * - serving-requests, rows: no successful request, or every successful one timed 0 (`checkRequestLogMeasured`);
+ *   summaries: `completed` / `request_count` 0 (vLLM, SGLang, LLMPerf, GenAI-Perf), 0 completed
+ *   requests/s (MLPerf LoadGen), every reported latency 0; any serving run: `duration` 0;
+ * - gpu-memory: no sample with a memory.used value; collective-bandwidth: no row, or no row that moved
+ *   bytes in a measured time; training-throughput: no iteration, or none with a time or a throughput;
+ * - accuracy: no score, or every task scored on 0 items; retrieval-run: no document retrieved;
+ *   retrieval-qrels: no document judged relevant; generation-pairs: every prediction empty; cost: no
+ *   scenario served a request.
+ * Left alone: outcomes (each row is an observed outcome), devices and models (declarations, where an
+ * empty or failing list is a result to judge, not a run that did not happen).
  */
 export function checkMeasuredNothing(path: string, evidence: ParsedEvidence): Finding[] {
+  // A file without a single row is EVIDENCE_NO_ROWS's (prepare-input.ts), one the adapter flagged is the adapter's.
+  if (evidence.rows === 0) return [];
   if (evidence.findings.some((f) => f.severity === "error" && NO_DATA_CODES.has(f.code))) return [];
   const what = RULES[evidence.kind]?.(evidence);
   return what === undefined ? [] : [measuredNothing(path, what, lineOf(evidence))];
@@ -29,12 +41,12 @@ export function checkRequestLogMeasured(path: string, tally: RequestTally): Find
         1,
       ),
     ];
-  if (tally.timed === 0)
+  if (tally.timed === 0 && tally.zero > 0)
     return [
       measuredNothing(
         path,
         {
-          what: `every successful request has a TTFT and an end-to-end latency of 0 or none`,
+          what: `every successful request has a TTFT and an end-to-end latency of 0`,
           fix: "Submit the log the tool wrote with its timings (for vLLM, --save-detailed with streaming on)",
         },
         1,

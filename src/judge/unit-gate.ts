@@ -5,10 +5,16 @@ import { UNIT_SUSPECT_CODE } from "./latency-units.ts";
 /**
  * A requirement measured on a column whose values look like another unit (`LATENCY_UNIT_SUSPECT`)
  * is not passed: at best `inconclusive`, with the reason. A fail stays a fail, and every other
- * verdict is left as it is.
+ * verdict is left as it is. A team whose times really are that small (data-plane failover switches
+ * paths in microseconds, which in ms looks exactly like seconds) says so in its claim's conditions,
+ * `latency_unit: ms`; the warning stays in the report for the officer to weigh.
  */
-export function capUnitSuspects(result: RequirementResult, findings: readonly Finding[]): RequirementResult {
-  if (result.verdict !== "pass") return result;
+export function capUnitSuspects(
+  result: RequirementResult,
+  findings: readonly Finding[],
+  conditions: Readonly<Record<string, unknown>> = {},
+): RequirementResult {
+  if (result.verdict !== "pass" || conditions.latency_unit === "ms") return result;
   const columns = readsColumns(result.metric ?? "");
   const suspects = findings.filter(
     (f) => f.code === UNIT_SUSPECT_CODE && columns.includes(f.location?.column ?? ""),
@@ -19,7 +25,7 @@ export function capUnitSuspects(result: RequirementResult, findings: readonly Fi
   return {
     ...result,
     verdict: "inconclusive",
-    reason: `${result.reason} But ${where} looks like another unit than milliseconds (see ${UNIT_SUSPECT_CODE}), so this is not a pass; fix the column's unit and run again.`,
+    reason: `${result.reason} But ${where} looks like another unit than milliseconds (see ${UNIT_SUSPECT_CODE}), so this is not a pass; fix the column's unit and run again (or, if the values really are milliseconds, declare latency_unit: ms in the claim's conditions).`,
   };
 }
 

@@ -113,6 +113,26 @@ describe("readProjectedLog", () => {
     expect(full.parsed.findings.length).toBeGreaterThan(8);
   });
 
+  const UNITS = ["ttft_ms", "e2e_ms", "tpot_ms"].map((column) => ["LATENCY_UNIT_SUSPECT", column]);
+  const failed = Array.from({ length: 6000 }, (_, i) => `req-${i},${i},,,,100,0,error`);
+  it.each([
+    ["a log written in seconds", requestLog(6000, 13, 0.001), UNITS],
+    [
+      "a log whose every request failed",
+      `${HEADER}\n${failed.join("\n")}\n`,
+      [["EVIDENCE_MEASURED_NOTHING", undefined]],
+    ],
+  ])("finds the same whole-log findings as the full read on %s", (_, text, expected) => {
+    const full = readFull("candidate", "s.csv", text);
+    const projected = readProjected("candidate", "s.csv", text, new Set());
+    const wholeLog = (input: VerifiedInput) =>
+      input.parsed.findings.filter(
+        (f) => f.code === "LATENCY_UNIT_SUSPECT" || f.code === "EVIDENCE_MEASURED_NOTHING",
+      );
+    expect(wholeLog(projected)).toEqual(wholeLog(full));
+    expect(wholeLog(full).map((f) => [f.code, f.location?.column])).toEqual(expected);
+  });
+
   it.each([
     ["the same workload", 1],
     ["shorter prompts", 0.8],
