@@ -23,7 +23,8 @@ export function checkModelFacts(inputs: readonly RoleEvidence[], system: System)
   const rows = declaredRows(inputs);
   const stated = system.model === undefined ? [] : splitModelList(system.model);
   const flagged = new Set<DeclaredRow>();
-  for (const input of inputs) {
+  // Logs in role-name order, so a row's finding names the same log whatever the manifest's order.
+  for (const input of [...inputs].sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0))) {
     const text = input.parsed.context?.model;
     if (input.parsed.kind !== "serving-requests" || typeof text !== "string") continue;
     const logged = parseModelName(text);

@@ -55,6 +55,7 @@ export function judgeInParts(
   plans: readonly PartPlan[],
   files: readonly RoleFile[],
   judge: JudgePart,
+  claimed: boolean,
 ): RequirementResult {
   const partRoles = new Set(plans.flatMap((p) => [p.candidate, p.baseline]).filter((r) => r !== undefined));
   const judged = plans.map((plan) => {
@@ -65,7 +66,8 @@ export function judgeInParts(
     return { plan, hidden, paired: true, result: judge(variantOf(requirement, plan), hidden, false) };
   });
   const worst = judged.reduce((a, b) => (isWorse(requirement, b.result, a.result) ? b : a));
-  const final = !worst.paired ? worst.result : judge(variantOf(requirement, worst.plan), worst.hidden, true);
+  const final =
+    !worst.paired || !claimed ? worst.result : judge(variantOf(requirement, worst.plan), worst.hidden, true);
   const passed = judged.filter((j) => j.result.verdict === "pass").length;
   const per = requirement.per ?? "model";
   const target = final.target === null ? null : withBaseline(final.target, requirement.baseline);

@@ -94,12 +94,18 @@ function judgeTargetInParts(
   const files = options.inputs.map((i) => ({ role: i.role, kind: i.parsed.kind, path: i.path }));
   const plans = planParts(requirement, files);
   if (plans === undefined) return judgeOneTarget(requirement, options);
-  return judgeInParts(requirement, plans, files, (variant, hidden, withClaim) =>
-    judgeOneTarget(variant, {
-      ...options,
-      inputs: options.inputs.filter((i) => !hidden.has(i.role)),
-      submission: withClaim ? options.submission : { ...options.submission, claims: [] },
-    }),
+  const claimed = options.submission.claims.some((c) => c.requirement === requirement.id);
+  return judgeInParts(
+    requirement,
+    plans,
+    files,
+    (variant, hidden, withClaim) =>
+      judgeOneTarget(variant, {
+        ...options,
+        inputs: options.inputs.filter((i) => !hidden.has(i.role)),
+        submission: withClaim ? options.submission : { ...options.submission, claims: [] },
+      }),
+    claimed,
   );
 }
 
@@ -176,7 +182,9 @@ function invalidResult(
     tolerance: options.submission.claim_tolerance,
     confidence: options.confidence ?? 0.95,
   });
-  const first = broken[0]?.location?.path ?? "the evidence";
+  // The first path in name order, not in the manifest's order: the order of roles never changes a report.
+  const first =
+    broken.flatMap((f) => (f.location === undefined ? [] : [f.location.path])).sort()[0] ?? "the evidence";
   return {
     ...judged,
     verdict: "invalid",

@@ -59,6 +59,38 @@ describe("claimcheck topics and template", () => {
     ]);
   });
 
+  it("lists the roles and evidence kinds each requirement reads, in text and JSON", () => {
+    const topic = JSON.parse(runCli(["topics", "1.5", "--json"]).stdout) as {
+      requirements: Array<{ id: string; per?: string; reads: { roles: string[]; evidence: string[] } }>;
+    };
+    const text = runCli(["topics", "2.1"]).stdout.split("\n");
+    expect([
+      topic.requirements.slice(0, 3).map((r) => [r.id, r.per, r.reads]),
+      text.filter((line) => line.includes("reads roles:")).map((line) => line.trim()),
+    ]).toEqual([
+      [
+        ["1.5/gpu-memory", undefined, { roles: ["memory"], evidence: ["gpu-memory"] }],
+        [
+          "1.5/ttft-p99-regression",
+          "model",
+          {
+            roles: ["candidate", "baseline", "candidate-<model>", "baseline-<model>"],
+            evidence: ["serving-requests"],
+          },
+        ],
+        [
+          "1.5/tpot-p99-regression",
+          "model",
+          {
+            roles: ["candidate", "baseline", "candidate-<model>", "baseline-<model>"],
+            evidence: ["serving-requests"],
+          },
+        ],
+      ],
+      ["reads roles: tasks", "reads roles: evaluator"],
+    ]);
+  });
+
   it("prints the serving-requests header on stdout", () => {
     expect(runCli(["template", "serving-requests"]).stdout).toBe(
       "request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status\n",

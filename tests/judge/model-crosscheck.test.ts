@@ -53,8 +53,8 @@ describe("checkModelFacts", () => {
     ]).toEqual([
       [],
       [
-        ["candidate", ["warning"]],
         ["baseline", ["warning"]],
+        ["candidate", ["warning"]],
       ],
       {},
     ]);

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/model/report.ts";
 import { escapeData, escapeProperty, renderAnnotations } from "../../src/render/annotations.ts";
-import { createSampleReport } from "./sample-report.ts";
+import { createPartsReport, createSampleReport } from "./sample-report.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -13,6 +13,16 @@ describe("renderAnnotations", () => {
       [
         "::warning file=submissions/lab/candidate.csv,line=3,title=claimcheck SERVING_TTFT_GT_E2E (1.2/ttft-p99-regression)::TTFT exceeds end-to-end",
         "::error title=claimcheck 1.2/ttft-p99-regression%3A fail::Measured 21.87 %25 misses the target ≤ 5 %25.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("adds one annotation per model that did not pass, after the requirement's", () => {
+    expect(renderAnnotations(createPartsReport())).toBe(
+      [
+        "::error title=claimcheck 1.2/ttft-p99-regression%3A fail::1 of 2 models pass; the worst, model llama3b: Measured 21.87 %25 misses the target ≤ 5 %25.",
+        "::error title=claimcheck 1.2/ttft-p99-regression model llama3b%3A fail::model llama3b (candidate-llama3b vs baseline-llama3b): Measured 21.87 %25 misses the target ≤ 5 %25.",
         "",
       ].join("\n"),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../../src/render/html.ts";
-import { createSampleReport } from "./sample-report.ts";
+import { createPartsReport, createSampleReport } from "./sample-report.ts";
 
 const PAYLOADS = [`<script>alert(1)</script>`, `"><img src=x onerror=alert(1)>`];
 
@@ -25,6 +25,19 @@ describe("renderHtml", () => {
       [...html.matchAll(/<span class="badge (\w+)">([^<]+)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`),
     ).toEqual(["fail: ✗ FAIL", "fail: ✗ FAIL", "pass: ✓ PASS"]);
     expect(/<span class="prov">([^<]+)<\/span>/.exec(html)?.[1]).toBe("target from: program default");
+  });
+
+  it("shows one row per model under a requirement judged per model, in both languages", async () => {
+    const rows = async (lang: "en" | "zh") =>
+      [
+        ...(await renderHtml(createPartsReport(), { lang })).matchAll(
+          /<tr class="part row-(\w+)"><td>↳ ([^<]+)<code>([^<]+)<\/code>/g,
+        ),
+      ].map((m) => `${m[1]} ${m[2]}${m[3]}`);
+    expect([await rows("en"), await rows("zh")]).toEqual([
+      ["fail model llama3b", "pass model qwen7b"],
+      ["fail 模型 llama3b", "pass 模型 qwen7b"],
+    ]);
   });
 
   it("renders the UI, topic and requirement titles in Chinese with --lang zh", async () => {

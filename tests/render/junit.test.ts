@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { renderJunit } from "../../src/render/junit.ts";
-import { createSampleReport } from "./sample-report.ts";
+import { createPartsReport, createSampleReport } from "./sample-report.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const XSD = join(REPO, "tests/render/data/JUnit.xsd");
@@ -35,6 +35,24 @@ warning SERVING_TTFT_GT_E2E candidate.csv:3 (column ttft_ms): TTFT exceeds end-t
   </testsuite>
 </testsuites>
 `);
+  });
+
+  it("adds one test case per model, so CI names the model that failed", () => {
+    const xml = renderJunit(createPartsReport());
+    expect([
+      /tests="(\d+)" failures="(\d+)"/.exec(xml)?.slice(1),
+      [...xml.matchAll(/<testcase name="([^"]+)"[^>]*?(\/?)>/g)].map(
+        (m) => `${m[1]}${m[2] === "/" ? "" : " ✗"}`,
+      ),
+    ]).toEqual([
+      ["4", "2"],
+      [
+        "1.2/ttft-p99-regression: p99 TTFT no more than 5 % worse ✗",
+        "1.2/ttft-p99-regression › model llama3b: p99 TTFT no more than 5 % worse ✗",
+        "1.2/ttft-p99-regression › model qwen7b: p99 TTFT no more than 5 % worse",
+        "1.2/patents: 1–2 patents",
+      ],
+    ]);
   });
 
   it("escapes markup and drops control characters XML cannot hold", () => {

@@ -65,3 +65,48 @@ export function createSampleReport(overrides: Partial<Report> = {}): Report {
     ...overrides,
   };
 }
+
+/** The sample report's target judged per model: two parts, the worst (llama3b) decides. */
+export function createPartsReport(): Report {
+  const sample = createSampleReport();
+  const [target, deliverable] = sample.requirements as [
+    Report["requirements"][number],
+    Report["requirements"][number],
+  ];
+  const measured = (value: number, low: number, high: number) => ({
+    value,
+    low,
+    high,
+    n: 3000,
+    method: "paired bootstrap",
+  });
+  return {
+    ...sample,
+    requirements: [
+      {
+        ...target,
+        reason: "1 of 2 models pass; the worst, model llama3b: Measured 21.87 % misses the target ≤ 5 %.",
+        findings: [],
+        parts: [
+          {
+            per: "model",
+            name: "llama3b",
+            roles: { candidate: "candidate-llama3b", baseline: "baseline-llama3b" },
+            verdict: "fail",
+            reason: "Measured 21.87 % misses the target ≤ 5 %.",
+            measured: measured(21.87, 9.1, 36.1),
+          },
+          {
+            per: "model",
+            name: "qwen7b",
+            roles: { candidate: "candidate-qwen7b", baseline: "baseline-qwen7b" },
+            verdict: "pass",
+            reason: "Measured -3.2 % meets ≤ 5 %, and so does its confidence bound.",
+            measured: measured(-3.2, -6.5, 0.4),
+          },
+        ],
+      },
+      deliverable,
+    ],
+  };
+}
