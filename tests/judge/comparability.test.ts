@@ -73,7 +73,7 @@ describe("comparability rules, one pair at a time", () => {
         code: "COMPARE_WINDOW_PARTIAL",
         severity: "warning",
         message:
-          "The final losses of the candidate (4.1-loss-window/fp8.csv) and the baseline (4.1-loss-window/bf16.csv) are not at the same point of training: the baseline covers only the first 50 % of the candidate's run (tokens 256000 of 512000), so the candidate's final loss has no baseline to meet; submit a baseline run as long as the candidate's.",
+          "The final losses of the candidate (4.1-loss-window/fp8.csv) and the baseline (4.1-loss-window/bf16.csv) are not at the same point of training: the baseline covers only the first 50 % of the candidate's run (tokens 1048576000 of 2097152000), so the candidate's final loss has no baseline to meet; submit a baseline run as long as the candidate's.",
         location: { path: "4.1-loss-window/bf16.csv", line: 1 },
       },
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startupExcess, totalMemory } from "../../src/measure/memory-metrics.ts";
+import { sampleInstants, startupExcess, totalMemory } from "../../src/measure/memory-metrics.ts";
 import type { MeasureInput } from "../../src/measure/metric.ts";
 import type { GpuMemorySamples, ParsedEvidence } from "../../src/model/evidence.ts";
 
@@ -47,5 +47,41 @@ describe("GPU memory metrics", () => {
   it("reads the card size in the vendors' GB (MiB / 1024) and ignores [N/A]", () => {
     const result = totalMemory.evaluate(input());
     expect("value" in result ? Number(result.value.toFixed(3)) : result).toBe(79.647);
+  });
+});
+
+describe("GPU memory metrics at any sampling grain", () => {
+  // Two GPUs, one nvidia-smi query every 0.5 s (`-lms 500`): lines of a query 2 ms apart. Grouping by
+  // rounded second summed 0.5 s and 1.0 s queries as if they were four GPUs.
+  const lms500: GpuMemorySamples = {
+    rows: 8,
+    timeS: Float64Array.of(0.5, 0.502, 1, 1.002, 1.5, 1.502, 2, 2.002),
+    gpu: Int32Array.of(0, 1, 0, 1, 0, 1, 0, 1),
+    usedMiB: Float64Array.of(8000, 8100, 8000, 8100, 8000, 8100, 40000, 41000),
+    totalMiB: new Float64Array(8).fill(81559),
+    utilizationPct: Float64Array.of(0, 0, 0, 0, 0, 0, 90, 88),
+    lines: Int32Array.of(2, 3, 4, 5, 6, 7, 8, 9),
+  };
+
+  it("sums the GPUs of one query, never two queries of one GPU", () => {
+    const evidence = { format: "nvidia-smi-csv", kind: "gpu-memory", rows: 8, memory: lms500, findings: [] };
+    const result = startupExcess.evaluate({ ...input(15), evidence: { memory: evidence as ParsedEvidence } });
+    // (8000 + 8100) MiB = 15.723 GiB at every idle instant, minus 15 GiB of weights
+    expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.7227);
+  });
+
+  it("splits a timeline into one instant per query, by the GPU index repeating", () => {
+    expect(sampleInstants(lms500)).toEqual([
+      [0, 2],
+      [2, 4],
+      [4, 6],
+      [6, 8],
+    ]);
+    const oneGpu = { ...lms500, gpu: new Int32Array(8) };
+    expect(sampleInstants(oneGpu, 3)).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
   });
 });
