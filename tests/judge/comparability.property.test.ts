@@ -95,6 +95,20 @@ describe("a perturbed candidate/baseline pair is never a pass", () => {
     );
   });
 
+  it("1.2 latency: the baseline replayed a shorter trace (11–60 % of its requests dropped)", async () => {
+    const rows = text("1.2-pass", "baseline.csv").trimEnd().split("\n");
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: 0.11, max: 0.6, noNaN: true }), async (dropped) => {
+        const kept = rows.slice(0, 1 + Math.floor((rows.length - 1) * (1 - dropped)));
+        const verdict = await verdictOf("1.2-pass", "1.2/ttft-p99-regression", {
+          baseline: `${kept.join("\n")}\n`,
+        });
+        expect(verdict).toBe("invalid");
+      }),
+      { ...RUNS, numRuns: 4 },
+    );
+  });
+
   it("5.5 accuracy: the baseline scored on other tasks", async () => {
     expect(await verdictOf("5.5-pass", "5.5/accuracy-loss", {})).toBe("pass");
     const baseline = text("5.5-pass", "accuracy-bf16.json");
