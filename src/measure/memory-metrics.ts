@@ -102,45 +102,32 @@ function idleWindow(
 }
 
 /**
- * The largest memory in use at one moment, summed over GPUs. One nvidia-smi query prints one line per
- * GPU, a few ms apart, in index order; the next query starts when a GPU reappears. So a sample
- * instant is a run of lines with distinct GPUs (`sampleInstants`), whatever the interval: `-lms 500`
- * and `-lms 100` give the same reading as `-l 1`, where grouping by rounded second summed two or ten
- * queries of the same GPU as if they were different GPUs.
+ * The largest memory in use at one moment, summed over GPUs: after each sample, in time order, the
+ * sum of every GPU's latest reading (a GPU's [N/A] keeps its previous reading). Each GPU counts once
+ * whatever the sampling grain: `-lms 500` and `-lms 100` give the same reading as `-l 1`, where
+ * grouping by rounded second summed two or ten queries of one GPU as if they were different GPUs.
+ * Time order, not file order, so timelines written one GPU after another sum the same way.
  */
 function peakTotalUsed(memory: GpuMemorySamples, end: number): number {
+  const latest = new Map<number, number>();
+  let total = 0;
   let peak = 0;
-  for (const [from, to] of sampleInstants(memory, end)) {
-    let used = 0;
-    for (let i = from; i < to; i++) {
-      const value = memory.usedMiB[i] as number;
-      if (!Number.isNaN(value) && !Number.isNaN(memory.timeS[i] as number)) used += value;
-    }
-    peak = Math.max(peak, used);
+  for (const i of timeOrder(memory, end)) {
+    const used = memory.usedMiB[i] as number;
+    if (Number.isNaN(used)) continue;
+    const gpu = memory.gpu[i] as number;
+    total += used - (latest.get(gpu) ?? 0);
+    latest.set(gpu, used);
+    peak = Math.max(peak, total);
   }
   return peak;
 }
 
-/**
- * Row ranges [from, to) of the first `end` rows, one per query instant: a range ends where its GPU
- * set would repeat an index. Time is not used: how far apart one query's lines lie depends on the
- * driver and the GPU count, and splitting a query in two would under-count its memory.
- */
-export function sampleInstants(memory: GpuMemorySamples, end: number = memory.rows): Array<[number, number]> {
-  const instants: Array<[number, number]> = [];
-  let from = 0;
-  let seen = new Set<number>();
-  for (let i = 0; i < end; i++) {
-    const gpu = memory.gpu[i] as number;
-    if (seen.has(gpu)) {
-      instants.push([from, i]);
-      from = i;
-      seen = new Set<number>();
-    }
-    seen.add(gpu);
-  }
-  if (end > from) instants.push([from, end]);
-  return instants;
+/** Indices of the first `end` rows with a timestamp, by time (stable for equal times). */
+export function timeOrder(memory: GpuMemorySamples, end: number = memory.rows): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < end; i++) if (!Number.isNaN(memory.timeS[i] as number)) rows.push(i);
+  return rows.sort((a, b) => (memory.timeS[a] as number) - (memory.timeS[b] as number) || a - b);
 }
 
 function exact(value: number, n: number, method: string): MetricEstimate {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleInstants, startupExcess, totalMemory } from "../../src/measure/memory-metrics.ts";
+import { startupExcess, timeOrder, totalMemory } from "../../src/measure/memory-metrics.ts";
 import type { MeasureInput } from "../../src/measure/metric.ts";
 import type { GpuMemorySamples, ParsedEvidence } from "../../src/model/evidence.ts";
 
@@ -30,10 +30,10 @@ const input = (weights?: number): MeasureInput => ({
 });
 
 describe("GPU memory metrics", () => {
-  it("takes the peak memory summed over GPUs before the first request, minus the weights, skipping [N/A]", () => {
-    // second 1: 8000 + 8100 = 16100 MiB = 15.72 GiB; second 2 has only GPU 0 (8200); 15.72 − 15 = 0.7227
+  it("takes the peak memory summed over GPUs before the first request, minus the weights, holding [N/A]", () => {
+    // second 2: GPU 0 8200 + GPU 1's [N/A] held at its 8100 = 16300 MiB = 15.918 GiB; − 15 = 0.918
     const result = startupExcess.evaluate(input(15));
-    expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.7227);
+    expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.918);
   });
 
   it("asks for the weight size when it is not declared", () => {
@@ -70,18 +70,17 @@ describe("GPU memory metrics at any sampling grain", () => {
     expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.7227);
   });
 
-  it("splits a timeline into one instant per query, by the GPU index repeating", () => {
-    expect(sampleInstants(lms500)).toEqual([
-      [0, 2],
-      [2, 4],
-      [4, 6],
-      [6, 8],
-    ]);
-    const oneGpu = { ...lms500, gpu: new Int32Array(8) };
-    expect(sampleInstants(oneGpu, 3)).toEqual([
-      [0, 1],
-      [1, 2],
-      [2, 3],
+  it("reads a timeline written one GPU after another in time order, not file order", () => {
+    const order = [0, 2, 4, 6, 1, 3, 5, 7];
+    const byGpu: GpuMemorySamples = {
+      ...lms500,
+      timeS: lms500.timeS.map((_, k) => lms500.timeS[order[k] as number] as number),
+      gpu: lms500.gpu.map((_, k) => lms500.gpu[order[k] as number] as number),
+      usedMiB: lms500.usedMiB.map((_, k) => lms500.usedMiB[order[k] as number] as number),
+    };
+    expect([timeOrder(byGpu), timeOrder(byGpu, 3)]).toEqual([
+      [0, 4, 1, 5, 2, 6, 3, 7],
+      [0, 1, 2],
     ]);
   });
 });
