@@ -31,7 +31,7 @@ export const startupExcess: MetricDefinition = {
         reason: `The memory timeline has no sample before the first request (${window.how}); start nvidia-smi before the first request.`,
       };
     }
-    const peak = peakTotalUsed(memory, window.end) / MIB_PER_GIB;
+    const peak = peakTotalUsed(memory, window.before) / MIB_PER_GIB;
     return exact(
       peak - weights,
       window.count,
@@ -83,22 +83,29 @@ function declaredWeights(input: MeasureInput): number | undefined {
   return input.system.model_weights_gib;
 }
 
-/** Index of the first sample at or after the first request, and how it was found. */
+/**
+ * The idle window: samples before the first request, found by time (so a file written one GPU after
+ * another is cut at the same moment on every GPU), and how its end was found.
+ */
 function idleWindow(
   memory: GpuMemorySamples,
   candidate: ParsedEvidence | undefined,
-): { end: number; count: number; how: string } {
+): { before: number; count: number; how: string } {
   const starts = candidate?.requests === undefined ? undefined : requireColumn(candidate.requests, "startS");
   let firstRequest = Number.POSITIVE_INFINITY;
   if (starts !== undefined) for (const s of starts) if (s < firstRequest) firstRequest = s;
-  if (firstRequest > 1e9 && Number.isFinite(firstRequest)) {
-    const end = memory.timeS.findIndex((t) => t >= firstRequest);
-    const stop = end < 0 ? memory.rows : end;
-    return { end: stop, count: stop, how: "first request time from the request log" };
-  }
-  const end = memory.utilizationPct.findIndex((u) => u > 0);
-  const stop = end < 0 ? memory.rows : end;
-  return { end: stop, count: stop, how: "samples before GPU utilization first rises above 0 %" };
+  const count = (before: number) => memory.timeS.reduce((n, t) => (t < before ? n + 1 : n), 0);
+  if (firstRequest > 1e9 && Number.isFinite(firstRequest))
+    return {
+      before: firstRequest,
+      count: count(firstRequest),
+      how: "first request time from the request log",
+    };
+  let busy = Number.POSITIVE_INFINITY;
+  memory.utilizationPct.forEach((u, i) => {
+    if (u > 0) busy = Math.min(busy, memory.timeS[i] as number);
+  });
+  return { before: busy, count: count(busy), how: "samples before GPU utilization first rises above 0 %" };
 }
 
 /**
@@ -108,11 +115,11 @@ function idleWindow(
  * grouping by rounded second summed two or ten queries of one GPU as if they were different GPUs.
  * Time order, not file order, so timelines written one GPU after another sum the same way.
  */
-function peakTotalUsed(memory: GpuMemorySamples, end: number): number {
+function peakTotalUsed(memory: GpuMemorySamples, before: number): number {
   const latest = new Map<number, number>();
   let total = 0;
   let peak = 0;
-  for (const i of timeOrder(memory, end)) {
+  for (const i of timeOrder(memory, before)) {
     const used = memory.usedMiB[i] as number;
     if (Number.isNaN(used)) continue;
     const gpu = memory.gpu[i] as number;
@@ -123,10 +130,10 @@ function peakTotalUsed(memory: GpuMemorySamples, end: number): number {
   return peak;
 }
 
-/** Indices of the first `end` rows with a timestamp, by time (stable for equal times). */
-export function timeOrder(memory: GpuMemorySamples, end: number = memory.rows): number[] {
+/** Indices of the rows sampled before `before` (seconds), by time; stable for equal times. */
+export function timeOrder(memory: GpuMemorySamples, before: number = Number.POSITIVE_INFINITY): number[] {
   const rows: number[] = [];
-  for (let i = 0; i < end; i++) if (!Number.isNaN(memory.timeS[i] as number)) rows.push(i);
+  for (let i = 0; i < memory.rows; i++) if ((memory.timeS[i] as number) < before) rows.push(i);
   return rows.sort((a, b) => (memory.timeS[a] as number) - (memory.timeS[b] as number) || a - b);
 }
 

@@ -77,10 +77,16 @@ describe("GPU memory metrics at any sampling grain", () => {
       timeS: lms500.timeS.map((_, k) => lms500.timeS[order[k] as number] as number),
       gpu: lms500.gpu.map((_, k) => lms500.gpu[order[k] as number] as number),
       usedMiB: lms500.usedMiB.map((_, k) => lms500.usedMiB[order[k] as number] as number),
+      utilizationPct: lms500.utilizationPct.map(
+        (_, k) => lms500.utilizationPct[order[k] as number] as number,
+      ),
     };
-    expect([timeOrder(byGpu), timeOrder(byGpu, 3)]).toEqual([
+    expect([timeOrder(byGpu), timeOrder(byGpu, 1)]).toEqual([
       [0, 4, 1, 5, 2, 6, 3, 7],
-      [0, 1, 2],
+      [0, 4],
     ]);
+    const evidence = { format: "nvidia-smi-csv", kind: "gpu-memory", rows: 8, memory: byGpu, findings: [] };
+    const result = startupExcess.evaluate({ ...input(15), evidence: { memory: evidence as ParsedEvidence } });
+    expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.7227);
   });
 });
