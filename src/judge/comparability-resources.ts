@@ -46,7 +46,7 @@ export function compareCostFiles(candidate: ComparedSide, baseline: ComparedSide
 
 /**
  * GPU timelines (1.2's utilization gain): the same number of GPUs. The sampling interval may differ:
- * the metrics read each query instant once (`memory-metrics.ts#sampleInstants`).
+ * the start-up metric sums each GPU once, at its latest reading (`memory-metrics.ts#peakTotalUsed`).
  */
 export function compareMemoryTimelines(candidate: ComparedSide, baseline: ComparedSide): Finding[] {
   const c = candidate.evidence.memory;

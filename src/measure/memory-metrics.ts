@@ -31,7 +31,7 @@ export const startupExcess: MetricDefinition = {
         reason: `The memory timeline has no sample before the first request (${window.how}); start nvidia-smi before the first request.`,
       };
     }
-    const peak = peakTotalUsed(memory, window.end) / MIB_PER_GIB;
+    const peak = peakTotalUsed(memory, window.before) / MIB_PER_GIB;
     return exact(
       peak - weights,
       window.count,
@@ -83,64 +83,58 @@ function declaredWeights(input: MeasureInput): number | undefined {
   return input.system.model_weights_gib;
 }
 
-/** Index of the first sample at or after the first request, and how it was found. */
+/**
+ * The idle window: samples before the first request, found by time (so a file written one GPU after
+ * another is cut at the same moment on every GPU), and how its end was found.
+ */
 function idleWindow(
   memory: GpuMemorySamples,
   candidate: ParsedEvidence | undefined,
-): { end: number; count: number; how: string } {
+): { before: number; count: number; how: string } {
   const starts = candidate?.requests === undefined ? undefined : requireColumn(candidate.requests, "startS");
   let firstRequest = Number.POSITIVE_INFINITY;
   if (starts !== undefined) for (const s of starts) if (s < firstRequest) firstRequest = s;
-  if (firstRequest > 1e9 && Number.isFinite(firstRequest)) {
-    const end = memory.timeS.findIndex((t) => t >= firstRequest);
-    const stop = end < 0 ? memory.rows : end;
-    return { end: stop, count: stop, how: "first request time from the request log" };
-  }
-  const end = memory.utilizationPct.findIndex((u) => u > 0);
-  const stop = end < 0 ? memory.rows : end;
-  return { end: stop, count: stop, how: "samples before GPU utilization first rises above 0 %" };
+  const count = (before: number) => memory.timeS.reduce((n, t) => (t < before ? n + 1 : n), 0);
+  if (firstRequest > 1e9 && Number.isFinite(firstRequest))
+    return {
+      before: firstRequest,
+      count: count(firstRequest),
+      how: "first request time from the request log",
+    };
+  let busy = Number.POSITIVE_INFINITY;
+  memory.utilizationPct.forEach((u, i) => {
+    if (u > 0) busy = Math.min(busy, memory.timeS[i] as number);
+  });
+  return { before: busy, count: count(busy), how: "samples before GPU utilization first rises above 0 %" };
 }
 
 /**
- * The largest memory in use at one moment, summed over GPUs. One nvidia-smi query prints one line per
- * GPU, a few ms apart, in index order; the next query starts when a GPU reappears. So a sample
- * instant is a run of lines with distinct GPUs (`sampleInstants`), whatever the interval: `-lms 500`
- * and `-lms 100` give the same reading as `-l 1`, where grouping by rounded second summed two or ten
- * queries of the same GPU as if they were different GPUs.
+ * The largest memory in use at one moment, summed over GPUs: after each sample, in time order, the
+ * sum of every GPU's latest reading (a GPU's [N/A] keeps its previous reading). Each GPU counts once
+ * whatever the sampling grain: `-lms 500` and `-lms 100` give the same reading as `-l 1`, where
+ * grouping by rounded second summed two or ten queries of one GPU as if they were different GPUs.
+ * Time order, not file order, so timelines written one GPU after another sum the same way.
  */
-function peakTotalUsed(memory: GpuMemorySamples, end: number): number {
+function peakTotalUsed(memory: GpuMemorySamples, before: number): number {
+  const latest = new Map<number, number>();
+  let total = 0;
   let peak = 0;
-  for (const [from, to] of sampleInstants(memory, end)) {
-    let used = 0;
-    for (let i = from; i < to; i++) {
-      const value = memory.usedMiB[i] as number;
-      if (!Number.isNaN(value) && !Number.isNaN(memory.timeS[i] as number)) used += value;
-    }
-    peak = Math.max(peak, used);
+  for (const i of timeOrder(memory, before)) {
+    const used = memory.usedMiB[i] as number;
+    if (Number.isNaN(used)) continue;
+    const gpu = memory.gpu[i] as number;
+    total += used - (latest.get(gpu) ?? 0);
+    latest.set(gpu, used);
+    peak = Math.max(peak, total);
   }
   return peak;
 }
 
-/**
- * Row ranges [from, to) of the first `end` rows, one per query instant: a range ends where its GPU
- * set would repeat an index. Time is not used: how far apart one query's lines lie depends on the
- * driver and the GPU count, and splitting a query in two would under-count its memory.
- */
-export function sampleInstants(memory: GpuMemorySamples, end: number = memory.rows): Array<[number, number]> {
-  const instants: Array<[number, number]> = [];
-  let from = 0;
-  let seen = new Set<number>();
-  for (let i = 0; i < end; i++) {
-    const gpu = memory.gpu[i] as number;
-    if (seen.has(gpu)) {
-      instants.push([from, i]);
-      from = i;
-      seen = new Set<number>();
-    }
-    seen.add(gpu);
-  }
-  if (end > from) instants.push([from, end]);
-  return instants;
+/** Indices of the rows sampled before `before` (seconds), by time; stable for equal times. */
+export function timeOrder(memory: GpuMemorySamples, before: number = Number.POSITIVE_INFINITY): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < memory.rows; i++) if ((memory.timeS[i] as number) < before) rows.push(i);
+  return rows.sort((a, b) => (memory.timeS[a] as number) - (memory.timeS[b] as number) || a - b);
 }
 
 function exact(value: number, n: number, method: string): MetricEstimate {

@@ -2,12 +2,13 @@ import type { TrainingStep, TrainingTable } from "../model/collective.ts";
 
 /**
  * Where two training runs can be compared: the steps both logged a loss for, measured in tokens
- * (iteration × global batch × sequence length) when both runs give their batch, else in steps.
+ * (iteration × global batch × sequence length) when both runs give batch and sequence length, in
+ * samples when they give only the batch, else in steps.
  * A loss is only comparable at the same point of training: an FP8 run's loss at step 2000 against a
  * BF16 baseline that stopped at step 1000 says nothing about either precision.
  */
 export interface LossWindow {
-  axis: "tokens" | "steps";
+  axis: "tokens" | "samples" | "steps";
   /** First and last position both runs cover. */
   start: number;
   end: number;
@@ -34,8 +35,9 @@ export function computeLossWindow(candidate: TrainingTable, baseline: TrainingTa
   const b = baseline.steps.filter((s) => Number.isFinite(s.loss));
   if (c.length === 0 || b.length === 0)
     return `the ${c.length === 0 ? "candidate" : "baseline"} log has no step with a loss`;
-  const byTokens = [...c, ...b].every((s) => Number.isFinite(s.globalBatch) && s.globalBatch > 0);
-  const axis = byTokens ? "tokens" : "steps";
+  const bySamples = [...c, ...b].every((s) => Number.isFinite(s.globalBatch) && s.globalBatch > 0);
+  const byTokens = bySamples && candidate.seqLength !== undefined && baseline.seqLength !== undefined;
+  const axis = byTokens ? "tokens" : bySamples ? "samples" : "steps";
   const at = positionOf(axis, candidate, baseline);
   const start = Math.max(at(c[0] as TrainingStep, "c"), at(b[0] as TrainingStep, "b"));
   const end = Math.min(at(c.at(-1) as TrainingStep, "c"), at(b.at(-1) as TrainingStep, "b"));
@@ -63,14 +65,13 @@ export function computeLossWindow(candidate: TrainingTable, baseline: TrainingTa
 
 // --- internal ---
 
-/** Position of a step on the common axis; a run without a sequence length counts samples. */
-function positionOf(axis: "tokens" | "steps", candidate: TrainingTable, baseline: TrainingTable) {
-  const sameSeq = candidate.seqLength === baseline.seqLength;
-  const seq = (table: TrainingTable) => (sameSeq ? 1 : (table.seqLength ?? 1));
-  return (step: TrainingStep, side: "c" | "b") =>
-    axis === "steps"
-      ? step.iteration
-      : step.iteration * step.globalBatch * seq(side === "c" ? candidate : baseline);
+/** Position of a step on the common axis: iteration × global batch (× sequence length for tokens). */
+function positionOf(axis: LossWindow["axis"], candidate: TrainingTable, baseline: TrainingTable) {
+  return (step: TrainingStep, side: "c" | "b") => {
+    if (axis === "steps") return step.iteration;
+    const seq = axis === "tokens" ? ((side === "c" ? candidate : baseline).seqLength as number) : 1;
+    return step.iteration * step.globalBatch * seq;
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startupExcess, totalMemory } from "../../src/measure/memory-metrics.ts";
+import { startupExcess, timeOrder, totalMemory } from "../../src/measure/memory-metrics.ts";
 import type { MeasureInput } from "../../src/measure/metric.ts";
 import type { GpuMemorySamples, ParsedEvidence } from "../../src/model/evidence.ts";
 
@@ -30,10 +30,10 @@ const input = (weights?: number): MeasureInput => ({
 });
 
 describe("GPU memory metrics", () => {
-  it("takes the peak memory summed over GPUs before the first request, minus the weights, skipping [N/A]", () => {
-    // second 1: 8000 + 8100 = 16100 MiB = 15.72 GiB; second 2 has only GPU 0 (8200); 15.72 − 15 = 0.7227
+  it("takes the peak memory summed over GPUs before the first request, minus the weights, holding [N/A]", () => {
+    // second 2: GPU 0 8200 + GPU 1's [N/A] held at its 8100 = 16300 MiB = 15.918 GiB; − 15 = 0.918
     const result = startupExcess.evaluate(input(15));
-    expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.7227);
+    expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.918);
   });
 
   it("asks for the weight size when it is not declared", () => {
@@ -47,5 +47,46 @@ describe("GPU memory metrics", () => {
   it("reads the card size in the vendors' GB (MiB / 1024) and ignores [N/A]", () => {
     const result = totalMemory.evaluate(input());
     expect("value" in result ? Number(result.value.toFixed(3)) : result).toBe(79.647);
+  });
+});
+
+describe("GPU memory metrics at any sampling grain", () => {
+  // Two GPUs, one nvidia-smi query every 0.5 s (`-lms 500`): lines of a query 2 ms apart. Grouping by
+  // rounded second summed 0.5 s and 1.0 s queries as if they were four GPUs.
+  const lms500: GpuMemorySamples = {
+    rows: 8,
+    timeS: Float64Array.of(0.5, 0.502, 1, 1.002, 1.5, 1.502, 2, 2.002),
+    gpu: Int32Array.of(0, 1, 0, 1, 0, 1, 0, 1),
+    usedMiB: Float64Array.of(8000, 8100, 8000, 8100, 8000, 8100, 40000, 41000),
+    totalMiB: new Float64Array(8).fill(81559),
+    utilizationPct: Float64Array.of(0, 0, 0, 0, 0, 0, 90, 88),
+    lines: Int32Array.of(2, 3, 4, 5, 6, 7, 8, 9),
+  };
+
+  it("sums the GPUs of one query, never two queries of one GPU", () => {
+    const evidence = { format: "nvidia-smi-csv", kind: "gpu-memory", rows: 8, memory: lms500, findings: [] };
+    const result = startupExcess.evaluate({ ...input(15), evidence: { memory: evidence as ParsedEvidence } });
+    // (8000 + 8100) MiB = 15.723 GiB at every idle instant, minus 15 GiB of weights
+    expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.7227);
+  });
+
+  it("reads a timeline written one GPU after another in time order, not file order", () => {
+    const order = [0, 2, 4, 6, 1, 3, 5, 7];
+    const byGpu: GpuMemorySamples = {
+      ...lms500,
+      timeS: lms500.timeS.map((_, k) => lms500.timeS[order[k] as number] as number),
+      gpu: lms500.gpu.map((_, k) => lms500.gpu[order[k] as number] as number),
+      usedMiB: lms500.usedMiB.map((_, k) => lms500.usedMiB[order[k] as number] as number),
+      utilizationPct: lms500.utilizationPct.map(
+        (_, k) => lms500.utilizationPct[order[k] as number] as number,
+      ),
+    };
+    expect([timeOrder(byGpu), timeOrder(byGpu, 1)]).toEqual([
+      [0, 4, 1, 5, 2, 6, 3, 7],
+      [0, 4],
+    ]);
+    const evidence = { format: "nvidia-smi-csv", kind: "gpu-memory", rows: 8, memory: byGpu, findings: [] };
+    const result = startupExcess.evaluate({ ...input(15), evidence: { memory: evidence as ParsedEvidence } });
+    expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.7227);
   });
 });
