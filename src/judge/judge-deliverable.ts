@@ -88,7 +88,7 @@ function countItems(
   const above = met.spec.count_max !== undefined && met.n > met.spec.count_max;
   return {
     verdict: "pass",
-    reason: `${tally}${above ? ` (the seed asks ${met.spec.count}–${met.spec.count_max}; more is not a failure)` : ""}; the officer confirms each item.`,
+    reason: `${met.n} matching item(s) declared for ${formatDeliverableSpecs([met.spec])}${specs.length > 1 ? `, one of ${formatDeliverableSpecs(specs)}` : ""}${above ? ` (the seed asks ${met.spec.count}–${met.spec.count_max}; more is not a failure)` : ""}; the officer confirms each item.`,
     findings,
   };
 }

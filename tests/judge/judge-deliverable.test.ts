@@ -179,7 +179,7 @@ describe("judgeDeliverable", () => {
     ]).toEqual([
       "fail",
       "pass",
-      "3 of 1–2 patent; 0 of 1–2 software-copyright (the seed asks 1–2; more is not a failure); the officer confirms each item.",
+      "3 matching item(s) declared for 1–2 patent, one of 1–2 patent or 1–2 software-copyright (the seed asks 1–2; more is not a failure); the officer confirms each item.",
     ]);
   });
 });
