@@ -34,7 +34,14 @@ export function judgeDeliverable(
     measured: null,
     claimed: null,
     deliverable: {
-      kind: specs.map((s) => s.deliverable).join(" or "),
+      kind:
+        specs.length === 1
+          ? (specs[0] as DeliverableSpec).deliverable
+          : specs
+              .map(
+                (s) => `${s.count}${s.count_max === undefined ? "" : `–${s.count_max}`} × ${s.deliverable}`,
+              )
+              .join(" or "),
       count: Math.min(...specs.map((s) => s.count)),
       evidence: items.map((item) => item.text),
     },
