@@ -42,7 +42,7 @@ export function readCanonicalCsv(
         const resolved = resolveColumns(fields, columns, path);
         index = resolved.index;
         width = fields.length;
-        for (const f of resolved.findings) out.add(f);
+        for (const f of [...resolved.findings, ...resolved.unknown]) out.add(f);
         return;
       }
       if (fields.length === 1 && fields[0]?.trim() === "") return;

@@ -9,12 +9,17 @@ export interface ColumnSpec {
   description: string;
 }
 
-/** Maps header names to column indexes and reports required columns that are absent. */
+/**
+ * Maps header names to column indexes and reports required columns that are absent (`findings`,
+ * errors) and columns the kind does not have (`unknown`, warnings kept apart because readers skip
+ * the rows of a header with findings). `alsoKnown` lists names a reader accepts besides the specs.
+ */
 export function resolveColumns(
   header: string[],
   specs: readonly ColumnSpec[],
   path: string,
-): { index: Map<string, number>; findings: Finding[] } {
+  alsoKnown: readonly string[] = [],
+): { index: Map<string, number>; findings: Finding[]; unknown: Finding[] } {
   const index = new Map<string, number>();
   const findings: Finding[] = [];
   header.forEach((name, i) => {
@@ -43,7 +48,11 @@ export function resolveColumns(
       );
     }
   }
-  return { index, findings };
+  const known = [...specs.map((s) => s.name), ...alsoKnown];
+  const unknown = [...index.keys()]
+    .filter((key) => key !== "" && !known.includes(key))
+    .map((key) => unknownColumn(key, specs, path));
+  return { index, findings, unknown };
 }
 
 /** Collects findings of one code up to a limit, then counts the rest, so a broken million-row file stays readable. */
@@ -80,4 +89,36 @@ export class FindingCollector {
     }
     return out;
   }
+}
+
+// --- internal ---
+
+/**
+ * A column the kind does not read is ignored, which hides a misspelt one ("ttft" for "ttft_ms")
+ * behind a missing-column error or a silently absent optional column: name the closest known one.
+ */
+function unknownColumn(key: string, specs: readonly ColumnSpec[], path: string): Finding {
+  const closest = specs.reduce((best, spec) =>
+    editDistance(key, spec.name) < editDistance(key, best.name) ? spec : best,
+  );
+  return createFinding(
+    "CSV_UNKNOWN_COLUMN",
+    "warning",
+    `Column "${key}" is not a column of this kind and is ignored; the closest known column is "${closest.name}" (${closest.description}). Rename it if that is what it holds, or drop it (\`claimcheck template\` prints the header).`,
+    { path, line: 1, column: key },
+  );
+}
+
+/** Levenshtein distance, two rows at a time (header names are short). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
 }

@@ -101,7 +101,8 @@ function parseGpuMemoryCsv(file: EvidenceFile): ParsedEvidence {
 function visit(state: CsvState, fields: string[], line: number): void {
   if (fields.length === 1 && fields[0]?.trim() === "") return;
   if (state.index === undefined) {
-    const resolved = resolveColumns(fields, SPECS, state.path);
+    const resolved = resolveColumns(fields, SPECS, state.path, ["timestamp"]);
+    for (const f of resolved.unknown) state.out.add(f);
     state.index = resolved.index;
     state.width = fields.length;
     state.headerFindings = [...resolved.findings, ...missingTime(resolved.index, state.path)];

@@ -68,7 +68,7 @@ function parseOutcomesCsv(file: EvidenceFile): ParsedEvidence {
         const resolved = resolveColumns(fields, OUTCOME_COLUMNS, file.path);
         index = resolved.index;
         width = fields.length;
-        for (const f of resolved.findings) out.add(f);
+        for (const f of [...resolved.findings, ...resolved.unknown]) out.add(f);
         if (!index.has("success") && !(index.has("expected") && index.has("observed"))) {
           out.add(
             createFinding(

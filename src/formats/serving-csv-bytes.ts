@@ -182,6 +182,7 @@ class LineReader {
     const names = text.split(delimiter);
     const resolved = resolveColumns(names, SERVING_REQUEST_COLUMNS, this.path);
     if (resolved.findings.length > 0 || !resolved.index.has("request_id")) return false;
+    for (const f of resolved.unknown) this.out.add(f);
     this.sep = delimiter.charCodeAt(0);
     this.stops = fieldStops(this.sep);
     this.headerLength = names.length;

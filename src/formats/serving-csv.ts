@@ -101,6 +101,7 @@ function visitRecord(state: ParseState, fields: string[], line: number): void {
     const resolved = resolveColumns(state.header, SERVING_REQUEST_COLUMNS, state.path);
     state.index = resolved.index;
     state.headerFindings = resolved.findings;
+    for (const f of resolved.unknown) state.collector.add(f);
     return;
   }
   if (fields.length === 1 && fields[0]?.trim() === "") return;

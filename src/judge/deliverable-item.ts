@@ -73,6 +73,9 @@ const CODE_HOSTS =
  */
 const CHANGE_PATH =
   /\/(pull|pulls)\/\d+|\/-\/merge_requests\/\d+|\/merge_requests\/\d+|\/commit\/[0-9a-f]{7,40}|\/commit\/\?.*id=[0-9a-f]{7,40}|\/c\/.+\/\+\/\d+/i;
+/** Patent registers whose links carry the number (Google Patents, CNIPA, Espacenet, PATENTSCOPE, USPTO). */
+const PATENT_HOSTS =
+  /(^|\.)(patents\.google\.com|cnipa\.gov\.cn|cponline\.cnipa\.gov\.cn|espacenet\.com|patentscope\.wipo\.int|uspto\.gov)$/i;
 const PATCH_HOSTS =
   /(^|\.)(lore\.kernel\.org|patchwork\.kernel\.org|patchew\.org|lists\.nongnu\.org|lists\.gnu\.org)$/i;
 
@@ -97,6 +100,7 @@ function readLink(text: string): DeliverableItem | undefined {
   if (!/^https?:$/.test(url.protocol) || !url.hostname.includes(".") || /\s/.test(text)) return undefined;
   const host = url.hostname.replace(/^www\./, "");
   const at = `a ${host} link`;
+  if (PATENT_HOSTS.test(host)) return readPatentLink(text, host, `${url.pathname}${url.search}`);
   if (PAPER_HOSTS.test(host)) return { text, type: "paper", looksLike: `a paper link (${host})`, says: [] };
   if (PATCH_HOSTS.test(host) || (CODE_HOSTS.test(host) && CHANGE_PATH.test(`${url.pathname}${url.search}`)))
     return {
@@ -108,6 +112,22 @@ function readLink(text: string): DeliverableItem | undefined {
   if (CODE_HOSTS.test(host))
     return { text, type: "repository", looksLike: `a repository link (${host})`, says: [] };
   return { text, type: "web-page", looksLike: at, says: [] };
+}
+
+/** A register link is a patent when its path or query holds a number (`/patent/CN115251024A/zh`). */
+function readPatentLink(text: string, host: string, rest: string): DeliverableItem {
+  const number = parseDeliverableNumber(decodeURIComponent(rest));
+  if (number === undefined)
+    return { text, type: "web-page", looksLike: `a ${host} link without a patent number`, says: [] };
+  const read: DeliverableItem = {
+    text,
+    type: number.type,
+    looksLike: `a ${host} link to ${number.form}`,
+    says: [],
+  };
+  return number.problem === undefined
+    ? read
+    : { ...read, type: "unreadable", problem: { code: "DELIVERABLE_CHECK_DIGIT", message: number.problem } };
 }
 
 /** Words by which an attestation says what it attests (English and Chinese). */

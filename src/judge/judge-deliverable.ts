@@ -34,7 +34,14 @@ export function judgeDeliverable(
     measured: null,
     claimed: null,
     deliverable: {
-      kind: specs.map((s) => s.deliverable).join(" or "),
+      kind:
+        specs.length === 1
+          ? (specs[0] as DeliverableSpec).deliverable
+          : specs
+              .map(
+                (s) => `${s.count}${s.count_max === undefined ? "" : `–${s.count_max}`} × ${s.deliverable}`,
+              )
+              .join(" or "),
       count: Math.min(...specs.map((s) => s.count)),
       evidence: items.map((item) => item.text),
     },
@@ -88,7 +95,7 @@ function countItems(
   const above = met.spec.count_max !== undefined && met.n > met.spec.count_max;
   return {
     verdict: "pass",
-    reason: `${tally}${above ? ` (the seed asks ${met.spec.count}–${met.spec.count_max}; more is not a failure)` : ""}; the officer confirms each item.`,
+    reason: `${met.n} matching item(s) declared for ${formatDeliverableSpecs([met.spec])}${specs.length > 1 ? `, one of ${formatDeliverableSpecs(specs)}` : ""}${above ? ` (the seed asks ${met.spec.count}–${met.spec.count_max}; more is not a failure)` : ""}; the officer confirms each item.`,
     findings,
   };
 }

@@ -117,7 +117,11 @@ function quoteHint(
   const written = (node as { source?: string }).source ?? String(node.value);
   const name = path[path.length - 1];
   const quoted = typeof name === "number" ? `- "${written}"` : `${String(name)}: "${written}"`;
-  return `write it in quotes, ${quoted}; unquoted, YAML reads ${written} as the number ${node.value}`;
+  const misread =
+    written === String(node.value)
+      ? `it as a number${/^\d+\.\d+$/.test(written) ? " (and 1.10 as 1.1)" : ""}`
+      : `${written} as the number ${node.value}`;
+  return `write it in quotes, ${quoted}; unquoted, YAML reads ${misread}`;
 }
 
 /** The line of the deepest node of `path` that exists, so a missing key points at its parent. */

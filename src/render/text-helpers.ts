@@ -15,7 +15,9 @@ export function formatTarget(requirement: RequirementResult): string {
   const target = requirement.target;
   if (target === null) {
     const d = requirement.deliverable;
-    return d === null || d === undefined ? "" : `${d.count} × ${d.kind}`;
+    if (d === null || d === undefined) return "";
+    // An "A or B" deliverable carries each alternative's count in its kind ("1 × paper or 2 × patent").
+    return d.kind.includes(" × ") ? d.kind : `${d.count} × ${d.kind}`;
   }
   const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[target.op];
   const relative = target.comparison === "none" ? "" : ` ${target.comparison}`;

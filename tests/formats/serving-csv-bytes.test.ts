@@ -55,6 +55,8 @@ const TEXTS: Record<string, string> = {
   "bad cells and short rows": `${HEADER}\nr1,0,100 ms,,500,20,5,ok\nr2,0,1e400,,5,1,2,maybe\nr3,0,5\nr4,1,2,3,4,5,6,ok,extra\n`,
   "long and exponent numbers": `${HEADER}\nr1,1700000000.123456,1.5e2,0.1234567890123456,200,20,5,ok\n`,
   "a header without rows": `${HEADER}\n`,
+  "a misspelt and an extra column":
+    "request_id,ttft_ms,tpot,e2e_ms,input_tokens,output_tokens,model\na,10,2,30,5,3,qwen\n",
 };
 
 describe("serving-requests CSV, byte-level fast path", () => {

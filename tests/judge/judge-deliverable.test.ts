@@ -43,13 +43,14 @@ describe("judgeDeliverable", () => {
 
   it("passes 1.2/patents with a patent number, a software copyright or a signed attestation that says so", () => {
     expect([
+      verdictOf("https://patents.google.com/patent/CN115251024A/zh"),
       verdictOf("ZL202211157877.2"),
       verdictOf("计算机软件著作权登记号 2019SR0800812（智能仓储缓冲管理系统 V1.1）"),
       verdictOf({
         attestation: "软件著作权登记号 2024SR0123456 已受理",
         attested_by: "李伟 教授, 项目负责人",
       }),
-    ]).toEqual(["pass", "pass", "pass"]);
+    ]).toEqual(["pass", "pass", "pass", "pass"]);
   });
 
   it("counts one patent as one patent: 4.2 asks for a paper or two patents", () => {
@@ -61,7 +62,7 @@ describe("judgeDeliverable", () => {
       target: null,
       measured: null,
       claimed: null,
-      deliverable: { kind: "paper or patent", count: 1, evidence: ["ZL202211157877.2"] },
+      deliverable: { kind: "1 × paper or 2 × patent", count: 1, evidence: ["ZL202211157877.2"] },
       verdict: "fail",
       reason:
         "Not enough matching items for 1 paper (CCF-A) or 2 patent: 0 of 1 paper (CCF-A); 1 of 2 patent.",
@@ -179,7 +180,7 @@ describe("judgeDeliverable", () => {
     ]).toEqual([
       "fail",
       "pass",
-      "3 of 1–2 patent; 0 of 1–2 software-copyright (the seed asks 1–2; more is not a failure); the officer confirms each item.",
+      "3 matching item(s) declared for 1–2 patent, one of 1–2 patent or 1–2 software-copyright (the seed asks 1–2; more is not a failure); the officer confirms each item.",
     ]);
   });
 });

@@ -55,6 +55,7 @@ describe("parseSubmission messages a newcomer can act on", () => {
   it("says to quote an unquoted topic or patent number, showing what YAML made of it", () => {
     expect([
       findingsOf("topic: 1.10\nteam: A\n"),
+      findingsOf("topic: 4.2\nteam: A\n").map((f) => f.message),
       findingsOf(
         'topic: "1.2"\nteam: A\ndeliverables:\n  - requirement: 1.2/patents\n    evidence: [202211157877.20]\n',
       ),
@@ -67,6 +68,9 @@ describe("parseSubmission messages a newcomer can act on", () => {
             '`topic`: write it in quotes, topic: "1.10"; unquoted, YAML reads 1.10 as the number 1.1. See schemas/submission.schema.json.',
           location: { path: "claimcheck.yaml", line: 1, column: "topic" },
         },
+      ],
+      [
+        '`topic`: write it in quotes, topic: "4.2"; unquoted, YAML reads it as a number (and 1.10 as 1.1). See schemas/submission.schema.json.',
       ],
       [
         {
