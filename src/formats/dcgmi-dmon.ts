@@ -37,6 +37,8 @@ const COMMAND_DELAY = /\bdcgmi\s+dmon\b.*?(?:-d|--delay)[\s=]+(\d+)/;
 interface DmonState {
   path: string;
   names: string[] | undefined;
+  /** The header has FBUSD and FBTTL or FBFRE; rows of a capture without them are not read. */
+  readable: boolean;
   delayMs: number | undefined;
   sweep: number;
   seen: Set<string>;
@@ -50,6 +52,7 @@ function parseDcgmiDmon(file: EvidenceFile): ParsedEvidence {
   const state: DmonState = {
     path: file.path,
     names: undefined,
+    readable: false,
     delayMs: undefined,
     sweep: -1,
     seen: new Set(),
@@ -109,7 +112,10 @@ function visit(state: DmonState, line: string, number: number): void {
           number,
         ),
       );
-    state.names ??= names;
+    if (state.names === undefined) {
+      state.names = names;
+      state.readable = headerFindings(names, state.path).length === 0;
+    }
     return;
   }
   const match = /^(GPU|GPU-I|GPU-CI|vGPU|Switch)\s+(\d+)\s+(.*)$/.exec(line);
@@ -124,6 +130,7 @@ function visit(state: DmonState, line: string, number: number): void {
     state.otherEntities++;
     return;
   }
+  if (!state.readable) return;
   const values = (match[3] as string).split(/\s+/);
   if (values.length !== state.names.length) {
     state.out.add(
