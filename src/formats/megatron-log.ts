@@ -9,7 +9,8 @@ import { decodeText } from "./text.ts";
  * Megatron-LM training logs: the ` iteration N/M | key: value | …` lines printed by the last rank,
  * read by key, not position, since forks add fields (ROCm `mem usages`, Primus `inst/avg` values,
  * `tokens per GPU`) and wrap lines in colour codes and `[timestamp][rank-15/16][INFO]` prefixes; plus
- * the `--- arguments ---` dump when the log holds it (the model shape the FLOPs are recomputed from).
+ * the `--- arguments ---` dump when the log holds it (the model shape the FLOPs are recomputed from),
+ * and the tokenizer's padded vocabulary size.
  */
 export const megatronLog: FormatAdapter = {
   id: "megatron-log",
@@ -30,17 +31,30 @@ export const megatronLog: FormatAdapter = {
 const ANSI = /\u001b\[[0-9;]*m/g;
 const ITERATION = /iteration\s+(\d+)\s*\/\s*(\d+)\s*\|(.*)$/;
 const ARGUMENT = /^\s*([a-z0-9_]+) \.{2,} (.*?)\s*$/;
+/**
+ * The tokenizer's line, `print(' > padded vocab (size: {}) with {} dummy tokens (new size: {})')` in
+ * `_vocab_size_with_padding` (megatron/training/tokenizer/tokenizer.py), printed by rank 0 after the
+ * argument dump: the dump never holds `padded_vocab_size`, yet Megatron's own FLOPs count
+ * (`num_floating_point_operations`) uses the padded size for the logits GEMM.
+ */
+const PADDED_VOCAB = />\s*padded vocab \(size: (\d+)\) with (\d+) dummy tokens \(new size: (\d+)\)/;
 
 function parseMegatronLog(file: EvidenceFile): ParsedEvidence {
   const lines = decodeText(file.path, file.bytes).split(/\r?\n/);
   const steps: TrainingStep[] = [];
   const args: Record<string, string> = {};
   const findings: Finding[] = [];
+  let padding: { original: number; padded: number; line: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] as string).replace(ANSI, "");
     const arg = ARGUMENT.exec(text);
     if (arg !== null) {
       args[arg[1] as string] = arg[2] as string;
+      continue;
+    }
+    const padded = PADDED_VOCAB.exec(text);
+    if (padded !== null) {
+      padding = { original: Number(padded[1]), padded: Number(padded[3]), line: i + 1 };
       continue;
     }
     const match = ITERATION.exec(text);
@@ -76,6 +90,9 @@ function parseMegatronLog(file: EvidenceFile): ParsedEvidence {
         { path: file.path, line: 1 },
       ),
     );
+  // Kept beside the printed arguments under Megatron's own name, unless a fork already printed it.
+  if (padding !== undefined && args.padded_vocab_size === undefined)
+    args.padded_vocab_size = String(padding.padded);
   const table: TrainingTable = {
     tool: "megatron",
     path: file.path,
@@ -89,7 +106,11 @@ function parseMegatronLog(file: EvidenceFile): ParsedEvidence {
     kind: "training-throughput",
     rows: steps.length,
     training: table,
-    context: { tool: "megatron", arguments: Object.keys(args).length },
+    context: {
+      tool: "megatron",
+      arguments: Object.keys(args).length,
+      ...(padding === undefined ? {} : { vocab_size: padding.original, padded_vocab_size: padding.padded }),
+    },
     findings,
   };
 }

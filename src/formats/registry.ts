@@ -1,5 +1,6 @@
 import { COLLECTIVE_FORMATS } from "./collective-formats.ts";
 import { costCsv } from "./cost-csv.ts";
+import { dcgmiDmon } from "./dcgmi-dmon.ts";
 import type { FormatAdapter } from "./format.ts";
 import { gpuMemoryCsv } from "./gpu-memory-csv.ts";
 import { mlperfDetail } from "./mlperf-detail.ts";
@@ -10,6 +11,8 @@ import { outcomesCsv } from "./outcomes-csv.ts";
 import { QUALITY_FORMATS } from "./quality-formats.ts";
 import { servingCsv } from "./serving-csv.ts";
 import { SERVING_JSON_FORMATS } from "./serving-json-formats.ts";
+import { beirQrels } from "./trec-beir-qrels.ts";
+import { msmarcoRun } from "./trec-msmarco-run.ts";
 
 /**
  * Every input format claimcheck reads, in detection priority order (a more specific format first,
@@ -20,11 +23,14 @@ export const FORMATS: readonly FormatAdapter[] = [
   mlperfSummary,
   mlperfDetail,
   nvidiaSmiCsv,
+  dcgmiDmon,
   gpuMemoryCsv,
   modelsCsv,
   outcomesCsv,
   costCsv,
   ...QUALITY_FORMATS,
+  beirQrels,
+  msmarcoRun,
   ...COLLECTIVE_FORMATS,
   servingCsv,
 ];

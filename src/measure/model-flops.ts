@@ -42,7 +42,9 @@ export function readModelShape(args: Record<string, string>, vocabOverride?: num
   const hidden = num("hidden_size");
   const heads = num("num_attention_heads");
   const seqLength = num("seq_length");
-  const vocab = vocabOverride ?? num("padded_vocab_size") ?? num("vocab_size");
+  // The padded size the log printed is what Megatron's formula used, so it wins over a declared
+  // tokenizer size (Llama-3's 128256 becomes 128512 with --make-vocab-size-divisible-by 128 and TP 4).
+  const vocab = num("padded_vocab_size") ?? vocabOverride ?? num("vocab_size");
   const missing = Object.entries({
     num_layers: layers,
     hidden_size: hidden,
@@ -53,7 +55,7 @@ export function readModelShape(args: Record<string, string>, vocabOverride?: num
     .filter(([, v]) => v === undefined)
     .map(([k]) => k);
   if (missing.length > 0)
-    return `the model shape lacks ${missing.join(", ")}${missing.includes("vocab_size") ? " (the argument dump has no padded vocabulary: declare vocab_size with the claim)" : ""}`;
+    return `the model shape lacks ${missing.join(", ")}${missing.includes("vocab_size") ? " (the log has neither the '> padded vocab (size: …) with … dummy tokens (new size: …)' line nor a vocab_size argument: submit the whole log, or declare vocab_size with the claim)" : ""}`;
   if (args.multi_latent_attention === "True")
     return "multi-latent attention models are not covered by the formula";
   const experts = num("num_experts");

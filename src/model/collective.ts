@@ -146,4 +146,24 @@ export interface TrainingTable {
   seqLength: number | undefined;
   /** Accelerator model of a homogeneous run, when the file or its declaration says it. */
   accelerator?: string;
+  /** MLPerf Training's score (time to train), when the log has run_start and run_stop. */
+  timeToTrain?: TimeToTrain;
+}
+
+/**
+ * An MLPerf Training result as the results summarizer scores it (mlcommons/logging
+ * `result_summarizer.py`): (run_stop − run_start) time_ms / 60 000, from the last run_start before
+ * the first run_stop.
+ */
+export interface TimeToTrain {
+  minutes: number;
+  /** run_stop's `status` metadata (`success` or `aborted`). */
+  status: string;
+  startLine: number;
+  stopLine: number;
+  /** Samples trained, when the log says it (`trained_samples`, run_stop `samples_count`), in the benchmark's unit. */
+  samples: number | undefined;
+  /** `eval_accuracy` lines (the convergence curve) and the last one. */
+  evaluations: number;
+  lastEval: { value: number; epoch: number | undefined; line: number } | undefined;
 }

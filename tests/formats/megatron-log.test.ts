@@ -86,3 +86,34 @@ describe.skipIf(!hasCollectiveSamples)("MLPerf Training MLLOG", () => {
     ]).toEqual([[], "llama2_70b_lora", "success", 1.9530199195379496]);
   });
 });
+
+describe("Megatron-LM padded vocabulary", () => {
+  // The line as megatron/training/tokenizer/tokenizer.py `_vocab_size_with_padding` prints it:
+  // Llama-3's 128256 tokens padded to a multiple of 128 × TP 4.
+  const LINE = " > padded vocab (size: 128256) with 256 dummy tokens (new size: 128512)";
+
+  it("reads the tokenizer's padded size beside the argument dump", () => {
+    const text = [
+      "  num_layers ...................................... 2",
+      "  vocab_size ...................................... None",
+      LINE,
+    ].join("\n");
+    const parsed = megatronLog.parse(textFile("train.log", text));
+    expect([parsed.training?.args.padded_vocab_size, parsed.context]).toEqual([
+      "128512",
+      { tool: "megatron", arguments: 3, vocab_size: 128256, padded_vocab_size: 128512 },
+    ]);
+  });
+
+  it("uses the padded size in the FLOPs count, ahead of a declared tokenizer size", () => {
+    const args = {
+      num_layers: "80",
+      hidden_size: "8192",
+      num_attention_heads: "64",
+      seq_length: "8192",
+      padded_vocab_size: "128512",
+    };
+    const shape = readModelShape(args, 128256);
+    expect(typeof shape === "string" ? shape : shape.vocab).toBe(128512);
+  });
+});
