@@ -97,6 +97,13 @@ const RULES: Partial<Record<EvidenceKind, (e: ParsedEvidence) => Emptiness | und
   "training-throughput": (e) => {
     const steps = e.training?.steps;
     if (steps === undefined) return undefined;
+    // An MLPerf Training result that logs no throughput (gpt3) is scored by its time to train.
+    const timed = e.training?.timeToTrain;
+    if (timed !== undefined) {
+      return timed.minutes > 0
+        ? undefined
+        : { what: "run_stop is not after run_start, so the run took no time", fix: RERUN };
+    }
     if (steps.length === 0) return { what: "the training log has no iterations", fix: RERUN };
     // MLPerf Training logs give throughput, not elapsed times: any positive rate or time is a measurement.
     const measured = (s: (typeof steps)[number]) =>
