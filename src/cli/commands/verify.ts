@@ -122,7 +122,7 @@ function findTopic(topics: Topic[], id: string): Topic {
   if (topic === undefined) {
     throw new ClaimcheckError(
       "E_USAGE",
-      `Unknown topic "${id}"; \`claimcheck topics\` lists the 19 topics (1.1 … 5.8).`,
+      `Unknown topic "${id}"; \`claimcheck topics\` lists the ${topics.length} topics (${topics[0]?.id} … ${topics.at(-1)?.id}).`,
     );
   }
   return topic;
