@@ -66,7 +66,7 @@ describe("claimcheck verify on bad usage", () => {
     const run = runCli(["verify", "--topic", "9.9", "--candidate", "fixtures/1.2-pass/candidate.csv"]);
     expect([run.exitCode, run.stderr]).toEqual([
       3,
-      'claimcheck: Unknown topic "9.9"; `claimcheck topics` lists the 21 topics (1.1 … 5.8).\n',
+      'claimcheck: Unknown topic "9.9"; `claimcheck topics` lists every topic of the fund (1.1 … 5.8).\n',
     ]);
   });
 
