@@ -167,7 +167,7 @@ function round9(value: number): number {
 }
 
 function rounded<T extends object>(result: T): T {
-  const out: Record<string, unknown> = { ...result };
+  const out = { ...result } as Record<string, unknown>;
   for (const key of ["value", "low", "high", "candidate", "baseline"])
     if (typeof out[key] === "number") out[key] = round9(out[key] as number);
   return out as T;
