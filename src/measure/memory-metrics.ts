@@ -3,6 +3,8 @@ import { requireColumn } from "../model/request-columns.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "./metric.ts";
 
 const MIB_PER_GIB = 1024;
+/** 2001-09-09 in Unix seconds: a time above it is a Unix time, one below it counts from a capture's start. */
+const UNIX_TIME = 1e9;
 
 /**
  * `1.2/startup-reserved-memory`: GPU memory in use after start-up and before the first request, over
@@ -14,7 +16,8 @@ export const startupExcess: MetricDefinition = {
   unit: "GiB",
   better: "lower",
   evaluate(input) {
-    const memory = findMemory(input);
+    const evidence = findMemoryEvidence(input);
+    const memory = evidence?.memory;
     if (memory === undefined) return missingMemory();
     const weights = declaredWeights(input);
     if (weights === undefined) {
@@ -24,7 +27,7 @@ export const startupExcess: MetricDefinition = {
           "The model's weight size is not declared; set system.model_weights_gib in claimcheck.yaml (or the claim condition model_weights_gib).",
       };
     }
-    const window = idleWindow(memory, input.evidence.candidate);
+    const window = idleWindow(memory, evidence?.context, input.evidence.candidate);
     if (window.count === 0) {
       return {
         unavailable: "invalid",
@@ -64,9 +67,12 @@ export const MEMORY_METRICS: MetricDefinition[] = [startupExcess, totalMemory];
 // --- internal ---
 
 function findMemory(input: MeasureInput): GpuMemorySamples | undefined {
-  const preferred = input.evidence.memory?.memory;
-  if (preferred !== undefined) return preferred;
-  return Object.values(input.evidence).find((e) => e.memory !== undefined)?.memory;
+  return findMemoryEvidence(input)?.memory;
+}
+
+function findMemoryEvidence(input: MeasureInput): ParsedEvidence | undefined {
+  if (input.evidence.memory?.memory !== undefined) return input.evidence.memory;
+  return Object.values(input.evidence).find((e) => e.memory !== undefined);
 }
 
 function missingMemory(): MetricUnavailable {
@@ -85,17 +91,23 @@ function declaredWeights(input: MeasureInput): number | undefined {
 
 /**
  * The idle window: samples before the first request, found by time (so a file written one GPU after
- * another is cut at the same moment on every GPU), and how its end was found.
+ * another is cut at the same moment on every GPU), and how its end was found. The request log's Unix
+ * send times place the first request only on a timeline in Unix time: `dcgmi dmon` prints no time
+ * (its sweeps are counted from the start of the capture, `context.time_base: "relative"`), and on
+ * such a timeline every sample would fall before the first request and count as idle.
  */
 function idleWindow(
   memory: GpuMemorySamples,
+  context: ParsedEvidence["context"],
   candidate: ParsedEvidence | undefined,
 ): { before: number; count: number; how: string } {
   const starts = candidate?.requests === undefined ? undefined : requireColumn(candidate.requests, "startS");
   let firstRequest = Number.POSITIVE_INFINITY;
   if (starts !== undefined) for (const s of starts) if (s < firstRequest) firstRequest = s;
   const count = (before: number) => memory.timeS.reduce((n, t) => (t < before ? n + 1 : n), 0);
-  if (firstRequest > 1e9 && Number.isFinite(firstRequest))
+  const unixRequests = firstRequest > UNIX_TIME && Number.isFinite(firstRequest);
+  const relative = context?.time_base === "relative" || !memory.timeS.some((t) => t > UNIX_TIME);
+  if (unixRequests && !relative)
     return {
       before: firstRequest,
       count: count(firstRequest),
@@ -105,7 +117,14 @@ function idleWindow(
   memory.utilizationPct.forEach((u, i) => {
     if (u > 0) busy = Math.min(busy, memory.timeS[i] as number);
   });
-  return { before: busy, count: count(busy), how: "samples before GPU utilization first rises above 0 %" };
+  const why = unixRequests
+    ? "; the request log's Unix send times cannot be placed on this timeline, whose times count from the start of the capture"
+    : "";
+  return {
+    before: busy,
+    count: count(busy),
+    how: `samples before GPU utilization first rises above 0 %${why}`,
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { QUALITY_METRICS, resolveQualityMetric } from "./quality-metrics.ts";
 import { LATENCY_METRICS } from "./serving-metrics.ts";
 import { successRate } from "./success-metrics.ts";
 import { THROUGHPUT_METRICS } from "./throughput-metrics.ts";
+import { timeToTrainMinutes } from "./time-to-train.ts";
 import { TRAINING_METRICS } from "./training-metrics.ts";
 import { UTILIZATION_METRICS } from "./utilization-metrics.ts";
 
@@ -23,6 +24,7 @@ export const METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
     ...OUTCOME_METRICS,
     ...COLLECTIVE_METRICS,
     ...TRAINING_METRICS,
+    timeToTrainMinutes,
     costPer1k,
     ...QUALITY_METRICS,
   ].map((metric) => [metric.id, metric]),

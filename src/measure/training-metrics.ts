@@ -8,6 +8,7 @@ import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable 
 import { FLOPS_FORMULA, type FlopsConvention, modelFlops, readModelShape } from "./model-flops.ts";
 import { boundSamplesNeeded, unitWeights, weightedMean } from "./paired-resample.ts";
 import { createRandom } from "./random.ts";
+import { describeScoredByTimeToTrain } from "./time-to-train.ts";
 import { computeLossWindow, describeShortWindow, type LossWindow } from "./training-window.ts";
 
 /**
@@ -56,8 +57,17 @@ export const trainingLoss: MetricDefinition = {
   unit: "",
   better: "lower",
   evaluate(input) {
-    const c = finalLosses(findEvidence(input, "training-throughput", "candidate"));
-    if (typeof c === "string") return { unavailable: "missing", reason: `Candidate: ${c}` };
+    const candidateLog = findEvidence(input, "training-throughput", "candidate");
+    const c = finalLosses(candidateLog);
+    if (typeof c === "string")
+      return (
+        (candidateLog === undefined
+          ? undefined
+          : describeScoredByTimeToTrain(candidateLog, "candidate", "loss")) ?? {
+          unavailable: "missing",
+          reason: `Candidate: ${c}`,
+        }
+      );
     if (input.comparison === "none") {
       const value = mean(c.values, undefined);
       return {
@@ -67,8 +77,11 @@ export const trainingLoss: MetricDefinition = {
         method: c.method,
       };
     }
-    const candidate = findEvidence(input, "training-throughput", "candidate")?.training as TrainingTable;
-    const baseline = findEvidence(input, "training-throughput", "baseline")?.training;
+    const candidate = candidateLog?.training as TrainingTable;
+    const baselineLog = findEvidence(input, "training-throughput", "baseline");
+    const baseline = baselineLog?.training;
+    const untimed = baselineLog === undefined ? undefined : lossesOrTimeToTrain(baselineLog, input);
+    if (untimed !== undefined) return untimed;
     if (baseline === undefined)
       return {
         unavailable: "missing",
@@ -120,10 +133,12 @@ function readRun(
   const warmup = positiveInt(input.conditions.warmup_steps) ?? Math.ceil(all.length * 0.1);
   const kept = all.slice(Math.min(warmup, all.length - 1)).filter((r) => Number.isFinite(r) && r > 0);
   if (kept.length === 0)
-    return {
-      unavailable: "invalid",
-      reason: `The ${role} training log has no step with a usable time and batch size.`,
-    };
+    return (
+      (evidence === undefined ? undefined : describeScoredByTimeToTrain(evidence, role, "throughput")) ?? {
+        unavailable: "invalid",
+        reason: `The ${role} training log has no step with a usable time and batch size.`,
+      }
+    );
   const accelerator = table.accelerator ?? acceleratorFromRole(role, input.hardware);
   const flops = checkFlops(table, input);
   return {
@@ -330,6 +345,12 @@ function lossChange(window: LossWindow, input: MeasureInput): MetricEstimate {
       ? {}
       : { partial: `Not the final loss: ${short}; submit a baseline run as long as the candidate's.` }),
   };
+}
+
+/** A baseline MLPerf result without a loss per step is scored by its time to train: say so. */
+function lossesOrTimeToTrain(baseline: ParsedEvidence, input: MeasureInput): MetricUnavailable | undefined {
+  if (typeof finalLosses(baseline) !== "string") return undefined;
+  return describeScoredByTimeToTrain(baseline, input.baselineRole ?? "baseline", "loss");
 }
 
 function mean(values: Float64Array, w: Uint32Array | undefined): number {

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parseEvidence } from "../../src/formats/parse-evidence.ts";
 import { startupExcess, timeOrder, totalMemory } from "../../src/measure/memory-metrics.ts";
 import type { MeasureInput } from "../../src/measure/metric.ts";
 import type { GpuMemorySamples, ParsedEvidence } from "../../src/model/evidence.ts";
@@ -88,5 +90,68 @@ describe("GPU memory metrics at any sampling grain", () => {
     const evidence = { format: "nvidia-smi-csv", kind: "gpu-memory", rows: 8, memory: byGpu, findings: [] };
     const result = startupExcess.evaluate({ ...input(15), evidence: { memory: evidence as ParsedEvidence } });
     expect("value" in result ? Number(result.value.toFixed(4)) : result).toBe(0.7227);
+  });
+});
+
+describe("the idle window on a dcgmi dmon timeline", () => {
+  // 1.2-pass: weights 15 GiB; 15800 MiB in use once loaded; utilization rises at 08:00:30.
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../fixtures/1.2-pass/${name}`, import.meta.url), "utf8");
+  const smi = fixture("memory.csv");
+  const CAPTURE_START = 1791792000; // 2026/10/12 08:00:00 UTC, the first nvidia-smi timestamp
+  // The 1.2-pass request log as a client writes it with Unix send times: the first request at 08:00:30.0425.
+  const unixLog = fixture("candidate.csv")
+    .trim()
+    .split("\n")
+    .map((line, i) => {
+      if (i === 0) return line;
+      const cells = line.split(",");
+      cells[1] = (Number(cells[1]) + CAPTURE_START + 30).toFixed(4);
+      return cells.join(",");
+    })
+    .join("\n");
+  // The same timeline as `dcgmi dmon -e 252,250,203 -d 1000` prints it (layout as in tests/formats/dcgmi-dmon.test.ts).
+  const dmon = [
+    "$ dcgmi dmon -e 252,250,203 -d 1000",
+    "#Entity   FBUSD             FBTTL             GPUTL        ",
+    "ID                                            %            ",
+    ...smi
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => {
+        const [, , used, total, util] = line.split(", ").map((c) => c.replace(/ (MiB|%)$/, ""));
+        return `${"GPU 0".padEnd(10)}${[used, total].map((v) => String(v).padEnd(18)).join("")}${String(util).padEnd(13)}`;
+      }),
+  ].join("\n");
+  const measure = (memoryPath: string, memoryText: string) =>
+    startupExcess.evaluate({
+      ...input(15),
+      evidence: {
+        candidate: parseEvidence({ path: "candidate.csv", bytes: new TextEncoder().encode(unixLog) }),
+        memory: parseEvidence({ path: memoryPath, bytes: new TextEncoder().encode(memoryText) }),
+      },
+    });
+
+  it("cuts an nvidia-smi timeline in Unix time at the request log's first send time", () => {
+    expect(measure("memory.csv", smi)).toEqual({
+      value: 15800 / 1024 - 15,
+      low: 15800 / 1024 - 15,
+      high: 15800 / 1024 - 15,
+      n: 31,
+      method:
+        "max over 31 samples before the first request (first request time from the request log) of memory.used summed over GPUs, minus 15 GiB of weights; exact (no sampling)",
+    });
+  });
+
+  it("does not count a whole dmon capture as idle: its relative times fall back to the utilization rule", () => {
+    expect(measure("dmon.txt", dmon)).toEqual({
+      value: 15800 / 1024 - 15,
+      low: 15800 / 1024 - 15,
+      high: 15800 / 1024 - 15,
+      n: 30,
+      method:
+        "max over 30 samples before the first request (samples before GPU utilization first rises above 0 %; the request log's Unix send times cannot be placed on this timeline, whose times count from the start of the capture) of memory.used summed over GPUs, minus 15 GiB of weights; exact (no sampling)",
+    });
   });
 });
