@@ -94,12 +94,12 @@ function checkOverlap(requirement: TargetRequirement, parts: readonly SummedPart
     return { note: "", finding: disjointFinding(requirement, parts) };
   }
   const note =
-    "the send times are relative to each log's start, so the logs are assumed to have run at the same time";
+    "not every log has Unix epoch send times, so the overlap cannot be checked and the logs are assumed to have run at the same time";
   if (OPERATORS[requirement.op].boundSide !== "low") return { note };
   return {
     note,
     partial:
-      "the logs' send times are relative, so nothing shows they ran at the same time; submit logs with Unix epoch send times (start_s) so the overlap can be checked.",
+      "not every log has Unix epoch send times, so nothing shows they ran at the same time; submit logs with Unix epoch send times (start_s) so the overlap can be checked.",
   };
 }
 
