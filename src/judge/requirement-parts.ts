@@ -1,16 +1,19 @@
+import type { ServingWindow } from "../measure/serving-window.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceKind } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import type { RequirementPart, RequirementResult } from "../model/report.ts";
 import type { PartsPer, TargetRequirement } from "../model/topic.ts";
 import { OPERATORS } from "./operators.ts";
+import { type SumOptions, sumParts } from "./parts-sum.ts";
 import { VERDICT_RANK } from "./verdict-order.ts";
 
-/** One evidence file as the part planner sees it: its role, kind and path. */
+/** One evidence file as the part planner sees it: its role, kind and path (and when a request log ran). */
 export interface RoleFile {
   role: string;
   kind: EvidenceKind;
   path: string;
+  window?: ServingWindow;
 }
 
 /** The roles one part of a requirement reads; a side is absent when the submission has no such file. */
@@ -47,8 +50,10 @@ export function planParts(
 }
 
 /**
- * The requirement judged part by part (DESIGN: "each model's p99 TTFT"): every part must pass, so the
- * verdict and the measured value are the worst part's, and the claim is checked against that value.
+ * The requirement judged part by part (DESIGN: "each model's p99 TTFT"): with `aggregate: every`
+ * every part must pass, so the verdict and the measured value are the worst part's, and the claim is
+ * checked against that value; with `aggregate: sum` (given `sum`) the parts' values are added up and
+ * the total is judged and claimed (`parts-sum.ts`).
  */
 export function judgeInParts(
   requirement: TargetRequirement,
@@ -56,7 +61,35 @@ export function judgeInParts(
   files: readonly RoleFile[],
   judge: JudgePart,
   claimed: boolean,
+  sum?: SumOptions,
 ): RequirementResult {
+  const every = judgeEvery(requirement, plans, files, judge, claimed && requirement.aggregate !== "sum");
+  if (requirement.aggregate !== "sum" || sum === undefined) return every.result;
+  const parts = every.judged.map((j) => {
+    const window = files.find((f) => f.role === j.plan.candidate)?.window;
+    return {
+      name: partName(j.plan, requirement),
+      result: j.result,
+      ...(window === undefined ? {} : { window }),
+    };
+  });
+  return sumParts(requirement, parts, sum, every.result);
+}
+
+// --- internal ---
+
+interface JudgedPart {
+  plan: PartPlan;
+  result: RequirementResult;
+}
+
+function judgeEvery(
+  requirement: TargetRequirement,
+  plans: readonly PartPlan[],
+  files: readonly RoleFile[],
+  judge: JudgePart,
+  claimed: boolean,
+): { result: RequirementResult; judged: JudgedPart[] } {
   const partRoles = new Set(plans.flatMap((p) => [p.candidate, p.baseline]).filter((r) => r !== undefined));
   const judged = plans.map((plan) => {
     const hidden = new Set([...partRoles].filter((r) => r !== plan.candidate && r !== plan.baseline));
@@ -71,16 +104,15 @@ export function judgeInParts(
   const passed = judged.filter((j) => j.result.verdict === "pass").length;
   const per = requirement.per ?? "model";
   const target = final.target === null ? null : withBaseline(final.target, requirement.baseline);
-  return {
+  const result = {
     ...final,
     target,
     reason: `${passed} of ${judged.length} ${per}s pass; the worst, ${per} ${partName(worst.plan, requirement)}: ${final.reason}`,
     findings: judged.flatMap((j) => (j === worst ? final.findings : j.result.findings)),
     parts: judged.map((j) => toPart(per, j.plan, requirement, j.result)),
   };
+  return { result, judged };
 }
-
-// --- internal ---
 
 type Sides = Map<string, string>;
 

@@ -1,6 +1,7 @@
 import type { MeasureInput, MetricDefinition } from "../measure/metric.ts";
 import { findMetric } from "../measure/registry.ts";
 import { computeServingStatistics } from "../measure/serving-statistics.ts";
+import { computeServingWindow } from "../measure/serving-window.ts";
 import type { ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import type { HardwareCatalog } from "../model/hardware.ts";
@@ -91,10 +92,13 @@ function judgeTargetInParts(
   requirement: TargetRequirement,
   options: VerifySubmissionOptions,
 ): RequirementResult {
-  const files = options.inputs.map((i) => ({ role: i.role, kind: i.parsed.kind, path: i.path }));
+  const files = options.inputs.map((i) => {
+    const window = computeServingWindow(i.parsed);
+    return { role: i.role, kind: i.parsed.kind, path: i.path, ...(window === undefined ? {} : { window }) };
+  });
   const plans = planParts(requirement, files);
   if (plans === undefined) return judgeOneTarget(requirement, options);
-  const claimed = options.submission.claims.some((c) => c.requirement === requirement.id);
+  const claim = options.submission.claims.find((c) => c.requirement === requirement.id);
   return judgeInParts(
     requirement,
     plans,
@@ -105,7 +109,12 @@ function judgeTargetInParts(
         inputs: options.inputs.filter((i) => !hidden.has(i.role)),
         submission: withClaim ? options.submission : { ...options.submission, claims: [] },
       }),
-    claimed,
+    claim !== undefined,
+    {
+      tolerance: options.submission.claim_tolerance,
+      confidence: options.confidence ?? 0.95,
+      ...(claim === undefined ? {} : { claim }),
+    },
   );
 }
 

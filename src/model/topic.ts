@@ -27,8 +27,11 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export const PartsPerSchema = z.enum(["model", "peer"]);
 export type PartsPer = z.infer<typeof PartsPerSchema>;
 
-/** How the parts' verdicts make the requirement's: `every` part must pass (the worst part decides). */
-export const PartsAggregateSchema = z.enum(["every"]);
+/**
+ * How the parts make the requirement's verdict: `every` part must pass (the worst part decides), or
+ * their `sum` is judged (the card's total load, 1.5/low-qps) — for absolute targets (`comparison: none`).
+ */
+export const PartsAggregateSchema = z.enum(["every", "sum"]);
 
 export const ProvenanceSchema = z.enum(["seed", "program"]);
 export type Provenance = z.infer<typeof ProvenanceSchema>;

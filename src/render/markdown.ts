@@ -45,7 +45,7 @@ export function chartFileName(chartId: string): string {
 
 // --- internal ---
 
-/** One row per model or peer under a requirement judged in parts; the worst part decided the row above. */
+/** One row per model or peer under a requirement judged in parts; the row above is the worst part or, for `aggregate: sum`, the total. */
 function partRows(r: RequirementResult): string[] {
   return (r.parts ?? []).map(
     (p) =>

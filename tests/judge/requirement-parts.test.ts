@@ -146,3 +146,44 @@ describe("requirements judged per model (fixtures/1.5-two-models-fail)", () => {
     return report.requirements[0];
   }
 });
+
+describe("a requirement judged on the sum of its parts (fixtures/1.5-total-qps-fail)", () => {
+  const fixture = loadFixture("1.5-total-qps-fail");
+  const lowQpsOf = async (submission = fixture.submission) => {
+    const report = await verifyFiles({
+      submission,
+      mode: "manifest",
+      files: fixture.files,
+      only: ["1.5/low-qps"],
+    });
+    return report.requirements[0];
+  };
+
+  it("fails 1.5/low-qps on the card's total load although each model is below 10 QPS", async () => {
+    const result = await lowQpsOf();
+    const parts = result?.parts?.map((p) => [p.name, p.verdict, p.measured?.value]);
+    const values = result?.parts?.map((p) => p.measured?.value as number) ?? [];
+    expect({
+      verdict: result?.verdict,
+      reason: result?.reason,
+      measured: [result?.measured?.value, result?.measured?.low, result?.measured?.high, result?.measured?.n],
+      parts,
+    }).toEqual({
+      verdict: "fail",
+      reason: "The 2 models together: Measured 11.37 req/s misses the target < 10 req/s.",
+      measured: [11.36674471, 11.36674471, 11.36674471, 6000],
+      parts: [
+        ["llama3b", "pass", 4.153390231],
+        ["qwen1.5b", "pass", 7.213354479],
+      ],
+    });
+    expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(11.36674471, 8);
+  });
+
+  it("checks a claim against the total, not against a part", async () => {
+    const claimed = async (value: number) =>
+      (await lowQpsOf({ ...fixture.submission, claims: [{ requirement: "1.5/low-qps", value }] }))?.claimed
+        ?.consistent;
+    expect([await claimed(11.37), await claimed(7.21)]).toEqual([true, false]);
+  });
+});

@@ -56,7 +56,8 @@ function renderTopic(topic: Topic): string {
 }
 
 function perPart(requirement: Extract<Requirement, { kind: "target" }>): string {
-  return requirement.per === undefined
-    ? ""
-    : ` per ${requirement.per}: ${requirement.aggregate ?? "every"} ${requirement.per} must pass`;
+  if (requirement.per === undefined) return "";
+  return requirement.aggregate === "sum"
+    ? ` per ${requirement.per}: the ${requirement.per}s' sum is judged`
+    : ` per ${requirement.per}: every ${requirement.per} must pass`;
 }
