@@ -1,8 +1,8 @@
 import { parse as parseWithCsvParse } from "csv-parse/sync";
 import { bench, describe } from "vitest";
 import { servingTrace } from "../scripts/synthetic-trace.mjs";
-import { servingCsv } from "../src/formats/serving-csv.ts";
-import { computePercentile, sortFinite } from "../src/measure/percentile.ts";
+import { servingCsv } from "../src/formats/serving/serving-csv.ts";
+import { computePercentile, sortFinite } from "../src/measure/stats/percentile.ts";
 
 // 100 k requests (~5 MB): claimcheck's columnar parse + exact p99 against the common Node approach,
 // csv-parse into row objects + a sort, on the same bytes in the same run. Compare the ratio, not the times.

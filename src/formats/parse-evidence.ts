@@ -2,7 +2,7 @@ import { ClaimcheckError } from "../model/errors.ts";
 import type { EvidenceFile, ParsedEvidence } from "../model/evidence.ts";
 import type { FormatAdapter } from "./format.ts";
 import { FORMATS } from "./registry.ts";
-import { decodeHead } from "./text.ts";
+import { decodeHead } from "./text/text.ts";
 
 export interface DetectedFormat {
   adapter: FormatAdapter;

@@ -1,18 +1,18 @@
-import { COLLECTIVE_FORMATS } from "./collective-formats.ts";
-import { costCsv } from "./cost-csv.ts";
-import { dcgmiDmon } from "./dcgmi-dmon.ts";
+import { COLLECTIVE_FORMATS } from "./collective/collective-formats.ts";
 import type { FormatAdapter } from "./format.ts";
-import { gpuMemoryCsv } from "./gpu-memory-csv.ts";
-import { mlperfDetail } from "./mlperf-detail.ts";
-import { mlperfSummary } from "./mlperf-summary.ts";
-import { modelsCsv } from "./models-csv.ts";
-import { nvidiaSmiCsv } from "./nvidia-smi.ts";
-import { outcomesCsv } from "./outcomes-csv.ts";
-import { QUALITY_FORMATS } from "./quality-formats.ts";
-import { servingCsv } from "./serving-csv.ts";
-import { SERVING_JSON_FORMATS } from "./serving-json-formats.ts";
-import { beirQrels } from "./trec-beir-qrels.ts";
-import { msmarcoRun } from "./trec-msmarco-run.ts";
+import { outcomesCsv } from "./quality/outcomes-csv.ts";
+import { QUALITY_FORMATS } from "./quality/quality-formats.ts";
+import { beirQrels } from "./quality/trec-beir-qrels.ts";
+import { msmarcoRun } from "./quality/trec-msmarco-run.ts";
+import { mlperfDetail } from "./serving/mlperf-detail.ts";
+import { mlperfSummary } from "./serving/mlperf-summary.ts";
+import { servingCsv } from "./serving/serving-csv.ts";
+import { SERVING_JSON_FORMATS } from "./serving/serving-json-formats.ts";
+import { costCsv } from "./system/cost-csv.ts";
+import { dcgmiDmon } from "./system/dcgmi-dmon.ts";
+import { gpuMemoryCsv } from "./system/gpu-memory-csv.ts";
+import { modelsCsv } from "./system/models-csv.ts";
+import { nvidiaSmiCsv } from "./system/nvidia-smi.ts";
 
 /**
  * Every input format claimcheck reads, in detection priority order (a more specific format first,

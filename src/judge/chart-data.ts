@@ -1,4 +1,4 @@
-import { successful } from "../measure/serving-statistics.ts";
+import { successful } from "../measure/serving/serving-statistics.ts";
 import type { GpuMemorySamples, RequestColumnKey, ServingRequests } from "../model/evidence.ts";
 import type { HardwareCatalog } from "../model/hardware.ts";
 import type { Submission } from "../model/manifest.ts";

@@ -1,4 +1,4 @@
-import { recomputeTest } from "../measure/collective-bandwidth.ts";
+import { recomputeTest } from "../measure/collective/collective-bandwidth.ts";
 import type { Collective } from "../model/collective.ts";
 import { type HardwareCatalog, resolveLink } from "../model/hardware.ts";
 import type { Submission } from "../model/manifest.ts";

@@ -4,7 +4,7 @@ import {
   type RecomputedCell,
   recomputeTest,
   typeBytes,
-} from "../measure/collective-bandwidth.ts";
+} from "../measure/collective/collective-bandwidth.ts";
 import { type CollectiveTable, type CollectiveTest, sizeMultiplier } from "../model/collective.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";

@@ -1,4 +1,4 @@
-import { mergeGenaiPerfCompanion } from "../formats/genai-perf-companion.ts";
+import { mergeGenaiPerfCompanion } from "../formats/serving/genai-perf-companion.ts";
 import { checkSummaryAgainstRows } from "./summary-check.ts";
 import type { VerifiedInput } from "./verify-submission.ts";
 

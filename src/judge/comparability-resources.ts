@@ -1,4 +1,4 @@
-import { costColumns, sharedCostColumn } from "../measure/cost-metrics.ts";
+import { costColumns, sharedCostColumn } from "../measure/system/cost-metrics.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { CostScenario } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";

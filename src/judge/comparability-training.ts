@@ -1,4 +1,4 @@
-import { computeLossWindow, describeShortWindow } from "../measure/training-window.ts";
+import { computeLossWindow, describeShortWindow } from "../measure/training/training-window.ts";
 import type { TrainingTable } from "../model/collective.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";

@@ -1,5 +1,5 @@
 import type { MetricEstimate } from "../measure/metric.ts";
-import type { ServingWindow } from "../measure/serving-window.ts";
+import type { ServingWindow } from "../measure/serving/serving-window.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";
 import type { Claim } from "../model/manifest.ts";

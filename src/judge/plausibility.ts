@@ -1,5 +1,5 @@
-import { FindingCollector } from "../formats/column-spec.ts";
-import { findDuplicateRequests } from "../measure/request-index.ts";
+import { FindingCollector } from "../formats/text/column-spec.ts";
+import { findDuplicateRequests } from "../measure/serving/request-index.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { GpuMemorySamples, ItemOutcomes, ParsedEvidence, ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";

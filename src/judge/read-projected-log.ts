@@ -1,10 +1,10 @@
-import { FindingCollector } from "../formats/column-spec.ts";
-import { parseServingCsvChunks } from "../formats/serving-csv-bytes.ts";
-import { ProjectedColumns } from "../formats/serving-projected-columns.ts";
-import { findDuplicateRequests, primeDuplicateRequests } from "../measure/request-index.ts";
-import { BOOTSTRAP_MAX_N } from "../measure/request-projection.ts";
-import { primePromptLengths, primeSuccessful } from "../measure/serving-statistics.ts";
-import { sortNumbers } from "../measure/sort-numbers.ts";
+import { parseServingCsvChunks } from "../formats/serving/serving-csv-bytes.ts";
+import { ProjectedColumns } from "../formats/serving/serving-projected-columns.ts";
+import { FindingCollector } from "../formats/text/column-spec.ts";
+import { findDuplicateRequests, primeDuplicateRequests } from "../measure/serving/request-index.ts";
+import { BOOTSTRAP_MAX_N } from "../measure/serving/request-projection.ts";
+import { primePromptLengths, primeSuccessful } from "../measure/serving/serving-statistics.ts";
+import { sortNumbers } from "../measure/stats/sort-numbers.ts";
 import type { ParsedEvidence, ServingRequests, ValueCounts } from "../model/evidence.ts";
 import type { RequestProjection } from "../model/request-columns.ts";
 import { RequestChecks } from "./request-plausibility.ts";

@@ -1,5 +1,5 @@
-import type { FindingCollector } from "../formats/column-spec.ts";
-import { requestIdAt } from "../measure/request-index.ts";
+import type { FindingCollector } from "../formats/text/column-spec.ts";
+import { requestIdAt } from "../measure/serving/request-index.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";

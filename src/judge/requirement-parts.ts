@@ -1,4 +1,4 @@
-import type { ServingWindow } from "../measure/serving-window.ts";
+import type { ServingWindow } from "../measure/serving/serving-window.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceKind } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";

@@ -81,8 +81,8 @@ export function computeRolesRead(requirement: TargetRequirement, inputs: readonl
 
 /**
  * Kinds a metric finds by a fixed role name or as the only file of the kind, not through the
- * requirement's role: `memory` (measure/memory-metrics.ts, utilization-metrics.ts), `models`
- * (measure/model-metrics.ts), `qrels` (measure/retrieval-metrics.ts). Any file of these kinds is read.
+ * requirement's role: `memory` (measure/system/memory-metrics.ts, utilization-metrics.ts), `models`
+ * (measure/system/model-metrics.ts), `qrels` (measure/quality/retrieval-metrics.ts). Any file of these kinds is read.
  */
 const NAMED_KINDS: Partial<Record<EvidenceKind, string>> = {
   "gpu-memory": "memory",
@@ -90,7 +90,7 @@ const NAMED_KINDS: Partial<Record<EvidenceKind, string>> = {
   "retrieval-qrels": "qrels",
 };
 
-/** Kinds whose baseline side reads `<baseline>` and every `<baseline>-<name>` (1.1: one homogeneous run per accelerator type; measure/training-metrics.ts). */
+/** Kinds whose baseline side reads `<baseline>` and every `<baseline>-<name>` (1.1: one homogeneous run per accelerator type; measure/training/training-metrics.ts). */
 const PREFIX_READ_KINDS: ReadonlySet<EvidenceKind> = new Set(["training-throughput"]);
 
 function isPrefixed(role: string, prefix: string | undefined): boolean {

@@ -1,4 +1,4 @@
-import { computeMean, computePercentile, type PercentileMethod } from "../measure/percentile.ts";
+import { computeMean, computePercentile, type PercentileMethod } from "../measure/stats/percentile.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { ParsedEvidence, RequestColumnKey, ServingRequests } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";

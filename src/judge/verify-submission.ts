@@ -1,7 +1,7 @@
 import type { MeasureInput, MetricDefinition } from "../measure/metric.ts";
 import { findMetric } from "../measure/registry.ts";
-import { computeServingStatistics } from "../measure/serving-statistics.ts";
-import { computeServingWindow } from "../measure/serving-window.ts";
+import { computeServingStatistics } from "../measure/serving/serving-statistics.ts";
+import { computeServingWindow } from "../measure/serving/serving-window.ts";
 import type { ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import type { HardwareCatalog } from "../model/hardware.ts";

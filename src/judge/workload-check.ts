@@ -1,6 +1,6 @@
 import { findEvidence } from "../measure/find-evidence.ts";
 import type { MeasureInput } from "../measure/metric.ts";
-import { promptLengths } from "../measure/serving-statistics.ts";
+import { promptLengths } from "../measure/serving/serving-statistics.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { ParsedEvidence, ServingRequests, ValueCounts } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";

@@ -1,16 +1,16 @@
-import { COLLECTIVE_METRICS } from "./collective-metrics.ts";
-import { costPer1k } from "./cost-metrics.ts";
-import { MEMORY_METRICS } from "./memory-metrics.ts";
+import { COLLECTIVE_METRICS } from "./collective/collective-metrics.ts";
+import { UTILIZATION_METRICS } from "./collective/utilization-metrics.ts";
 import type { MetricDefinition } from "./metric.ts";
-import { MODEL_METRICS } from "./model-metrics.ts";
-import { OUTCOME_METRICS } from "./outcome-metrics.ts";
-import { QUALITY_METRICS, resolveQualityMetric } from "./quality-metrics.ts";
-import { LATENCY_METRICS } from "./serving-metrics.ts";
-import { successRate } from "./success-metrics.ts";
-import { THROUGHPUT_METRICS } from "./throughput-metrics.ts";
-import { timeToTrainMinutes } from "./time-to-train.ts";
-import { TRAINING_METRICS } from "./training-metrics.ts";
-import { UTILIZATION_METRICS } from "./utilization-metrics.ts";
+import { OUTCOME_METRICS } from "./quality/outcome-metrics.ts";
+import { QUALITY_METRICS, resolveQualityMetric } from "./quality/quality-metrics.ts";
+import { LATENCY_METRICS } from "./serving/serving-metrics.ts";
+import { successRate } from "./serving/success-metrics.ts";
+import { THROUGHPUT_METRICS } from "./serving/throughput-metrics.ts";
+import { costPer1k } from "./system/cost-metrics.ts";
+import { MEMORY_METRICS } from "./system/memory-metrics.ts";
+import { MODEL_METRICS } from "./system/model-metrics.ts";
+import { timeToTrainMinutes } from "./training/time-to-train.ts";
+import { TRAINING_METRICS } from "./training/training-metrics.ts";
 
 /** Every metric a requirement can name, by id. Families register here with one line each. */
 export const METRICS: ReadonlyMap<string, MetricDefinition> = new Map(

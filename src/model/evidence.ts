@@ -42,7 +42,7 @@ export type NumericColumn = Float64Array;
  *
  * A column is absent when the file has none (a CSV records no per-token times, so no `itlMs`) or when
  * the job that read the file needed only its distribution: a big log read for latency percentiles
- * keeps the sorted successful values (`measure/serving-statistics.ts`) and drops the rows
+ * keeps the sorted successful values (`measure/serving/serving-statistics.ts`) and drops the rows
  * (`measure/request-columns.ts` decides which rows a job needs). Code that reads a row-aligned
  * column goes through `requireColumn`, so a column a job dropped fails loudly, never silently.
  */

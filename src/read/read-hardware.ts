@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { tokenizeCsv } from "../formats/csv.ts";
+import { tokenizeCsv } from "../formats/text/csv.ts";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { HardwareCatalog, HardwareEntry } from "../model/hardware.ts";
 

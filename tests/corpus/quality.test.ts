@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { trecQrels } from "../../src/formats/trec-qrels.ts";
+import { trecQrels } from "../../src/formats/quality/trec-qrels.ts";
 import { prepareInput } from "../../src/judge/prepare-input.ts";
-import { evaluateRetrieval } from "../../src/measure/retrieval.ts";
+import { evaluateRetrieval } from "../../src/measure/quality/retrieval.ts";
 import type { QualityEvidence } from "../../src/model/quality.ts";
 
 /**

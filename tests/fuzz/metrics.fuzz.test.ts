@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bootstrapPairedChange, bootstrapRelativeChange } from "../../src/measure/bootstrap.ts";
-import { computePercentile, type PercentileMethod } from "../../src/measure/percentile.ts";
-import { clopperPearsonInterval, wilsonInterval } from "../../src/measure/proportion.ts";
-import { computeQuantileBound } from "../../src/measure/quantile-bound.ts";
+import { bootstrapPairedChange, bootstrapRelativeChange } from "../../src/measure/stats/bootstrap.ts";
+import { computePercentile, type PercentileMethod } from "../../src/measure/stats/percentile.ts";
+import { clopperPearsonInterval, wilsonInterval } from "../../src/measure/stats/proportion.ts";
+import { computeQuantileBound } from "../../src/measure/stats/quantile-bound.ts";
 
 const SEED = 20240;
 const OPTIONS = { seed: SEED, numRuns: 400, interruptAfterTimeLimit: 3_000 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { joinCompanion } from "../../src/judge/companion-input.ts";
 import { prepareInput } from "../../src/judge/prepare-input.ts";
-import { textFile } from "../formats/serving-test-helpers.ts";
+import { textFile } from "../formats/serving/serving-test-helpers.ts";
 
 // One request of perf_analyzer's profile_export.json: sent at 0 ns, content at 40 and 100 ms, so TTFT is
 // 40 ms and E2E 100 ms; a GenAI-Perf summary of the same run that says TTFT and E2E otherwise is

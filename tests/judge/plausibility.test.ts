@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { servingCsv } from "../../src/formats/serving-csv.ts";
+import { servingCsv } from "../../src/formats/serving/serving-csv.ts";
 import { checkPlausibility } from "../../src/judge/plausibility.ts";
 
 const HEADER = "request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status";

@@ -6,7 +6,7 @@ import type { VerifiedInput } from "../../src/judge/verify-submission.ts";
 import { checkSameWorkload } from "../../src/judge/workload-check.ts";
 import type { MeasureInput } from "../../src/measure/metric.ts";
 import { METRICS } from "../../src/measure/registry.ts";
-import { projectionForMetrics } from "../../src/measure/request-projection.ts";
+import { projectionForMetrics } from "../../src/measure/serving/request-projection.ts";
 import type { RequestProjection } from "../../src/model/request-columns.ts";
 
 const HEADER = "request_id,start_s,ttft_ms,tpot_ms,e2e_ms,input_tokens,output_tokens,status";

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
-import { projectionForRequirements } from "../../measure/request-projection.ts";
+import { projectionForRequirements } from "../../measure/serving/request-projection.ts";
 import type { ParsedEvidence, ValueCounts } from "../../model/evidence.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
 import { readCompiledTopic } from "../../read/read-topics.ts";

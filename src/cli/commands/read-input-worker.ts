@@ -3,10 +3,10 @@
 // transferred back, not copied. With a projection (the row data the job reads) it also checks the
 // rows as they stream by and keeps only that data. Loads only the reader (no format registry, no zod).
 import { parentPort, workerData } from "node:worker_threads";
-import { parseServingCsvChunks } from "../../formats/serving-csv-bytes.ts";
+import { parseServingCsvChunks } from "../../formats/serving/serving-csv-bytes.ts";
 import { type ProjectedLog, readProjectedLog, SORTED_KEYS } from "../../judge/read-projected-log.ts";
-import { findDuplicateRequests } from "../../measure/request-index.ts";
-import { promptLengths, successful } from "../../measure/serving-statistics.ts";
+import { findDuplicateRequests } from "../../measure/serving/request-index.ts";
+import { promptLengths, successful } from "../../measure/serving/serving-statistics.ts";
 import type { ServingRequests } from "../../model/evidence.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
 import { readEvidenceChunks } from "../../read/read-evidence.ts";

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { detectFormat, parseEvidenceChunks } from "../../formats/parse-evidence.ts";
-import { servingCsv } from "../../formats/serving-csv.ts";
+import { servingCsv } from "../../formats/serving/serving-csv.ts";
 import { prepareInput, prepareParsedInput } from "../../judge/prepare-input.ts";
 import { primeRequestLog } from "../../judge/read-projected-log.ts";
 import type { VerifiedInput } from "../../judge/verify-submission.ts";
@@ -40,7 +40,7 @@ export async function readVerifiedInput(
  */
 export async function readVerifiedInputs(
   entries: InputEntry[],
-  /** The request-log rows the job reads (see measure/request-projection.ts); undefined: all of them. */
+  /** The request-log rows the job reads (see measure/serving/request-projection.ts); undefined: all of them. */
   projection?: RequestProjection,
 ): Promise<VerifiedInput[]> {
   const big = entries.map((e) => WORKER_URL !== undefined && sizeOf(e.absolutePath) >= PARALLEL_MIN_BYTES);

@@ -1,14 +1,14 @@
-import { ACCURACY_COLUMNS } from "../../formats/accuracy-csv.ts";
-import { COLLECTIVE_COLUMNS } from "../../formats/collective-csv.ts";
-import type { ColumnSpec } from "../../formats/column-spec.ts";
-import { COST_COLUMNS } from "../../formats/cost-csv.ts";
-import { DEVICE_COLUMNS } from "../../formats/devices-csv.ts";
-import { GENERATION_COLUMNS } from "../../formats/generation-csv.ts";
-import { GPU_MEMORY_COLUMNS } from "../../formats/gpu-memory-csv.ts";
-import { MODEL_COLUMNS } from "../../formats/models-csv.ts";
-import { OUTCOME_COLUMNS } from "../../formats/outcomes-csv.ts";
-import { SERVING_REQUEST_COLUMNS } from "../../formats/serving-csv.ts";
-import { TRAINING_COLUMNS } from "../../formats/training-csv.ts";
+import { COLLECTIVE_COLUMNS } from "../../formats/collective/collective-csv.ts";
+import { ACCURACY_COLUMNS } from "../../formats/quality/accuracy-csv.ts";
+import { GENERATION_COLUMNS } from "../../formats/quality/generation-csv.ts";
+import { OUTCOME_COLUMNS } from "../../formats/quality/outcomes-csv.ts";
+import { SERVING_REQUEST_COLUMNS } from "../../formats/serving/serving-csv.ts";
+import { COST_COLUMNS } from "../../formats/system/cost-csv.ts";
+import { DEVICE_COLUMNS } from "../../formats/system/devices-csv.ts";
+import { GPU_MEMORY_COLUMNS } from "../../formats/system/gpu-memory-csv.ts";
+import { MODEL_COLUMNS } from "../../formats/system/models-csv.ts";
+import type { ColumnSpec } from "../../formats/text/column-spec.ts";
+import { TRAINING_COLUMNS } from "../../formats/training/training-csv.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 
 /** Canonical CSV kinds that have a template, by kind name. */

@@ -2,7 +2,7 @@ import { dirname, resolve } from "node:path";
 import { joinCompanion } from "../../judge/companion-input.ts";
 import { prepareInput, type SubmittedFile } from "../../judge/prepare-input.ts";
 import { type VerifiedInput, verifySubmission } from "../../judge/verify-submission.ts";
-import { projectionForRequirements } from "../../measure/request-projection.ts";
+import { projectionForRequirements } from "../../measure/serving/request-projection.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
 import type { Report } from "../../model/report.ts";
