@@ -42,9 +42,8 @@ export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
   return explained === undefined ? judged : { ...judged, findings: [...judged.findings, explained] };
 }
 
-// --- internal ---
-
-function baseResult(
+/** A target requirement's result before it is judged: its target, nothing measured or claimed yet. */
+export function baseResult(
   requirement: TargetRequirement,
 ): Omit<RequirementResult, "verdict" | "reason" | "findings"> {
   const target: NonNullable<RequirementResult["target"]> = {
@@ -65,6 +64,8 @@ function baseResult(
     claimed: null,
   };
 }
+
+// --- internal ---
 
 function toMeasured(estimate: MetricEstimate, scale: number, confidence: number): Measured {
   const measured: Measured = {

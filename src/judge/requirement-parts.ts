@@ -4,6 +4,7 @@ import type { EvidenceKind } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import type { RequirementPart, RequirementResult } from "../model/report.ts";
 import type { PartsPer, TargetRequirement } from "../model/topic.ts";
+import { baseResult } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
 import { type SumOptions, sumParts } from "./parts-sum.ts";
 import { VERDICT_RANK } from "./verdict-order.ts";
@@ -187,26 +188,13 @@ function suffixed(prefix: string, name: string): string {
 }
 
 function unpairedResult(requirement: TargetRequirement, plan: PartPlan, finding: Finding): RequirementResult {
-  const target: NonNullable<RequirementResult["target"]> = {
-    op: requirement.op,
-    value: requirement.value,
-    unit: requirement.unit,
-    provenance: requirement.provenance,
-    comparison: requirement.comparison,
-  };
-  if (plan.baseline !== undefined) target.baseline = plan.baseline;
-  return {
-    id: requirement.id,
-    kind: "target",
-    title: requirement.title,
-    metric: requirement.metric,
-    verdict: "missing",
-    reason: finding.message,
-    target,
-    measured: null,
-    claimed: null,
-    findings: [finding],
-  };
+  const base = baseResult(requirement);
+  const target = base.target === null ? null : { ...base.target };
+  if (target !== null) {
+    delete target.baseline;
+    if (plan.baseline !== undefined) target.baseline = plan.baseline;
+  }
+  return { ...base, target, verdict: "missing", reason: finding.message, findings: [finding] };
 }
 
 /** Worse verdict first; between equal verdicts, the value further on the failing side of the target. */

@@ -6,6 +6,7 @@ import { FindingCollector } from "../text/column-spec.ts";
 import { decodeText, splitLines } from "../text/text.ts";
 import type { QualityAdapter } from "./quality-adapter.ts";
 import { addShortLine, emptyTrecFile, headRecords, parseTrecInteger } from "./trec-lines.ts";
+import { finishTopic } from "./trec-run.ts";
 
 /**
  * An MS MARCO ranking run (`qid<TAB>pid<TAB>rank`, the leaderboard submission format) as the official
@@ -131,15 +132,6 @@ function topicOf(topics: Map<string, TopicBuilder>, qid: string): TopicBuilder {
     topics.set(qid, topic);
   }
   return topic;
-}
-
-function finishTopic(qid: string, topic: TopicBuilder): RunTopic {
-  return {
-    qid,
-    docnos: topic.docnos,
-    scores: Float64Array.from(topic.scores),
-    lines: Int32Array.from(topic.lines),
-  };
 }
 
 function finding(code: string, message: string, path: string, line: number, column: string) {

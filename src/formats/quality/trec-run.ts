@@ -91,7 +91,8 @@ function topicOf(topics: Map<string, TopicBuilder>, qid: string): TopicBuilder {
   return topic;
 }
 
-function finishTopic(qid: string, topic: TopicBuilder): RunTopic {
+/** A run topic's columns as the metrics read them. */
+export function finishTopic(qid: string, topic: Pick<TopicBuilder, "docnos" | "scores" | "lines">): RunTopic {
   return {
     qid,
     docnos: topic.docnos,
