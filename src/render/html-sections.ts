@@ -157,7 +157,7 @@ function partRow(r: RequirementResult, p: RequirementPart, lang: Lang): Markup {
   const roles = [p.roles.candidate, p.roles.baseline].filter((x) => x !== undefined).join(" vs ");
   const [value, bound] = formatPartMeasured(r, p).split(" [");
   return h`
-<tr class="part row-${p.verdict}"><td>↳ ${per} <code>${p.name}</code><br><span class="muted">${roles}</span></td><td></td><td><span class="nowrap">${value}</span>${bound === undefined ? "" : h`<br><span class="nowrap muted">[${bound}</span>`}</td><td><span class="muted">${p.reason}</span></td><td>${renderBadge(p.verdict, lang)}</td></tr>`;
+<tr class="part row-${p.verdict}"><td colspan="2">↳ ${per} <code>${p.name}</code> <span class="muted">${roles}</span><br><span class="muted">${p.reason}</span></td><td><span class="nowrap">${value}</span>${bound === undefined ? "" : h`<br><span class="nowrap muted">[${bound}</span>`}</td><td></td><td>${renderBadge(p.verdict, lang)}</td></tr>`;
 }
 
 /** The value on one line and its bound under it, so numbers never break mid-way. */
