@@ -298,8 +298,11 @@ function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Find
     findings.push(
       createFinding(
         "TFLOPS_MISMATCH",
-        "error",
-        `The log says ${last.tflopsPerGpu} TFLOP/s/GPU at iteration ${last.iteration}; the argument dump gives ${round(per("megatron-pre-2025-03"))} (pre-2025-03 formula) or ${round(per("megatron-2025-03"))} (current): the arguments, the GPU count or the number is not this run's.`,
+        // A warning, not an accusation: the two formulas reproduce the one genuine argument dump at hand
+        // (MI325X Llama-70B, 829.5 printed), but forks count FLOPs differently (MoE experts, MLA, MTP,
+        // SwiGLU widths) and throughput is judged from elapsed times, not from this printed number.
+        "warning",
+        `The log says ${last.tflopsPerGpu} TFLOP/s/GPU at iteration ${last.iteration}; the argument dump gives ${round(per("megatron-pre-2025-03"))} (pre-2025-03 formula) or ${round(per("megatron-2025-03"))} (current): either the arguments, the GPU count or the number is not this run's, or this Megatron version counts FLOPs another way; submit the log with its whole argument dump.`,
         where,
       ),
     );
