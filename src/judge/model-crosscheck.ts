@@ -45,6 +45,9 @@ export function checkModelFacts(inputs: readonly RoleEvidence[], system: System)
     if (fromSystem !== undefined)
       add(input.role, mismatch(logged, fromSystem, "system.model in claimcheck.yaml", where));
   }
+  const first = rows[0];
+  const declared = compareDeclarations(rows, stated);
+  if (first !== undefined && declared !== undefined) add(first.role, declarationFinding(first, declared));
   return out;
 }
 
@@ -89,6 +92,28 @@ function compareWith(logged: ModelName, names: readonly ModelName[]): Verdict | 
   const unclear = names[relations.indexOf("unclear")];
   if (unclear !== undefined) return { severity: "warning", closest: unclear };
   return { severity: "error", closest: names[0] as ModelName };
+}
+
+/**
+ * models.csv may list more models than `system.model` names (4.2 lists the online and the offline
+ * model), but one of its rows must be a stated model: two declarations that contradict each other
+ * cannot both back a model requirement.
+ */
+function compareDeclarations(rows: readonly DeclaredRow[], stated: readonly ModelName[]) {
+  if (rows.length === 0 || stated.length === 0) return undefined;
+  const verdicts = rows.map((row) => compareWith(row.name, stated));
+  if (verdicts.includes(undefined)) return undefined;
+  return verdicts.find((v) => v?.severity === "warning") ?? verdicts[0];
+}
+
+function declarationFinding(row: DeclaredRow, verdict: Verdict): Finding {
+  const plainly = verdict.severity === "error" ? "none of its rows is" : "no row is plainly";
+  return createFinding(
+    "MODEL_MISMATCH",
+    verdict.severity,
+    `models.csv declares \`${row.name.text}\` (${describeModel(row.name)}), but system.model in claimcheck.yaml declares \`${verdict.closest.text}\` (${describeModel(verdict.closest)}), and ${plainly} that model. Make the two declarations agree.`,
+    { path: row.path, line: row.line },
+  );
 }
 
 function mismatch(logged: ModelName, verdict: Verdict, source: string, where: Finding["location"]): Finding {

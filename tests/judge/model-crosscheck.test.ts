@@ -55,8 +55,18 @@ describe("checkModelFacts", () => {
       [
         ["baseline", ["warning"]],
         ["candidate", ["warning"]],
+        ["models", ["warning"]],
       ],
       {},
     ]);
+  });
+
+  it("puts an error on models.csv when none of its rows is the model system.model declares", () => {
+    // fixtures/4.2-pass: models.csv lists Qwen2.5-72B-Instruct and the 7B offline model.
+    const error = ["MODEL_MISMATCH", "error", { path: "models.csv", line: 2 }];
+    expect([
+      checked("4.2-pass", "Llama-3.2-3B-Instruct"),
+      checked("4.2-pass", "Qwen2.5-7B-Instruct"),
+    ]).toEqual([{ models: [error] }, {}]);
   });
 });
