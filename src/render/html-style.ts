@@ -39,5 +39,7 @@ figcaption { font-size: 12px; color: #555; }
 .sev-error { color: var(--fail); font-weight: 700; } .sev-warning { color: var(--inconclusive); font-weight: 700; }
 .sign { margin-top: 28px; border-top: 1px solid #999; padding-top: 6px; color: #555; min-height: 40px; }
 @page { size: A4; margin: 14mm 12mm; }
+/* A phone: the five requirement columns fit 390 px only when the short no-wrap pieces may wrap. */
+@media (max-width: 560px) { table.requirements .prov, table.requirements .nowrap { white-space: normal; } table.requirements th, table.requirements td { padding: 4px 3px; } }
 @media print { body { max-width: none; padding: 0; } h2 { margin-top: 16px; } a { color: inherit; text-decoration: none; } }
 `;
