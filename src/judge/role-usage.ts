@@ -1,3 +1,4 @@
+import { editDistance } from "../formats/text/edit-distance.ts";
 import { findEvidence } from "../measure/find-evidence.ts";
 import type { MeasureInput } from "../measure/metric.ts";
 import { createFinding } from "../model/create-finding.ts";
@@ -41,7 +42,7 @@ export function checkRoleUsage(topic: Topic, inputs: readonly RoleEvidence[]): F
   return inputs
     .filter((input) => !read.has(input.role))
     .map((input) => {
-      const closest = [...known].sort((a, b) => distance(input.role, a) - distance(input.role, b));
+      const closest = [...known].sort((a, b) => editDistance(input.role, a) - editDistance(input.role, b));
       const reads =
         closest.length === 0
           ? "reads no evidence file"
@@ -116,18 +117,4 @@ function resolveSides(
   const sides = [findEvidence(input, kind, "candidate")];
   if (requirement.baseline !== undefined) sides.push(findEvidence(input, kind, "baseline"));
   return sides.filter((e) => e !== undefined);
-}
-
-/** Levenshtein distance: how many one-letter edits turn `a` into `b`. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitute));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }

@@ -1,5 +1,6 @@
 import { createFinding } from "../../model/create-finding.ts";
 import type { Finding } from "../../model/finding.ts";
+import { editDistance } from "./edit-distance.ts";
 
 /** One column of a canonical CSV kind, as `claimcheck template` prints it and the parser checks it. */
 export interface ColumnSpec {
@@ -107,18 +108,4 @@ function unknownColumn(key: string, specs: readonly ColumnSpec[], path: string):
     `Column "${key}" is not a column of this kind and is ignored; the closest known column is "${closest.name}" (${closest.description}). Rename it if that is what it holds, or drop it (\`claimcheck template\` prints the header).`,
     { path, line: 1, column: key },
   );
-}
-
-/** Levenshtein distance, two rows at a time (header names are short). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
