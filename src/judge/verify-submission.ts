@@ -75,6 +75,7 @@ export function verifySubmission(given: VerifySubmissionOptions): Report {
       requirements,
       inputs: options.inputs,
       system: options.submission.system,
+      topic: options.topic,
       ...(options.hardware === undefined ? {} : { hardware: options.hardware }),
     }),
   };

@@ -93,24 +93,50 @@ export const RequirementResultSchema = z.object({
 export type RequirementResult = z.infer<typeof RequirementResultSchema>;
 
 /**
+ * A chart sentence as a message-catalog key and the values it interpolates (`render/catalog/charts.ts`),
+ * so a report renders its charts in any language the catalog has.
+ */
+export const ChartTextSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ChartText = z.infer<typeof ChartTextSchema>;
+
+const ChartAxisSchema = z.object({
+  label: BilingualSchema,
+  unit: z.string(),
+  log: z.boolean().optional(),
+  /**
+   * `percentile`: the x values are percentiles (0–100) drawn on a log "1 − quantile" axis as
+   * HdrHistogram plots them, so p99 and p99.9 get as much room as p50 (new in report@1, optional).
+   */
+  scale: z.literal("percentile").optional(),
+  /** Text for the axis title that replaces `label` when the renderer knows the key. */
+  text: ChartTextSchema.optional(),
+});
+
+/**
  * Data for one chart, computed at verify time so `render` can draw it from the report alone.
- * Series are downsampled (a few hundred points at most) so reports stay small.
+ * Series are downsampled (a few hundred points at most) so reports stay small. The fields after
+ * `reference` are new in report@1 and optional: reports written before them draw as they did.
  */
 export const ChartSchema = z.object({
-  /** Stable id, e.g. `latency-cdf:ttft_ms`, `busbw:all_reduce`, `improvement`, `memory:baseline`. */
+  /** Stable id, e.g. `latency:ttft_ms`, `busbw:all_reduce`, `improvement`, `memory`. */
   id: z.string(),
   type: z.enum(["cdf", "line", "bars", "timeline"]),
   title: BilingualSchema,
   /** The requirement this chart illustrates, when there is one. */
   requirement: z.string().optional(),
-  x: z.object({ label: BilingualSchema, unit: z.string(), log: z.boolean().optional() }),
-  y: z.object({ label: BilingualSchema, unit: z.string(), log: z.boolean().optional() }),
+  x: ChartAxisSchema,
+  y: ChartAxisSchema,
   /** Lines: one per evidence role (cdf, line, timeline). Points are [x, y]. */
   series: z.array(
     z.object({
       label: z.string(),
       role: z.string().optional(),
       points: z.array(z.tuple([z.number(), z.number()])),
+      /** The legend entry through the catalog (the role in the reader's language). */
+      text: ChartTextSchema.optional(),
     }),
   ),
   /** Bars with their confidence bounds (type `bars`). */
@@ -122,13 +148,40 @@ export const ChartSchema = z.object({
         value: z.number(),
         low: z.number().nullable(),
         high: z.number().nullable(),
+        /** The requirement's verdict: the bar's colour and the word under it. */
+        verdict: VerdictSchema.optional(),
       }),
     )
     .optional(),
   /** Target or limit lines drawn across the chart. */
   reference: z
-    .array(z.object({ axis: z.enum(["x", "y"]), value: z.number(), label: BilingualSchema }))
+    .array(
+      z.object({
+        axis: z.enum(["x", "y"]),
+        value: z.number(),
+        label: BilingualSchema,
+        /** A fuller label through the catalog (how the target was derived). */
+        text: ChartTextSchema.optional(),
+      }),
+    )
     .optional(),
+  /** The judged statistic of each run, drawn as a labelled point (p99 of candidate and baseline). */
+  markers: z
+    .array(z.object({ x: z.number(), y: z.number(), role: z.string().optional(), text: ChartTextSchema }))
+    .optional(),
+  /** Shaded spans of an axis: the window a requirement judges (messages ≥ 1 GiB). `to` null = open. */
+  bands: z
+    .array(
+      z.object({
+        axis: z.enum(["x", "y"]),
+        from: z.number(),
+        to: z.number().nullable(),
+        text: ChartTextSchema,
+      }),
+    )
+    .optional(),
+  /** Sentences under the chart: what whiskers mean, what was left out and why. */
+  caption: z.array(ChartTextSchema).optional(),
 });
 export type Chart = z.infer<typeof ChartSchema>;
 

@@ -1,16 +1,40 @@
 import type { Chart } from "../../model/report.ts";
 import type { Lang } from "../i18n.ts";
+import { computeBarSpec } from "./bar-spec.ts";
+import { wrapCaption } from "./chart-caption.ts";
+import { formatChartText } from "./chart-text.ts";
+import { toPercentileAxis } from "./percentile-axis.ts";
 
 /** The one font every chart uses, registered from the source-han-sans-cn package so CJK glyphs render. */
 export const CHART_FONT = "Source Han Sans CN";
 
-/** CSS pixel size of a chart; PNGs are rendered at `scale` × this. */
+/** CSS pixel size of a chart without caption; PNGs are rendered at `scale` × this. */
 export const CHART_SIZE = { width: 720, height: 340 } as const;
+/** Caption text size and line height, in CSS pixels; each caption line makes the chart this much taller. */
+export const CAPTION_FONT_PX = 11;
+export const CAPTION_LINE_PX = 15;
 
 /** A reference line (target, limit) as the reference-line plugin draws it. */
 export interface ReferenceLine {
   axis: "x" | "y";
   value: number;
+  label: string;
+  colour: string;
+}
+
+/** A judged statistic drawn as a dot with its label (p99 of each run). */
+export interface MarkerPoint {
+  x: number;
+  y: number;
+  label: string;
+  colour: string;
+}
+
+/** A shaded span of an axis (`to` null: to the end of the axis). */
+export interface Band {
+  axis: "x" | "y";
+  from: number;
+  to: number | null;
   label: string;
 }
 
@@ -20,8 +44,10 @@ export type BarBounds = Array<[number, number] | null>;
 /** A chart.js configuration as plain data; the plugins that read `claimcheck` options live in png.ts. */
 export interface ChartSpec {
   type: "line" | "bar";
-  data: { labels?: string[]; datasets: Array<Record<string, unknown>> };
+  data: { labels?: Array<string | string[]>; datasets: Array<Record<string, unknown>> };
   options: Record<string, unknown>;
+  /** CSS pixel height: taller than CHART_SIZE by the caption's lines. */
+  height: number;
 }
 
 /** Colours by evidence role; the candidate is always the strong one. */
@@ -32,14 +58,17 @@ export const ROLE_COLOURS: Record<string, string> = {
   "baseline-memory": "#8a8f98",
 };
 const EXTRA_COLOURS = ["#c2710c", "#2f8f4e", "#8e44ad", "#b03a2e"];
+/** Targets are red and dashed; other reference lines (the link's line rate) dark grey. */
+const TARGET_COLOUR = "#c0392b";
+const LIMIT_COLOUR = "#444444";
 
 /** Builds the chart.js configuration of one report chart, in one language. Pure. */
 export function computeChartSpec(chart: Chart, lang: Lang): ChartSpec {
-  const references: ReferenceLine[] = (chart.reference ?? []).map((r) => ({
-    axis: r.axis,
-    value: r.value,
-    label: `${r.label[lang]} ${formatTick(r.value)}${unitText(r.axis === "x" ? chart.x.unit : chart.y.unit)}`,
-  }));
+  const caption = wrapCaption(
+    (chart.caption ?? []).map((t) => formatChartText(t, lang)),
+    CHART_SIZE.width - 24,
+    CAPTION_FONT_PX,
+  );
   const common = {
     responsive: false,
     animation: false,
@@ -47,6 +76,15 @@ export function computeChartSpec(chart: Chart, lang: Lang): ChartSpec {
     font: { family: CHART_FONT },
     plugins: {
       title: { display: true, text: chart.title[lang], font: { family: CHART_FONT, size: 15 } },
+      subtitle: {
+        display: caption.length > 0,
+        position: "bottom",
+        align: "start",
+        text: caption,
+        color: "#444",
+        font: { family: CHART_FONT, size: CAPTION_FONT_PX, lineHeight: CAPTION_LINE_PX / CAPTION_FONT_PX },
+        padding: { top: 8, bottom: 2 },
+      },
       legend: {
         display: chart.type !== "bars",
         labels: {
@@ -56,38 +94,16 @@ export function computeChartSpec(chart: Chart, lang: Lang): ChartSpec {
           boxWidth: 36,
         },
       },
-      claimcheck: { references },
-    },
-  };
-  if (chart.type === "bars") return barSpec(chart, lang, common);
-  return {
-    type: "line",
-    data: {
-      datasets: chart.series.map((s, i) => ({
-        label: s.label,
-        data: s.points.map(([x, y]) => ({ x, y })),
-        borderColor: colourOf(s.role, i),
-        backgroundColor: colourOf(s.role, i),
-        borderWidth: 2,
-        pointRadius: 0,
-        stepped: chart.type === "cdf" ? "before" : false,
-        borderDash: s.role?.startsWith("baseline") ? [6, 4] : [],
-      })),
-    },
-    options: {
-      ...common,
-      scales: {
-        x: {
-          ...axis(chart.x, lang, chart.x.log === true || needsLogX(chart) ? "logarithmic" : "linear"),
-          ...includeReferences(chart, "x"),
-        },
-        y: {
-          ...axis(chart.y, lang, chart.y.log === true ? "logarithmic" : "linear"),
-          ...includeReferences(chart, "y"),
-        },
+      claimcheck: {
+        references: referenceLines(chart, lang),
+        markers: markerPoints(chart, lang),
+        bands: (chart.bands ?? []).map((b) => ({ ...b, label: formatChartText(b.text, lang) })),
       },
     },
   };
+  const height = CHART_SIZE.height + caption.length * CAPTION_LINE_PX;
+  if (chart.type === "bars") return { ...computeBarSpec(chart, lang, common), height };
+  return { ...lineSpec(chart, lang, common), height };
 }
 
 /** `1.5k`-free tick text: plain numbers with at most 4 significant digits. */
@@ -99,74 +115,107 @@ export function formatTick(value: number): string {
   return String(Number(value.toPrecision(4)));
 }
 
+/** An axis title in one language: the catalog's text when the report carries a key, else its label. */
+export function computeAxis(
+  spec: Chart["x"],
+  lang: Lang,
+  type: "linear" | "logarithmic",
+): Record<string, unknown> {
+  const label =
+    spec.text === undefined ? spec.label[lang] : formatChartText(spec.text, lang, spec.label[lang]);
+  return {
+    type,
+    title: {
+      display: true,
+      text: `${label}${spec.unit === "" ? "" : ` (${spec.unit})`}`,
+      font: { family: CHART_FONT, size: 12 },
+    },
+    ticks: { font: { family: CHART_FONT, size: 11 } },
+    // Read by png.ts: a log axis of message sizes is labelled in powers of two, a percentile axis in 90 %, 99 %, …
+    bytes: spec.unit === "B" || spec.unit === "bytes",
+    percentile: spec.scale === "percentile",
+  };
+}
+
 // --- internal ---
 
-function barSpec(chart: Chart, lang: Lang, common: Record<string, unknown>): ChartSpec {
-  const bars = chart.bars ?? [];
-  const bounds: BarBounds = bars.map((b) => (b.low === null || b.high === null ? null : [b.low, b.high]));
-  const plugins = common.plugins as Record<string, unknown>;
-  // The bounds and target lines are drawn by a plugin, so the axis must make room for them itself.
-  const values = [
-    ...bars.flatMap((b) => [b.value, b.low ?? b.value, b.high ?? b.value]),
-    ...(chart.reference ?? []).filter((r) => r.axis === "y").map((r) => r.value),
-  ];
-  const [min, max] = [Math.min(0, ...values), Math.max(0, ...values)];
-  const pad = (max - min) * 0.08;
+function lineSpec(chart: Chart, lang: Lang, common: Record<string, unknown>): Omit<ChartSpec, "height"> {
+  const toX = chart.x.scale === "percentile" ? toPercentileAxis : (x: number) => x;
+  const logX = chart.x.log === true || chart.x.scale === "percentile" || needsLogX(chart);
   return {
-    type: "bar",
+    type: "line",
     data: {
-      labels: bars.map((b) => b.label),
-      datasets: [
-        {
-          label: chart.y.label[lang],
-          data: bars.map((b) => b.value),
-          backgroundColor: "rgba(31, 95, 191, 0.55)",
-          borderColor: "#1f5fbf",
-          borderWidth: 1,
-          maxBarThickness: 64,
-        },
-      ],
+      datasets: chart.series.map((s, i) => ({
+        label: s.text === undefined ? s.label : formatChartText(s.text, lang, s.label),
+        data: s.points.filter(([x]) => Number.isFinite(toX(x))).map(([x, y]) => ({ x: toX(x), y })),
+        borderColor: colourOf(s.role, i),
+        backgroundColor: colourOf(s.role, i),
+        borderWidth: 2,
+        pointRadius: 0,
+        stepped: chart.type === "cdf" ? "before" : false,
+        borderDash: s.role?.includes("baseline") ? [6, 4] : [],
+      })),
     },
     options: {
       ...common,
-      plugins: { ...plugins, claimcheck: { ...(plugins.claimcheck as object), bounds } },
       scales: {
-        x: { ticks: { font: { family: CHART_FONT, size: 11 } }, grid: { display: false } },
+        x: {
+          ...computeAxis(chart.x, lang, logX ? "logarithmic" : "linear"),
+          ...includeReferences(chart, "x", toX),
+        },
         y: {
-          ...axis(chart.y, lang, "linear"),
-          suggestedMin: min < 0 ? min - pad : 0,
-          suggestedMax: max + pad,
+          ...computeAxis(chart.y, lang, chart.y.log === true ? "logarithmic" : "linear"),
+          ...includeReferences(chart, "y", (y) => y),
         },
       },
     },
   };
 }
 
-function axis(spec: Chart["x"], lang: Lang, type: "linear" | "logarithmic"): Record<string, unknown> {
-  return {
-    type,
-    title: {
-      display: true,
-      text: `${spec.label[lang]}${spec.unit === "" ? "" : ` (${spec.unit})`}`,
-      font: { family: CHART_FONT, size: 12 },
-    },
-    ticks: { font: { family: CHART_FONT, size: 11 } },
-    // Read by png.ts to label a log axis in powers of two (message sizes) rather than decades.
-    bytes: spec.unit === "B" || spec.unit === "bytes",
-  };
+function referenceLines(chart: Chart, lang: Lang): ReferenceLine[] {
+  return (chart.reference ?? []).map((r) => {
+    const unit = unitText(r.axis === "x" ? chart.x.unit : chart.y.unit);
+    const plain = `${r.label[lang]} ${formatTick(r.value)}${unit}`;
+    const target = r.text === undefined ? r.label.en === "target" : r.text.key.startsWith("chart.target.");
+    const value = r.axis === "x" && chart.x.scale === "percentile" ? toPercentileAxis(r.value) : r.value;
+    return {
+      axis: r.axis,
+      value,
+      label: r.text === undefined ? plain : formatChartText(r.text, lang, plain),
+      colour: target ? TARGET_COLOUR : LIMIT_COLOUR,
+    };
+  });
+}
+
+/** Dots in their run's colour: the colour of the series with the same role. */
+function markerPoints(chart: Chart, lang: Lang): MarkerPoint[] {
+  const toX = chart.x.scale === "percentile" ? toPercentileAxis : (x: number) => x;
+  return (chart.markers ?? []).map((m) => {
+    const index = chart.series.findIndex((s) => s.role === m.role);
+    return {
+      x: toX(m.x),
+      y: m.y,
+      label: formatChartText(m.text, lang),
+      colour: colourOf(m.role, Math.max(index, 0)),
+    };
+  });
 }
 
 /** Stretches an axis so a target or limit line outside the data (a link rate above the curve) still shows. */
-function includeReferences(chart: Chart, axis: "x" | "y"): Record<string, number> {
-  const values = (chart.reference ?? []).filter((r) => r.axis === axis).map((r) => r.value);
+function includeReferences(chart: Chart, axis: "x" | "y", to: (v: number) => number): Record<string, number> {
+  const values = [
+    ...(chart.reference ?? []).filter((r) => r.axis === axis).map((r) => r.value),
+    ...(chart.markers ?? []).map((m) => (axis === "x" ? m.x : m.y)),
+  ].map(to);
   if (values.length === 0) return {};
-  const data = chart.series.flatMap((s) => s.points.map((p) => (axis === "x" ? p[0] : p[1])));
-  const [low, high] = [Math.min(...values, ...data), Math.max(...values, ...data)];
+  const data = chart.series.flatMap((s) => s.points.map((p) => (axis === "x" ? to(p[0]) : p[1])));
+  const finite = [...values, ...data].filter(Number.isFinite);
+  const [low, high] = [Math.min(...finite), Math.max(...finite)];
   const pad = axis === "y" && chart.type !== "cdf" ? (high - low) * 0.05 : 0;
   return { suggestedMin: low, suggestedMax: high + pad };
 }
 
-/** A CDF whose tail is 50× its median (an outlier, a broken row) is unreadable on a linear axis. */
+/** An old report's CDF whose tail is 50× its median (an outlier, a broken row) is unreadable on a linear axis. */
 function needsLogX(chart: Chart): boolean {
   if (chart.type !== "cdf") return false;
   return chart.series.some((s) => {
@@ -176,8 +225,11 @@ function needsLogX(chart: Chart): boolean {
   });
 }
 
+/** A run's colour: any baseline grey, the candidate (and each model's candidate) blue, others by position. */
 function colourOf(role: string | undefined, index: number): string {
-  return (role === undefined ? undefined : ROLE_COLOURS[role]) ?? (EXTRA_COLOURS[index % 4] as string);
+  if (role?.includes("baseline")) return ROLE_COLOURS.baseline as string;
+  const base = role?.replace(/^candidate-.*$/, "candidate");
+  return (base === undefined ? undefined : ROLE_COLOURS[base]) ?? (EXTRA_COLOURS[index % 4] as string);
 }
 
 function unitText(unit: string): string {

@@ -1,16 +1,11 @@
 import { createRequire } from "node:module";
 import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
-import { type ChartConfiguration, Chart as ChartJs, type Plugin, registerables } from "chart.js";
+import { type ChartConfiguration, Chart as ChartJs, registerables } from "chart.js";
 import type { Chart } from "../../model/report.ts";
 import type { Lang } from "../i18n.ts";
-import {
-  type BarBounds,
-  CHART_FONT,
-  CHART_SIZE,
-  computeChartSpec,
-  formatTick,
-  type ReferenceLine,
-} from "./chart-spec.ts";
+import { CLAIMCHECK_PLUGIN, WHITE_BACKGROUND } from "./chart-plugins.ts";
+import { CHART_FONT, CHART_SIZE, computeChartSpec, formatTick } from "./chart-spec.ts";
+import { computePercentileTicks, formatPercentileTick } from "./percentile-axis.ts";
 
 // This module loads chart.js and the canvas binding: import it dynamically, only when a chart is drawn.
 
@@ -24,12 +19,12 @@ export interface RenderChartPngOptions {
 /** Rasterises one report chart to PNG bytes with chart.js on @napi-rs/canvas. */
 export function renderChartPng(chart: Chart, options: RenderChartPngOptions = {}): Uint8Array {
   setUp();
-  const canvas = createCanvas(CHART_SIZE.width, CHART_SIZE.height);
-  const spec = computeChartSpec(chart, options.lang ?? "en");
+  const { height, ...spec } = computeChartSpec(chart, options.lang ?? "en");
+  const canvas = createCanvas(CHART_SIZE.width, height);
   const config = {
     ...spec,
     options: { ...spec.options, devicePixelRatio: options.scale ?? 2, scales: withLogTicks(spec.options) },
-    plugins: [WHITE_BACKGROUND, REFERENCE_PLUGIN],
+    plugins: [WHITE_BACKGROUND, CLAIMCHECK_PLUGIN],
   } as unknown as ChartConfiguration;
   const instance = new ChartJs(canvas as unknown as ConstructorParameters<typeof ChartJs>[0], config);
   const png = canvas.toBuffer("image/png");
@@ -51,24 +46,39 @@ function setUp(): void {
   ready = true;
 }
 
-/** Log axes get plain byte-friendly tick labels (`1 Ki`, `64 Mi`) instead of chart.js's scientific ones. */
+/**
+ * Log axes get plain tick labels instead of chart.js's scientific ones: byte sizes (`1 Ki`, `64 Mi`),
+ * percentiles (`99.9 %`) on the 1 − quantile axis, 1-2-5 × 10^k elsewhere.
+ */
 function withLogTicks(options: Record<string, unknown>): Record<string, unknown> {
   const scales = options.scales as Record<string, Record<string, unknown>>;
   return Object.fromEntries(
     Object.entries(scales).map(([key, scale]) => [
       key,
-      scale.type === "logarithmic"
-        ? {
-            ...scale,
-            ...(scale.bytes === true ? { afterBuildTicks: powerOfTwoTicks } : {}),
-            ticks: {
-              ...(scale.ticks as object),
-              autoSkip: false,
-              maxRotation: 0,
-              callback: (value: number | string) => logTick(Number(value), scale.bytes === true),
+      scale.type !== "logarithmic"
+        ? scale
+        : scale.percentile === true
+          ? {
+              ...scale,
+              min: 1,
+              afterBuildTicks: percentileTicks,
+              ticks: {
+                ...(scale.ticks as object),
+                autoSkip: false,
+                maxRotation: 0,
+                callback: (value: number | string) => formatPercentileTick(Number(value)),
+              },
+            }
+          : {
+              ...scale,
+              ...(scale.bytes === true ? { afterBuildTicks: powerOfTwoTicks } : {}),
+              ticks: {
+                ...(scale.ticks as object),
+                autoSkip: false,
+                maxRotation: 0,
+                callback: (value: number | string) => logTick(Number(value), scale.bytes === true),
+              },
             },
-          }
-        : scale,
     ]),
   );
 }
@@ -82,93 +92,14 @@ function powerOfTwoTicks(scale: { min: number; max: number; ticks: Array<{ value
   scale.ticks = ticks;
 }
 
+/** 0 %, 50 %, 90 %, 99 %, … as far as the data reaches. */
+function percentileTicks(scale: { max: number; ticks: Array<{ value: number }> }): void {
+  scale.ticks = computePercentileTicks(scale.max).map((value) => ({ value }));
+}
+
 /** Powers of two on byte axes; 1, 2 and 5 × 10^k elsewhere; no label between them. */
 function logTick(value: number, bytes: boolean): string {
   if (bytes) return Number.isInteger(Math.log2(value)) ? formatTick(value) : "";
   const mantissa = Number((value / 10 ** Math.floor(Math.log10(value))).toPrecision(3));
   return mantissa === 1 || mantissa === 2 || mantissa === 5 ? formatTick(value) : "";
-}
-
-const WHITE_BACKGROUND: Plugin = {
-  id: "whiteBackground",
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
-
-/** Draws confidence whiskers over bars and dashed target lines with their labels. */
-const REFERENCE_PLUGIN: Plugin = {
-  id: "claimcheck",
-  afterDatasetsDraw(chart, _args, options) {
-    const { references = [], bounds = [] } = options as { references?: ReferenceLine[]; bounds?: BarBounds };
-    const ctx = chart.ctx;
-    ctx.save();
-    drawBounds(chart, bounds);
-    for (const line of references) drawReference(chart, line);
-    ctx.restore();
-  },
-};
-
-function drawBounds(chart: ChartJs, bounds: BarBounds): void {
-  const meta = chart.getDatasetMeta(0);
-  const y = chart.scales.y;
-  if (y === undefined) return;
-  const ctx = chart.ctx;
-  ctx.strokeStyle = "#111";
-  ctx.lineWidth = 1.5;
-  bounds.forEach((bound, i) => {
-    const bar = meta.data[i];
-    if (bound === null || bar === undefined) return;
-    const [top, bottom] = [y.getPixelForValue(bound[1]), y.getPixelForValue(bound[0])];
-    ctx.beginPath();
-    for (const [x1, y1, x2, y2] of [
-      [bar.x, top, bar.x, bottom],
-      [bar.x - 8, top, bar.x + 8, top],
-      [bar.x - 8, bottom, bar.x + 8, bottom],
-    ] as const) {
-      ctx.moveTo(x1, y1);
-      ctx.lineTo(x2, y2);
-    }
-    ctx.stroke();
-  });
-}
-
-function drawReference(chart: ChartJs, line: ReferenceLine): void {
-  const { ctx, chartArea } = chart;
-  const scale = chart.scales[line.axis];
-  if (scale === undefined) return;
-  const at = scale.getPixelForValue(line.value);
-  const inside =
-    line.axis === "x"
-      ? at >= chartArea.left && at <= chartArea.right
-      : at >= chartArea.top && at <= chartArea.bottom;
-  if (!inside) return;
-  ctx.strokeStyle = "#c0392b";
-  ctx.fillStyle = "#c0392b";
-  ctx.lineWidth = 1.5;
-  ctx.setLineDash([6, 4]);
-  ctx.beginPath();
-  if (line.axis === "x") {
-    ctx.moveTo(at, chartArea.top);
-    ctx.lineTo(at, chartArea.bottom);
-  } else {
-    ctx.moveTo(chartArea.left, at);
-    ctx.lineTo(chartArea.right, at);
-  }
-  ctx.stroke();
-  ctx.setLineDash([]);
-  ctx.font = `12px "${CHART_FONT}"`;
-  ctx.textAlign = line.axis === "x" ? "left" : "right";
-  const width = ctx.measureText(line.label).width;
-  // chart.js leaves its own baseline on the context: set ours so the label sits just above the line.
-  ctx.textBaseline = "bottom";
-  const [x, y] = line.axis === "x" ? [at + 4, chartArea.top + 18] : [chartArea.right - 4, at - 3];
-  ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
-  ctx.fillRect(line.axis === "x" ? x - 2 : x - width - 2, y - 16, width + 4, 16);
-  ctx.fillStyle = "#c0392b";
-  ctx.fillText(line.label, x, y);
 }

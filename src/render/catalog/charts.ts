@@ -1,0 +1,92 @@
+/**
+ * Chart text in English and Chinese (ICU MessageFormat): legends, axis titles, target and window
+ * labels, judged-statistic markers, verdict words and captions. Keys are what `Chart` in the report
+ * JSON carries (`ChartText.key`), so an old report's charts render in either language.
+ */
+export const messages: Record<string, { en: string; zh: string }> = {
+  "chart.series.role": { en: roleEn("role"), zh: roleZh("role") },
+  "chart.series.role_part": { en: `${roleEn("role")} {part}`, zh: `${roleZh("role")} {part}` },
+  "chart.series.role_ranks": {
+    en: `${roleEn("role")} ({ranks} ranks)`,
+    zh: `${roleZh("role")}（{ranks} 个 rank）`,
+  },
+  "chart.series.role_gpu": { en: `${roleEn("role")} GPU {gpu}`, zh: `${roleZh("role")} GPU {gpu}` },
+  "chart.axis.percentile": { en: "Percentile of requests", zh: "请求百分位" },
+  "chart.marker.judged": {
+    en: `${roleEn("role")} {stat} {value} {unit}`,
+    zh: `${roleZh("role")} {stat} {value} {unit}`,
+  },
+  "chart.target.absolute": { en: "target {op} {value} {unit}", zh: "目标 {op} {value} {unit}" },
+  "chart.target.relative": {
+    en: "target: baseline {stat} × {factor} = {value} {unit}",
+    zh: "目标：基线 {stat} × {factor} = {value} {unit}",
+  },
+  "chart.target.relative_part": {
+    en: "target ({part}): baseline {stat} × {factor} = {value} {unit}",
+    zh: "目标（{part}）：基线 {stat} × {factor} = {value} {unit}",
+  },
+  "chart.target.delta": {
+    en: "target: baseline {stat} + {limit} = {value} {unit}",
+    zh: "目标：基线 {stat} + {limit} = {value} {unit}",
+  },
+  "chart.target.line_rate_fraction": {
+    en: "target: {percent} % of line rate = {value} GB/s",
+    zh: "目标：线速的 {percent}% = {value} GB/s",
+  },
+  "chart.target.busbw_loss": {
+    en: "loss target: baseline {baseline} GB/s × {factor} = {value} GB/s",
+    zh: "损耗目标：基线 {baseline} GB/s × {factor} = {value} GB/s",
+  },
+  "chart.reference.line_rate": {
+    en: "line rate per direction {value} GB/s",
+    zh: "单向线速 {value} GB/s",
+  },
+  "chart.reference.weights_allowance": {
+    en: "weights + allowance {value} GiB",
+    zh: "权重 + 允许余量 {value} GiB",
+  },
+  "chart.band.window": { en: "judged window: ≥ {size}", zh: "判定窗口：≥ {size}" },
+  "chart.verdict": {
+    en: "{verdict, select, pass {PASS} fail {FAIL} inconclusive {INCONCLUSIVE} missing {MISSING} invalid {INVALID} waived {WAIVED} other {{verdict}}}",
+    zh: "{verdict, select, pass {通过} fail {未通过} inconclusive {无法判定} missing {缺失} invalid {无效} waived {豁免} other {{verdict}}}",
+  },
+  "chart.caption.whiskers": {
+    en: "Bars are coloured by verdict; whiskers are each value's confidence bound at {confidence} % ({sides, select, 1 {one-sided: only the end on the target's side is judged} other {two-sided}}); the dashed line is the target.",
+    zh: "柱按判定结论着色；误差线为各值的 {confidence}% 置信区间（{sides, select, 1 {单侧：只判定目标一侧的端点} other {双侧}}）；虚线为目标。",
+  },
+  "chart.caption.exact": {
+    en: "Bars are coloured by verdict; these values are exact readings (no sampling bound); the dashed line is the target.",
+    zh: "柱按判定结论着色；这些值为精确读数（无抽样误差）；虚线为目标。",
+  },
+  "chart.caption.percentile": {
+    en: "The x axis is the percentile on a log scale of 1 − quantile (as HdrHistogram plots it), so the tail gets as much room as the median{stat, select, none {.} other {; dots mark the judged {stat} of each run.}}",
+    zh: "横轴为百分位，按 1 − 分位数取对数刻度（HdrHistogram 的画法），尾部与中位数同样清晰{stat, select, none {。} other {；圆点标出各次运行被判定的 {stat}。}}",
+  },
+  "chart.caption.requirements_left_out": {
+    en: "{n, plural, one {# requirement is} other {# requirements are}} left out: invalid, so nothing was judged (see the findings).",
+    zh: "{n} 项要求未绘出：无效，未作判定（见问题列表）。",
+  },
+  "chart.caption.rows_left_out": {
+    en: `{n, plural, one {# row} other {# rows}} of the ${roleEn("role")} left out: errors were found in {n, plural, one {it} other {them}} (see the findings).`,
+    zh: `${roleZh("role")}有 {n} 行未绘出：这些行有错误（见问题列表）。`,
+  },
+  "chart.caption.series_left_out": {
+    en: `The ${roleEn("role")} is left out: its file has errors the rows cannot be matched to (see the findings).`,
+    zh: `${roleZh("role")}未绘出：其文件有错误，且无法对应到行（见问题列表）。`,
+  },
+  "chart.caption.window": {
+    en: "The shaded span is the judged window (messages ≥ {size}); the median busbw of its cells is judged against the target line.",
+    zh: "阴影区为判定窗口（消息 ≥ {size}）；以窗口内各点 busbw 的中位数与目标线比较。",
+  },
+};
+
+// --- internal ---
+
+/** A role name in the reader's language; any other role (`peer`) prints as it is. */
+function roleEn(param: string): string {
+  return `{${param}, select, candidate {candidate} baseline {baseline} other {{${param}}}}`;
+}
+
+function roleZh(param: string): string {
+  return `{${param}, select, candidate {候选} baseline {基线} other {{${param}}}}`;
+}
