@@ -37,13 +37,20 @@ export function computeBarCharts(requirements: RequirementResult[]): Chart[] {
           low: r.measured?.low ?? null,
           high: r.measured?.high ?? null,
           verdict: r.verdict,
+          ...(targets.length > 1 ? { target: barTarget(r, unit) } : {}),
         })),
-        reference: targets.map(([op, value]) => ({
-          axis: "y" as const,
-          value,
-          label: TARGET_LABEL,
-          text: { key: "chart.target.absolute", params: { op, value, unit } },
-        })),
+        // One target for all: a line across. Several: each bar carries its own (a line across would
+        // not say which bar it belongs to).
+        ...(targets.length > 1
+          ? {}
+          : {
+              reference: targets.map(([op, value]) => ({
+                axis: "y" as const,
+                value,
+                label: TARGET_LABEL,
+                text: targetText(op, value, unit),
+              })),
+            }),
         caption: [
           boundCaption(drawn),
           ...(left === 0 ? [] : [{ key: "chart.caption.requirements_left_out", params: { n: left } }]),
@@ -56,6 +63,15 @@ export function computeBarCharts(requirements: RequirementResult[]): Chart[] {
 // --- internal ---
 
 const TARGET_LABEL = { en: "target", zh: "目标" };
+
+function barTarget(requirement: RequirementResult, unit: string): { value: number; text: ChartText } {
+  const target = requirement.target as NonNullable<RequirementResult["target"]>;
+  return { value: target.value, text: targetText(OPERATORS[target.op].symbol, target.value, unit) };
+}
+
+function targetText(op: string, value: number, unit: string): ChartText {
+  return { key: "chart.target.absolute", params: { op, value, unit } };
+}
 
 /** Each distinct target once, as its operator symbol and value (`≤`, 5). */
 function uniqueTargets(requirements: RequirementResult[]): Array<[string, number]> {

@@ -39,14 +39,17 @@ export function computeLatencyCharts(requirements: RequirementResult[], inputs: 
  * percentile the judge computes by default), log-spaced in 1 / (1 − q) up to 1 − 1/n and through
  * every tick and `extra` percentile (the judged ones) below that.
  */
-export function computePercentilePoints(sorted: Float64Array, extra: number[] = []): Array<[number, number]> {
+export function computePercentilePoints(
+  sorted: Float64Array,
+  extra: number[] = [],
+  count = PERCENTILE_POINTS,
+): Array<[number, number]> {
   const n = sorted.length;
   if (n === 0) return [];
   const top = Math.max(1 - 1 / Math.max(n, 2), ...extra.map((p) => p / 100));
   const span = Math.log10(1 / (1 - top));
   const percentiles = new Set<number>();
-  for (let i = 0; i <= PERCENTILE_POINTS; i++)
-    percentiles.add(round((1 - 10 ** ((-span * i) / PERCENTILE_POINTS)) * 100));
+  for (let i = 0; i <= count; i++) percentiles.add(round((1 - 10 ** ((-span * i) / count)) * 100));
   for (const p of [...PERCENTILE_TICKS, ...extra]) if (p / 100 <= top) percentiles.add(p);
   return [...percentiles]
     .sort((a, b) => a - b)

@@ -150,6 +150,8 @@ export const ChartSchema = z.object({
         high: z.number().nullable(),
         /** The requirement's verdict: the bar's colour and the word under it. */
         verdict: VerdictSchema.optional(),
+        /** The bar's own target as text (`≥ 30 %`), drawn over its bar when the bars' targets differ. */
+        target: z.object({ value: z.number(), text: ChartTextSchema }).optional(),
       }),
     )
     .optional(),

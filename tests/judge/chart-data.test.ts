@@ -1,31 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { computeCdfPoints, computeCharts } from "../../src/judge/chart-data.ts";
+import { computeCharts } from "../../src/judge/chart-data.ts";
 import type { VerifiedInput } from "../../src/judge/verify-submission.ts";
 import type { ParsedEvidence } from "../../src/model/evidence.ts";
 import type { RequirementResult } from "../../src/model/report.ts";
-
-describe("computeCdfPoints", () => {
-  it("keeps every sample of a short column as [value, percent at or below]", () => {
-    expect(computeCdfPoints(new Float64Array([1, 2, 3, 4]))).toEqual([
-      [1, 25],
-      [2, 50],
-      [3, 75],
-      [4, 100],
-    ]);
-  });
-
-  it("downsamples a long column to evenly spaced quantiles, first and last included", () => {
-    const sorted = Float64Array.from({ length: 1001 }, (_, i) => i);
-    const points = computeCdfPoints(sorted, 5);
-    expect(points).toEqual([
-      [0, 0.0999001],
-      [250, 25.0749],
-      [500, 50.05],
-      [750, 75.025],
-      [1000, 100],
-    ]);
-  });
-});
 
 describe("computeCharts", () => {
   it("draws a bar with its bound and the target line for a relative requirement, and a memory timeline", () => {
@@ -56,6 +33,7 @@ describe("computeCharts", () => {
             value: 3,
             low: 1,
             high: 6,
+            verdict: "pass",
           },
         ],
         [],
@@ -75,6 +53,39 @@ describe("computeCharts", () => {
         [20],
       ],
     ]);
+  });
+});
+
+describe("computeCharts memory timeline", () => {
+  it("leaves out a sample on a line with an error finding, and names the series through the catalog", () => {
+    const input = memoryInput();
+    input.parsed.findings = [
+      {
+        code: "SMI_BAD_UNIT",
+        severity: "error",
+        message: "",
+        location: { path: "m.csv", line: 3 },
+      },
+    ];
+    const [memory] = computeCharts({ requirements: [], inputs: [input], system: {} as never });
+    expect(memory).toEqual({
+      id: "memory",
+      type: "timeline",
+      title: { en: "GPU memory used over time", zh: "显存占用随时间变化" },
+      x: { label: { en: "Time since the first sample", zh: "自首个采样起的时间" }, unit: "s" },
+      y: { label: { en: "Memory used", zh: "显存占用" }, unit: "GiB" },
+      series: [
+        {
+          label: "memory",
+          role: "memory",
+          points: [
+            [0, 0],
+            [2, 40],
+          ],
+          text: { key: "chart.series.role", params: { role: "candidate" } },
+        },
+      ],
+    });
   });
 });
 

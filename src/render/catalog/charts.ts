@@ -51,11 +51,11 @@ export const messages: Record<string, { en: string; zh: string }> = {
     zh: "{verdict, select, pass {通过} fail {未通过} inconclusive {无法判定} missing {缺失} invalid {无效} waived {豁免} other {{verdict}}}",
   },
   "chart.caption.whiskers": {
-    en: "Bars are coloured by verdict; whiskers are each value's confidence bound at {confidence} % ({sides, select, 1 {one-sided: only the end on the target's side is judged} other {two-sided}}); the dashed line is the target.",
+    en: "Bars are coloured by verdict; whiskers are each value's confidence bound at {confidence} % ({sides, select, 1 {one-sided: only the end on the target's side is judged} other {two-sided}}); dashed lines mark the targets.",
     zh: "柱按判定结论着色；误差线为各值的 {confidence}% 置信区间（{sides, select, 1 {单侧：只判定目标一侧的端点} other {双侧}}）；虚线为目标。",
   },
   "chart.caption.exact": {
-    en: "Bars are coloured by verdict; these values are exact readings (no sampling bound); the dashed line is the target.",
+    en: "Bars are coloured by verdict; these values are exact readings (no sampling bound); dashed lines mark the targets.",
     zh: "柱按判定结论着色；这些值为精确读数（无抽样误差）；虚线为目标。",
   },
   "chart.caption.percentile": {

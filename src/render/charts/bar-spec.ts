@@ -30,6 +30,7 @@ export function computeBarSpec(
   const values = [
     ...bars.flatMap((b) => [b.value, b.low ?? b.value, b.high ?? b.value]),
     ...(chart.reference ?? []).filter((r) => r.axis === "y").map((r) => r.value),
+    ...bars.flatMap((b) => (b.target === undefined ? [] : [b.target.value])),
   ];
   const [min, max] = [Math.min(0, ...values), Math.max(0, ...values)];
   // Room above the highest whisker for the value labels.
@@ -63,6 +64,11 @@ export function computeBarSpec(
           ...(plugins.claimcheck as object),
           bounds,
           valueLabels: bars.map((b) => `${formatTick(b.value)}${unit}`),
+          barTargets: bars.map((b) =>
+            b.target === undefined
+              ? null
+              : { value: b.target.value, label: formatChartText(b.target.text, lang) },
+          ),
         },
       },
       scales: {

@@ -1,5 +1,12 @@
 import type { Chart as ChartJs, Plugin } from "chart.js";
-import { type Band, type BarBounds, CHART_FONT, type MarkerPoint, type ReferenceLine } from "./chart-spec.ts";
+import {
+  type Band,
+  type BarBounds,
+  CHART_FONT,
+  type MarkerPoint,
+  type ReferenceLine,
+  TARGET_COLOUR,
+} from "./chart-spec.ts";
 
 // chart.js plugins that draw what chart-spec.ts puts under `options.plugins.claimcheck`. Loaded with png.ts only.
 
@@ -9,6 +16,7 @@ interface ClaimcheckOptions {
   markers?: MarkerPoint[];
   bands?: Band[];
   valueLabels?: string[];
+  barTargets?: Array<{ value: number; label: string } | null>;
 }
 
 export const WHITE_BACKGROUND: Plugin = {
@@ -32,9 +40,16 @@ export const CLAIMCHECK_PLUGIN: Plugin = {
     chart.ctx.restore();
   },
   afterDatasetsDraw(chart, _args, options) {
-    const { references = [], bounds = [], markers = [], valueLabels = [] } = options as ClaimcheckOptions;
+    const {
+      references = [],
+      bounds = [],
+      markers = [],
+      valueLabels = [],
+      barTargets = [],
+    } = options as ClaimcheckOptions;
     const ctx = chart.ctx;
     ctx.save();
+    drawBarTargets(chart, barTargets);
     drawBounds(chart, bounds);
     drawValueLabels(chart, valueLabels, bounds);
     references.forEach((line, i) => {
@@ -100,6 +115,43 @@ function drawBounds(chart: ChartJs, bounds: BarBounds): void {
   });
 }
 
+/** A bar's own target: a dashed segment across its slot, labelled at the slot's right end. */
+function drawBarTargets(chart: ChartJs, targets: Array<{ value: number; label: string } | null>): void {
+  const meta = chart.getDatasetMeta(0);
+  const y = chart.scales.y;
+  if (y === undefined || targets.length === 0) return;
+  const ctx = chart.ctx;
+  const slot = (chart.chartArea.right - chart.chartArea.left) / Math.max(targets.length, 1);
+  targets.forEach((target, i) => {
+    const bar = meta.data[i];
+    if (target === null || bar === undefined) return;
+    const at = y.getPixelForValue(target.value);
+    const [left, right] = [bar.x - slot * 0.42, bar.x + slot * 0.42];
+    // A white halo under the dashes keeps the target visible across a red or orange bar.
+    for (const [colour, width, dash] of [
+      ["#ffffff", 4, []],
+      [TARGET_COLOUR, 2, [6, 4]],
+    ] as const) {
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = width;
+      ctx.setLineDash([...dash]);
+      ctx.beginPath();
+      ctx.moveTo(left, at);
+      ctx.lineTo(right, at);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    ctx.font = `12px "${CHART_FONT}"`;
+    ctx.textAlign = "right";
+    ctx.textBaseline = "top";
+    const width = ctx.measureText(target.label).width;
+    ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
+    ctx.fillRect(right - width - 2, at + 2, width + 4, 15);
+    ctx.fillStyle = TARGET_COLOUR;
+    ctx.fillText(target.label, right, at + 3);
+  });
+}
+
 /** Each bar's value above the higher of its top and its whisker (below, for a negative bar). */
 function drawValueLabels(chart: ChartJs, labels: string[], bounds: BarBounds): void {
   const meta = chart.getDatasetMeta(0);
@@ -134,7 +186,7 @@ function drawReference(chart: ChartJs, line: ReferenceLine, index: number): void
   if (!inside) return;
   ctx.strokeStyle = line.colour;
   ctx.lineWidth = 1.5;
-  ctx.setLineDash(line.colour === "#c0392b" ? [6, 4] : [2, 3]);
+  ctx.setLineDash(line.colour === TARGET_COLOUR ? [6, 4] : [2, 3]);
   ctx.beginPath();
   if (line.axis === "x") {
     ctx.moveTo(at, chartArea.top);

@@ -59,7 +59,7 @@ export const ROLE_COLOURS: Record<string, string> = {
 };
 const EXTRA_COLOURS = ["#c2710c", "#2f8f4e", "#8e44ad", "#b03a2e"];
 /** Targets are red and dashed; other reference lines (the link's line rate) dark grey. */
-const TARGET_COLOUR = "#c0392b";
+export const TARGET_COLOUR = "#c0392b";
 const LIMIT_COLOUR = "#444444";
 
 /** Builds the chart.js configuration of one report chart, in one language. Pure. */
