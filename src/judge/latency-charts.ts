@@ -201,58 +201,50 @@ function marker(role: string, stat: string, value: number): ChartText {
   return { key: "chart.marker.judged", params: { ...params, stat, value: roundLabel(value), unit: "ms" } };
 }
 
-/** The target as a latency: absolute in ms, or the baseline's judged value moved by the limit. */
+/**
+ * The target as a latency: absolute in ms, or the baseline's judged value moved by the limit. Latency
+ * is lower-is-better, so a regression or loss of ≤ L allows ≤ baseline × (1 + L), an improvement of
+ * ≥ L asks for ≤ baseline × (1 − L) (the operator turns round), a delta adds the limit.
+ */
 function targetLines(
   requirement: RequirementResult,
   part: string | undefined,
 ): NonNullable<Chart["reference"]> {
   const target = requirement.target;
   const side = judgedSide(requirement, part);
-  if (target === null || side === undefined || percentileOf(requirement) === undefined) return [];
-  const label = { en: "target", zh: "目标" };
-  const op = OPERATORS[target.op].symbol;
-  if (target.comparison === "none")
-    return target.unit !== "ms"
-      ? []
-      : [
-          {
-            axis: "y",
-            value: target.value,
-            label,
-            text: { key: "chart.target.absolute", params: { op, value: target.value, unit: "ms" } },
-          },
-        ];
-  const baseline = side.measured.baseline;
-  if (baseline == null) return [];
   const stat = requirement.metric?.split(".")[1] ?? "";
-  if (target.comparison === "delta") {
-    if (target.unit !== "ms") return [];
-    const value = roundLabel(baseline + target.value);
-    return [
-      {
-        axis: "y",
-        value,
-        label,
-        text: { key: "chart.target.delta", params: { stat, limit: target.value, value, unit: "ms" } },
-      },
-    ];
-  }
-  if (target.unit !== "%") return [];
-  // Latency is lower-is-better: a regression or loss allows the baseline plus the limit, an improvement asks for less.
-  const factor = Number(
-    (target.comparison === "improvement" ? 1 - target.value / 100 : 1 + target.value / 100).toFixed(6),
-  );
-  const value = roundLabel(baseline * factor);
-  const key = part === undefined ? "chart.target.relative" : "chart.target.relative_part";
-  return [
+  if (target === null || side === undefined || percentileOf(requirement) === undefined) return [];
+  const line = (value: number, key: string, params: ChartText["params"]) => [
     {
-      axis: "y",
+      axis: "y" as const,
       value,
-      label,
-      text: { key, params: { stat, factor, value, unit: "ms", ...(part === undefined ? {} : { part }) } },
+      label: TARGET_LABEL,
+      text: { key, params: { ...params, value, unit: "ms" } },
     },
   ];
+  const op = OPERATORS[target.op].symbol;
+  if (target.comparison === "none")
+    return target.unit === "ms" ? line(target.value, "chart.target.absolute", { op }) : [];
+  const baseline = side.measured.baseline;
+  if (baseline == null) return [];
+  if (target.comparison === "delta")
+    return target.unit === "ms"
+      ? line(roundLabel(baseline + target.value), "chart.target.delta", { op, stat, limit: target.value })
+      : [];
+  if (target.unit !== "%") return [];
+  const improvement = target.comparison === "improvement";
+  const factor = Number((improvement ? 1 - target.value / 100 : 1 + target.value / 100).toFixed(6));
+  const latencyOp = improvement ? (FLIPPED[op] ?? op) : op;
+  const params = { op: latencyOp, stat, factor, ...(part === undefined ? {} : { part }) };
+  return line(
+    roundLabel(baseline * factor),
+    `chart.target.${part === undefined ? "relative" : "relative_part"}`,
+    params,
+  );
 }
+
+const TARGET_LABEL = { en: "target", zh: "目标" };
+const FLIPPED: Record<string, string> = { "≥": "≤", ">": "<", "≤": "≥", "<": ">" };
 
 interface JudgedSide {
   measured: NonNullable<RequirementResult["measured"]>;

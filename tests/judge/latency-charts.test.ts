@@ -73,7 +73,7 @@ describe("latency charts of real fixtures", () => {
           label: { en: "target", zh: "目标" },
           text: {
             key: "chart.target.relative",
-            params: { stat: "p99", factor: 1.05, value: 251.4, unit: "ms" },
+            params: { op: "≤", stat: "p99", factor: 1.05, value: 251.4, unit: "ms" },
           },
         },
       ],

@@ -18,16 +18,16 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "chart.target.absolute": { en: "target {op} {value} {unit}", zh: "目标 {op} {value} {unit}" },
   "chart.target.relative": {
-    en: "target: baseline {stat} × {factor} = {value} {unit}",
-    zh: "目标：基线 {stat} × {factor} = {value} {unit}",
+    en: "target: {op} baseline {stat} × {factor} = {value} {unit}",
+    zh: "目标：{op} 基线 {stat} × {factor} = {value} {unit}",
   },
   "chart.target.relative_part": {
-    en: "target ({part}): baseline {stat} × {factor} = {value} {unit}",
-    zh: "目标（{part}）：基线 {stat} × {factor} = {value} {unit}",
+    en: "target ({part}): {op} baseline {stat} × {factor} = {value} {unit}",
+    zh: "目标（{part}）：{op} 基线 {stat} × {factor} = {value} {unit}",
   },
   "chart.target.delta": {
-    en: "target: baseline {stat} + {limit} = {value} {unit}",
-    zh: "目标：基线 {stat} + {limit} = {value} {unit}",
+    en: "target: {op} baseline {stat} + {limit} = {value} {unit}",
+    zh: "目标：{op} 基线 {stat} + {limit} = {value} {unit}",
   },
   "chart.target.line_rate_fraction": {
     en: "target: {percent} % of line rate = {value} GB/s",

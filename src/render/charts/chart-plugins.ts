@@ -225,7 +225,6 @@ function drawMarkers(chart: ChartJs, markers: MarkerPoint[]): void {
     .sort((a, b) => a.py - b.py);
   let lastLabelY = Number.NEGATIVE_INFINITY;
   ctx.font = `12px "${CHART_FONT}"`;
-  ctx.textAlign = "right";
   ctx.textBaseline = "middle";
   for (const m of placed) {
     ctx.fillStyle = m.colour;
@@ -238,9 +237,13 @@ function drawMarkers(chart: ChartJs, markers: MarkerPoint[]): void {
     const labelY = Math.max(m.py, lastLabelY + 16);
     lastLabelY = labelY;
     const width = ctx.measureText(m.label).width;
+    // Left of the dot, unless that runs into the y axis (a p50 near the left edge): then right of it.
+    const left = m.px - 9 - width - 2 >= chart.chartArea.left;
+    const x = left ? m.px - 9 : m.px + 9;
+    ctx.textAlign = left ? "right" : "left";
     ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
-    ctx.fillRect(m.px - 9 - width - 2, labelY - 8, width + 4, 16);
+    ctx.fillRect(left ? x - width - 2 : x - 2, labelY - 8, width + 4, 16);
     ctx.fillStyle = m.colour;
-    ctx.fillText(m.label, m.px - 9, labelY);
+    ctx.fillText(m.label, x, labelY);
   }
 }

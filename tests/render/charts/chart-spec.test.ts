@@ -99,7 +99,10 @@ const LATENCY: Chart = {
       axis: "y",
       value: 251.4,
       label: { en: "target", zh: "目标" },
-      text: { key: "chart.target.relative", params: { stat: "p99", factor: 1.05, value: 251.4, unit: "ms" } },
+      text: {
+        key: "chart.target.relative",
+        params: { op: "≤", stat: "p99", factor: 1.05, value: 251.4, unit: "ms" },
+      },
     },
   ],
   markers: [
@@ -148,7 +151,7 @@ describe("computeChartSpec on a percentile plot", () => {
       caption: ["候选有 3 行未绘出：这些行有错误（见问题列表）。"],
       claimcheck: {
         references: [
-          { axis: "y", value: 251.4, label: "目标：基线 p99 × 1.05 = 251.4 ms", colour: "#c0392b" },
+          { axis: "y", value: 251.4, label: "目标：≤ 基线 p99 × 1.05 = 251.4 ms", colour: "#c0392b" },
         ],
         markers: [{ x: 100, y: 227.6, label: "候选 p99 227.6 ms", colour: "#1f5fbf" }],
         bands: [],
@@ -208,19 +211,21 @@ describe("computeChartSpec on bars", () => {
 });
 
 describe("formatChartText", () => {
-  it("renders plurals and roles from the catalog, and a key it does not know as the fallback", () => {
+  it("renders plurals and roles from the catalog, and a key or params it does not know as the fallback", () => {
     expect([
       formatChartText({ key: "chart.caption.requirements_left_out", params: { n: 1 } }, "en"),
       formatChartText({ key: "chart.caption.requirements_left_out", params: { n: 2 } }, "en"),
       formatChartText({ key: "chart.series.role_part", params: { role: "baseline", part: "qwen7b" } }, "zh"),
       formatChartText({ key: "chart.verdict", params: { verdict: "inconclusive" } }, "zh"),
       formatChartText({ key: "chart.future" }, "zh", "target"),
+      formatChartText({ key: "chart.target.absolute", params: { value: 5 } }, "en", "target 5"),
     ]).toEqual([
       "1 requirement is left out: invalid, so nothing was judged (see the findings).",
       "2 requirements are left out: invalid, so nothing was judged (see the findings).",
       "基线 qwen7b",
       "无法判定",
       "target",
+      "target 5",
     ]);
   });
 });
