@@ -27,7 +27,7 @@ export const startupExcess: MetricDefinition = {
           "The model's weight size is not declared; set system.model_weights_gib in claimcheck.yaml (or the claim condition model_weights_gib).",
       };
     }
-    const window = idleWindow(memory, evidence?.context, input.evidence.candidate);
+    const window = computeIdleWindow(memory, evidence?.context, input.evidence.candidate);
     if (window.count === 0) {
       return {
         unavailable: "invalid",
@@ -94,9 +94,10 @@ function declaredWeights(input: MeasureInput): number | undefined {
  * another is cut at the same moment on every GPU), and how its end was found. The request log's Unix
  * send times place the first request only on a timeline in Unix time: `dcgmi dmon` prints no time
  * (its sweeps are counted from the start of the capture, `context.time_base: "relative"`), and on
- * such a timeline every sample would fall before the first request and count as idle.
+ * such a timeline every sample would fall before the first request and count as idle. Exported for
+ * the memory chart, which shades the same window.
  */
-function idleWindow(
+export function computeIdleWindow(
   memory: GpuMemorySamples,
   context: ParsedEvidence["context"],
   candidate: ParsedEvidence | undefined,

@@ -41,11 +41,13 @@ export const messages: Record<string, { en: string; zh: string }> = {
     en: "line rate per direction {value} GB/s",
     zh: "单向线速 {value} GB/s",
   },
-  "chart.reference.weights_allowance": {
+  "chart.target.weights_allowance": {
     en: "weights + allowance {value} GiB",
     zh: "权重 + 允许余量 {value} GiB",
   },
   "chart.band.window": { en: "judged window: ≥ {size}", zh: "判定窗口：≥ {size}" },
+  "chart.band.startup": { en: "start-up: before the first request", zh: "启动阶段：首个请求之前" },
+  "chart.marker.startup_peak": { en: "judged start-up peak {value} GiB", zh: "判定的启动峰值 {value} GiB" },
   "chart.verdict": {
     en: "{verdict, select, pass {PASS} fail {FAIL} inconclusive {INCONCLUSIVE} missing {MISSING} invalid {INVALID} waived {WAIVED} other {{verdict}}}",
     zh: "{verdict, select, pass {通过} fail {未通过} inconclusive {无法判定} missing {缺失} invalid {无效} waived {豁免} other {{verdict}}}",
@@ -73,6 +75,10 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "chart.caption.series_left_out": {
     en: `The ${roleEn("role")} is left out: its file has errors the rows cannot be matched to (see the findings).`,
     zh: `${roleZh("role")}未绘出：其文件有错误，且无法对应到行（见问题列表）。`,
+  },
+  "chart.caption.startup": {
+    en: "The shaded span is the start-up window (samples before the first request); its highest memory in use, summed over GPUs, minus the declared weights is judged against the allowance.",
+    zh: "阴影区为启动阶段（首个请求之前的采样）；以其中各 GPU 显存占用之和的最大值减去声明的权重大小，与允许余量比较。",
   },
   "chart.caption.window": {
     en: "The shaded span is the judged window (messages ≥ {size}); the median busbw of its cells is judged against the target line.",

@@ -176,7 +176,11 @@ function referenceLines(chart: Chart, lang: Lang): ReferenceLine[] {
   return (chart.reference ?? []).map((r) => {
     const unit = unitText(r.axis === "x" ? chart.x.unit : chart.y.unit);
     const plain = `${r.label[lang]} ${formatTick(r.value)}${unit}`;
-    const target = r.text === undefined ? r.label.en === "target" : r.text.key.startsWith("chart.target.");
+    // Reports from before chart text keys name their target lines "target" and "weights + allowance".
+    const target =
+      r.text === undefined
+        ? ["target", "weights + allowance"].includes(r.label.en)
+        : r.text.key.startsWith("chart.target.");
     const value = r.axis === "x" && chart.x.scale === "percentile" ? toPercentileAxis(r.value) : r.value;
     return {
       axis: r.axis,
