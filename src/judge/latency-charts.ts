@@ -2,8 +2,8 @@ import { successful } from "../measure/serving/serving-statistics.ts";
 import { computePercentile, sortFinite } from "../measure/stats/percentile.ts";
 import type { RequestColumnKey, ServingRequests } from "../model/evidence.ts";
 import type { Chart, ChartText, RequirementResult } from "../model/report.ts";
-import { computeErrorRows, computeRoleText, roundLabel } from "./chart-rows.ts";
-import { OPERATORS } from "./operators.ts";
+import { computeErrorRows, computeRoleText } from "./chart-rows.ts";
+import { computeJudgedMarkers, computeTargetLines, percentileOf } from "./latency-marks.ts";
 import type { VerifiedInput } from "./verify-submission.ts";
 
 /** Points per curve, spread evenly over log(1 / (1 − q)): the tail is drawn as finely as the median. */
@@ -100,9 +100,9 @@ function latencyChart(
   });
   if (series.length === 0) return undefined;
   const suffix = part === undefined ? "" : ` — ${part}`;
-  const reference = judged.flatMap((r) => targetLines(r, part));
+  const reference = judged.flatMap((r) => computeTargetLines(r, part));
   const roles = series.map((s) => s.role);
-  const markers = judged.flatMap((r) => judgedMarkers(r, part, roles));
+  const markers = judged.flatMap((r) => computeJudgedMarkers(r, part, roles));
   caption.unshift(percentileCaption(markers));
   const left = group.length - judged.length;
   if (left > 0) caption.push({ key: "chart.caption.requirements_left_out", params: { n: left } });
@@ -156,107 +156,6 @@ function plottedValues(
   }
   if (left > 0) caption.push({ key: "chart.caption.rows_left_out", params: { n: left, role: input.role } });
   return sortFinite(kept);
-}
-
-function percentileOf(requirement: RequirementResult): number | undefined {
-  const statistic = requirement.metric?.split(".")[1] ?? "";
-  return /^p\d+(\.\d+)?$/.test(statistic) ? Number(statistic.slice(1)) : undefined;
-}
-
-function judgedMarkers(
-  requirement: RequirementResult,
-  part: string | undefined,
-  plotted: string[],
-): NonNullable<Chart["markers"]> {
-  const p = percentileOf(requirement);
-  const side = judgedSide(requirement, part);
-  if (p === undefined || side === undefined) return [];
-  const relative = requirement.target?.comparison !== "none";
-  const runs: Array<[string, number | null | undefined]> = relative
-    ? [
-        [side.roles.candidate ?? sideRole(plotted, "candidate"), side.measured.candidate],
-        [
-          side.roles.baseline ?? sideRole(plotted, requirement.target?.baseline ?? "baseline"),
-          side.measured.baseline,
-        ],
-      ]
-    : [[side.roles.candidate ?? sideRole(plotted, "candidate"), side.measured.value]];
-  return runs.flatMap(([role, value]) =>
-    value == null ? [] : [{ x: p, y: round(value), role, text: marker(role, `p${p}`, value) }],
-  );
-}
-
-/**
- * The plotted role a side was read from, as `findEvidence` picks it: the side's own role, else the
- * one request log whose name does (baseline) or does not (candidate) contain "baseline".
- */
-function sideRole(plotted: string[], role: string): string {
-  if (plotted.includes(role)) return role;
-  const baseline = role.includes("baseline");
-  return plotted.find((r) => r.includes("baseline") === baseline) ?? role;
-}
-
-function marker(role: string, stat: string, value: number): ChartText {
-  const { params } = computeRoleText(role);
-  return { key: "chart.marker.judged", params: { ...params, stat, value: roundLabel(value), unit: "ms" } };
-}
-
-/**
- * The target as a latency: absolute in ms, or the baseline's judged value moved by the limit. Latency
- * is lower-is-better, so a regression or loss of ≤ L allows ≤ baseline × (1 + L), an improvement of
- * ≥ L asks for ≤ baseline × (1 − L) (the operator turns round), a delta adds the limit.
- */
-function targetLines(
-  requirement: RequirementResult,
-  part: string | undefined,
-): NonNullable<Chart["reference"]> {
-  const target = requirement.target;
-  const side = judgedSide(requirement, part);
-  const stat = requirement.metric?.split(".")[1] ?? "";
-  if (target === null || side === undefined || percentileOf(requirement) === undefined) return [];
-  const line = (value: number, key: string, params: ChartText["params"]) => [
-    {
-      axis: "y" as const,
-      value,
-      label: TARGET_LABEL,
-      text: { key, params: { ...params, value, unit: "ms" } },
-    },
-  ];
-  const op = OPERATORS[target.op].symbol;
-  if (target.comparison === "none")
-    return target.unit === "ms" ? line(target.value, "chart.target.absolute", { op }) : [];
-  const baseline = side.measured.baseline;
-  if (baseline == null) return [];
-  if (target.comparison === "delta")
-    return target.unit === "ms"
-      ? line(roundLabel(baseline + target.value), "chart.target.delta", { op, stat, limit: target.value })
-      : [];
-  if (target.unit !== "%") return [];
-  const improvement = target.comparison === "improvement";
-  const factor = Number((improvement ? 1 - target.value / 100 : 1 + target.value / 100).toFixed(6));
-  const latencyOp = improvement ? (FLIPPED[op] ?? op) : op;
-  const params = { op: latencyOp, stat, factor, ...(part === undefined ? {} : { part }) };
-  return line(
-    roundLabel(baseline * factor),
-    `chart.target.${part === undefined ? "relative" : "relative_part"}`,
-    params,
-  );
-}
-
-const TARGET_LABEL = { en: "target", zh: "目标" };
-const FLIPPED: Record<string, string> = { "≥": "≤", ">": "<", "≤": "≥", "<": ">" };
-
-interface JudgedSide {
-  measured: NonNullable<RequirementResult["measured"]>;
-  roles: { candidate?: string | undefined; baseline?: string | undefined };
-}
-
-function judgedSide(requirement: RequirementResult, part: string | undefined): JudgedSide | undefined {
-  if (part === undefined)
-    return requirement.measured === null ? undefined : { measured: requirement.measured, roles: {} };
-  const found = requirement.parts?.find((p) => p.name === part);
-  if (found?.measured == null || found.verdict === "invalid") return undefined;
-  return { measured: found.measured, roles: found.roles };
 }
 
 /** Six significant digits: enough for a chart, and stable JSON across platforms. */
