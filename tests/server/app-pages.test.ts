@@ -80,8 +80,8 @@ describe("pages and documents", () => {
     }).toEqual({ status: 200, teams: ["Team A", "Team B"], svg: 1, points: 3, target: 1 });
   });
 
-  it("shows the public only the latest submission of each team on the dashboard", async () => {
-    const app = await createTestApp();
+  it("shows the public only the latest submission of each team on the dashboard (--public latest)", async () => {
+    const app = await createTestApp({}, undefined, { publicResults: "latest" });
     for (const token of [app.tokens.teamA, app.tokens.teamA]) {
       await app.request("/api/submissions", uploadInit(token, smallFields()));
     }
