@@ -27,7 +27,10 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
     else if (!/frame-ancestors/.test(csp))
       headers.set("content-security-policy", `${csp}; frame-ancestors 'none'`);
   }
-  c.res = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
+  const fresh = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
+  // Hono's `res` setter copies the old answer's headers over the new one's; clear it first so ours win.
+  c.res = undefined;
+  c.res = fresh;
 };
 
 /** `HEAD` answers what `GET` would, without the body (RFC 9110 §9.3.2). */
