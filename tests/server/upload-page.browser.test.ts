@@ -96,7 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM))(TITLE, () => {
     });
     expect(published.status).toBe(200);
     // The page's session cookie is HttpOnly, and nothing of the token is left in the page's storage.
-    const stored = await page.evaluate(() => [document.cookie, JSON.stringify(localStorage)]);
+    const stored = await page.evaluate("[document.cookie, JSON.stringify(localStorage)]");
     expect(stored).toEqual(["", "{}"]);
     await page.goto(`${server.url}/topics/1.2`);
     const teams = await page.$$eval("#latest thead .team", (cells) => cells.map((c) => c.textContent));
