@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { request as httpRequest } from "node:http";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { REPORT_CSP } from "../../src/server/security-headers.ts";
 import { createTestApp, smallFields, uploadInit } from "./helpers.ts";
 
@@ -125,3 +126,48 @@ function chunked(bytes: Buffer, size: number): ReadableStream<Uint8Array> {
     },
   });
 }
+
+describe("a multipart flood over a socket", () => {
+  it("answers 413 to a million tiny parts sent to a running server within a second", async () => {
+    const { startServer } = await import("../../src/server/start-server.ts");
+    const { createSqliteStore } = await import("../../src/store/sqlite-store.ts");
+    const store = createSqliteStore(":memory:");
+    const token = await store.createToken({ role: "team", team: "Team A" }, "2026-08-01T00:00:00.000Z");
+    const server = await startServer({ store, port: 0, log: () => {} });
+    onTestFinished(async () => {
+      await server.close();
+      await store.close();
+    });
+    const boundary = "----flood";
+    const part = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n`);
+    const count = Math.floor((64 * 1024 * 1024 - 64) / part.length);
+    const body = Buffer.concat([
+      ...Array.from({ length: count }, () => part),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+    const started = performance.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${server.url}/api/submissions`);
+      const request = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${token}`,
+            "content-type": `multipart/form-data; boundary=${boundary}`,
+            "content-length": body.length,
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+    expect([status, (performance.now() - started) / 1000 < 1]).toEqual([413, true]);
+  });
+});
