@@ -88,8 +88,17 @@ export function createCli() {
     .option("--port <n>", "Port to listen on, 0 for any free one (default 8787)")
     .option("--host <address>", "Address to bind (default 127.0.0.1; 0.0.0.0 for every interface)")
     .option("--db <file>", "SQLite database (default $XDG_DATA_HOME/claimcheck/claimcheck.db)")
+    .option(
+      "--public <rule>",
+      "Who reads results: decision (after an officer publishes; default) or latest (open leaderboard)",
+    )
+    .option("--quota <n>", "Uploads a team may start per hour (default 60); beyond, 429 with Retry-After")
+    .option(
+      "--trust-proxy",
+      "Trust X-Forwarded-Proto from a TLS proxy in front (Secure, __Host- session cookie)",
+    )
     .example("claimcheck serve")
-    .example("claimcheck serve --port 8080 --db /srv/claimcheck/claimcheck.db")
+    .example("claimcheck serve --port 8080 --db /srv/claimcheck/claimcheck.db --trust-proxy")
     .action(async (raw: Record<string, unknown>) => (await import("./run-serve.ts")).runServe(raw));
 
   cli

@@ -14,11 +14,15 @@ export const ServeCliSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(8787),
   host: z.string().default("127.0.0.1"),
   db: z.string().min(1).optional(),
+  public: z.enum(["decision", "latest"]).default("decision"),
+  quota: z.coerce.number().int().min(1).max(100_000).optional(),
+  trustProxy: z.boolean().default(false),
 });
 
 export const TokenCliSchema = z
   .object({
-    team: z.string().trim().min(1).optional(),
+    // The argument parser reads `--team 42` as the number 42; a team name is text whatever it looks like.
+    team: z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1)).optional(),
     officer: z.union([z.literal(true), z.string().trim().min(1)]).optional(),
     db: z.string().min(1).optional(),
   })
@@ -31,8 +35,21 @@ export async function runServe(raw: Record<string, unknown>): Promise<CommandRes
   const options = parseCliOptions(ServeCliSchema, raw);
   const db = options.db ?? defaultDatabasePath();
   const store = openStore(db);
-  const server = await startServer({ store, port: options.port, host: options.host });
-  process.stderr.write(`claimcheck serve: listening on ${server.url} (database ${db}); Ctrl-C stops it\n`);
+  const server = await startServer({
+    store,
+    port: options.port,
+    host: options.host,
+    publicResults: options.public,
+    trustProxy: options.trustProxy,
+    ...(options.quota === undefined ? {} : { limits: { maxUploadsPerHour: options.quota } }),
+  });
+  const open =
+    options.public === "latest"
+      ? "each team's latest result is public"
+      : "results public once an officer publishes them";
+  process.stderr.write(
+    `claimcheck serve: listening on ${server.url} (database ${db}; ${open}); Ctrl-C stops it\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
@@ -44,7 +61,11 @@ export async function runServe(raw: Record<string, unknown>): Promise<CommandRes
 }
 
 /** `claimcheck token create --team <name> | --officer [name]`: prints a new token once, on stdout. */
-export async function runToken(action: string, raw: Record<string, unknown>): Promise<CommandResult> {
+export async function runToken(
+  action: string,
+  raw: Record<string, unknown>,
+  argv: readonly string[] = process.argv,
+): Promise<CommandResult> {
   if (action !== "create") {
     throw new ClaimcheckError(
       "E_USAGE",
@@ -56,7 +77,7 @@ export async function runToken(action: string, raw: Record<string, unknown>): Pr
   const store = openStore(db);
   const grant =
     options.team !== undefined
-      ? { role: "team" as const, team: options.team }
+      ? { role: "team" as const, team: exactOptionText(argv, "team") ?? options.team }
       : { role: "officer" as const, name: options.officer === true ? "officer" : String(options.officer) };
   const token = await store.createToken(grant, new Date().toISOString());
   await store.close();
@@ -74,6 +95,13 @@ export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env, home =
 }
 
 // --- internal ---
+
+/** The text after `--name` as typed (`--team 007` stays "007", which the argument parser reads as 7). */
+function exactOptionText(argv: readonly string[], name: string): string | undefined {
+  const at = argv.indexOf(`--${name}`);
+  const text = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  return text === undefined || text.startsWith("-") || text.trim() === "" ? undefined : text.trim();
+}
 
 function openStore(path: string): Store {
   if (path !== ":memory:") {

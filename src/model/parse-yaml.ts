@@ -4,6 +4,7 @@ import { createFinding } from "./create-finding.ts";
 import { ClaimcheckError } from "./errors.ts";
 import type { Finding } from "./finding.ts";
 import { flattenUnionIssues } from "./union-issues.ts";
+import { findYamlTooDeep } from "./yaml-depth.ts";
 
 export interface ParseYamlOptions {
   /** Finding code prefix, e.g. `MANIFEST` → `MANIFEST_YAML_SYNTAX`, `MANIFEST_SCHEMA`. */
@@ -21,8 +22,15 @@ export function parseYamlWithSchema<T extends z.ZodType>(
   schema: T,
   options: ParseYamlOptions,
 ): z.infer<T> {
+  const tooDeep = findYamlTooDeep(text, MAX_YAML_DEPTH);
+  if (tooDeep !== undefined) throw yamlError(path, [tooDeepFinding(path, tooDeep.line, options)], options);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  // The depth scan is a bound, not a parser: should the parser still run out of stack, say the same.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow !== undefined) {
+    throw yamlError(path, [tooDeepFinding(path, overflow.linePos?.[0]?.line ?? 1, options)], options);
+  }
   const syntax = doc.errors.map((e) =>
     createFinding(
       `${options.code}_YAML_SYNTAX`,
@@ -43,6 +51,21 @@ export function parseYamlWithSchema<T extends z.ZodType>(
 
 // --- internal ---
 
+/**
+ * Deeper than any real file: the 72 YAML files of topics/, fixtures/ and tests/ nest at most 5 levels;
+ * the parser overflows its stack near 900.
+ */
+const MAX_YAML_DEPTH = 64;
+
+function tooDeepFinding(path: string, line: number, options: ParseYamlOptions): Finding {
+  return createFinding(
+    `${options.code}_YAML_TOO_DEEP`,
+    "error",
+    `${path} nests more than ${MAX_YAML_DEPTH} levels deep by line ${line}; a ${options.what} needs a few. Remove the extra brackets or indentation (see ${options.schema}).`,
+    { path, line },
+  );
+}
+
 type YamlDocument = ReturnType<typeof parseDocument>;
 
 /** The document as plain data; an alias without its anchor, or too many aliases (a "billion laughs"), is a syntax finding. */
@@ -50,6 +73,7 @@ function toValue(doc: YamlDocument, path: string, options: ParseYamlOptions): un
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (cause) {
+    if (cause instanceof RangeError) throw yamlError(path, [tooDeepFinding(path, 1, options)], options);
     const message = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
     const finding = createFinding(
       `${options.code}_YAML_SYNTAX`,

@@ -4,6 +4,7 @@ import type { Caller } from "./auth.ts";
 import { HttpError } from "./http-error.ts";
 import type { UploadLimits } from "./limits.ts";
 import { PAGE_CSP } from "./pages/layout.ts";
+import type { UploadQuota } from "./upload-quota.ts";
 
 /** What every route needs; built once by `createApp`. */
 export interface AppContext {
@@ -12,7 +13,15 @@ export interface AppContext {
   limits: UploadLimits;
   readTopics: () => Promise<Topic[]>;
   log: (line: string) => void;
+  /** `decision`: results are private until an officer publishes them; `latest`: each team's latest is public. */
+  publicResults: PublicResults;
+  /** Decide `Secure` and `__Host-` from `X-Forwarded-Proto` (a TLS proxy in front). */
+  trustProxy: boolean;
+  sessionHours: number;
+  quota: UploadQuota;
 }
+
+export type PublicResults = "decision" | "latest";
 
 /** Hono's environment: the caller is resolved once per request by the first middleware. */
 export type AppEnv = { Variables: { caller: Caller } };

@@ -4,13 +4,17 @@ import { isClaimcheckError } from "../model/errors.ts";
 import type { Topic } from "../model/topic.ts";
 import { readTopics } from "../read/read-topics.ts";
 import type { Store } from "../store/store.ts";
-import { type AppContext, type AppEnv, jsonResponse } from "./app-context.ts";
+import { type AppContext, type AppEnv, jsonResponse, type PublicResults } from "./app-context.ts";
 import { resolveCaller } from "./auth.ts";
 import { HttpError } from "./http-error.ts";
 import { DEFAULT_LIMITS, type UploadLimits } from "./limits.ts";
 import { addPageRoutes } from "./page-routes.ts";
+import { addPublicationRoutes } from "./publication-routes.ts";
+import { headAsGet, securityHeaders } from "./security-headers.ts";
+import { addSessionRoutes } from "./session-routes.ts";
 import { addSubmissionRoutes } from "./submission-routes.ts";
 import { addTopicRoutes } from "./topic-routes.ts";
+import { createUploadQuota } from "./upload-quota.ts";
 
 export interface AppOptions {
   store: Store;
@@ -22,6 +26,12 @@ export interface AppOptions {
   readTopics?: () => Promise<Topic[]>;
   /** Where unexpected errors are logged. @default stderr */
   log?: (line: string) => void;
+  /** Who reads results: `decision` (after an officer publishes) or `latest` (an open leaderboard). @default "decision" */
+  publicResults?: PublicResults;
+  /** Trust `X-Forwarded-Proto` from a TLS proxy for the cookie's `Secure`. @default false */
+  trustProxy?: boolean;
+  /** How long a browser session lasts. @default 12 */
+  sessionHours?: number;
 }
 
 /** A fetch handler: a Request in, a Response out, no socket (that is `startServer`'s job). */
@@ -32,26 +42,34 @@ export type FetchHandler = (request: Request) => Promise<Response>;
  * @example const handle = createApp({ store: createSqliteStore(":memory:") });
  */
 export function createApp(options: AppOptions): FetchHandler {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const context: AppContext = {
     store: options.store,
     now: options.now ?? (() => new Date()),
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits,
     readTopics: options.readTopics ?? (() => readTopics()),
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    publicResults: options.publicResults ?? "decision",
+    trustProxy: options.trustProxy ?? false,
+    sessionHours: options.sessionHours ?? 12,
+    quota: createUploadQuota(limits.maxUploadsPerHour),
   };
   const app = new Hono<AppEnv>();
+  app.use("*", securityHeaders);
   app.use("*", async (c, next) => {
-    c.set("caller", await resolveCaller(c.req.raw, context.store));
+    c.set("caller", await resolveCaller(c.req.raw, { store: context.store, now: context.now }));
     await next();
   });
   addPageRoutes(app, context);
+  addSessionRoutes(app, context);
+  addPublicationRoutes(app, context);
   addSubmissionRoutes(app, context);
   addTopicRoutes(app, context);
   app.notFound((c) =>
     jsonResponse({ error: `No route for ${c.req.method} ${c.req.path}; see /openapi.json.` }, 404),
   );
   app.onError((error) => toErrorResponse(error, context.log));
-  return async (request) => app.fetch(request);
+  return async (request) => (request.method === "HEAD" ? headAsGet(app, request) : app.fetch(request));
 }
 
 // --- internal ---
@@ -59,7 +77,7 @@ export function createApp(options: AppOptions): FetchHandler {
 /** The one edge handler: known errors become their status with a message; anything else a bare 500. */
 function toErrorResponse(error: unknown, log: (line: string) => void): Response {
   if (error instanceof HttpError)
-    return jsonResponse({ error: error.message, ...error.details }, error.status);
+    return jsonResponse({ error: error.message, ...error.details }, error.status, error.headers);
   if (isClaimcheckError(error) && error.code === "E_INPUT") {
     return jsonResponse({ error: error.message, findings: error.findings }, 422);
   }

@@ -50,7 +50,7 @@ export function prepareQuickSubmission(
 export function prepareZipSubmission(
   upload: Extract<Upload, { kind: "zip" }>,
   team: string,
-  limits: UploadLimits,
+  limits: Pick<UploadLimits, "maxZipEntries" | "maxUnzippedBytes">,
 ): PreparedSubmission {
   const entries = parseZip(upload.zip.bytes, limits);
   const manifestPath = findManifest(entries);

@@ -1,6 +1,9 @@
 import type { Topic } from "../model/topic.ts";
 import type { DashboardSubmission } from "./pages/dashboard-page.ts";
 
+/** `\s` covers the blanks spreadsheets skip, the ideographic space U+3000 and no-break space included. */
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@])/;
+
 const HEADER = [
   "submission",
   "team",
@@ -48,14 +51,16 @@ export function renderDashboardCsv(topic: Topic, submissions: readonly Dashboard
 }
 
 /**
- * One CSV cell. Numbers stay numbers. Text that a spreadsheet would run as a formula (starting with
- * `=`, `+`, `-`, `@`, a tab or a carriage return, OWASP's list) gets a leading `'`, so it shows as text;
- * then the cell is quoted when it holds a comma, a quote or a line break.
+ * One CSV cell. Numbers stay numbers. Text that a spreadsheet could run as a formula gets a leading `'`,
+ * so it shows as text: OWASP's `=`, `+`, `-`, `@` also after leading blanks (Excel and LibreOffice trim
+ * them: " =1+1" computes), and any text starting with a tab, CR or LF (a quoted "\n=…" cell is a
+ * formula once the line break is dropped). Then the cell is quoted when it holds a comma, a quote or a
+ * line break.
  */
 export function escapeCsvCell(value: unknown): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -5,12 +5,20 @@ export class HttpError extends Error {
   readonly status: number;
   /** Extra fields of the JSON body, e.g. the findings of a 422. */
   readonly details: Record<string, unknown>;
+  /** Extra response headers, e.g. `retry-after` on a 429. */
+  readonly headers: Record<string, string>;
 
-  constructor(status: number, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    status: number,
+    message: string,
+    details: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = "HttpError";
     this.status = status;
     this.details = details;
+    this.headers = headers;
   }
 }
 

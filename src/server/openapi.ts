@@ -1,3 +1,5 @@
+import { ACCESS_PATHS } from "./openapi-access.ts";
+
 /** The OpenAPI 3.1 description served at `GET /openapi.json`. */
 export const OPENAPI = {
   openapi: "3.1.0",
@@ -5,10 +7,13 @@ export const OPENAPI = {
     title: "claimcheck server",
     version: "1",
     description:
-      "Upload benchmark result files, get the verdict. The latest submission of each team on each topic is public; earlier ones are read by their team and officers. Raw input files are never served.",
+      "Upload benchmark result files, get the verdict. A submission is read by its team and by officers until an officer publishes its topic (or the server runs with --public latest). Raw input files are never served.",
   },
   components: {
-    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "claimcheck token create" } },
+    securitySchemes: {
+      bearer: { type: "http", scheme: "bearer", description: "claimcheck token create" },
+      session: { type: "apiKey", in: "cookie", name: "claimcheck_session", description: "POST /api/session" },
+    },
     schemas: {
       Error: {
         type: "object",
@@ -77,9 +82,10 @@ export const OPENAPI = {
           "400": ref("Error", "Bad form, unsafe zip path, too many zip entries"),
           "401": ref("Error", "No or unknown token"),
           "403": ref("Error", "Not a team token, or another team's manifest"),
-          "413": ref("Error", "Upload or inflated zip too large"),
+          "413": ref("Error", "Upload or inflated zip too large, or more than 64 multipart parts"),
           "415": ref("Error", "Not multipart, or a file of the wrong type"),
           "422": ref("Error", "Input errors with file, line and column; nothing stored"),
+          "429": ref("Error", "The team's hourly upload quota is used; see Retry-After"),
         },
       },
     },
@@ -125,6 +131,7 @@ export const OPENAPI = {
         responses: { "200": { description: "Submission summaries, oldest first" } },
       },
     },
+    ...ACCESS_PATHS,
     "/topics/{id}": {
       get: { summary: "Topic dashboard (HTML)", responses: { "200": { description: "text/html" } } },
     },

@@ -1,5 +1,7 @@
 import { EVIDENCE_ROLES } from "../model/evidence.ts";
 import { HttpError } from "./http-error.ts";
+import type { UploadLimits } from "./limits.ts";
+import { readMultipartBody } from "./multipart-guard.ts";
 
 /** One uploaded file field. */
 export interface UploadedFile {
@@ -13,17 +15,23 @@ export type Upload =
   | { kind: "files"; topic: string | undefined; files: UploadedFile[]; formats: Record<string, string> }
   | { kind: "zip"; topic: string | undefined; zip: UploadedFile };
 
-/** Reads the multipart body of an upload (the size limit was enforced before) and checks each part's type. */
-export async function readUpload(request: Request): Promise<Upload> {
-  if (!/^multipart\/form-data\s*;/i.test(request.headers.get("content-type") ?? "")) {
+/**
+ * Reads the multipart body of an upload and checks each part's type. The body is first read by
+ * `readMultipartBody`, which counts parts and bytes as they arrive, so a flood of tiny parts is refused
+ * before the multipart parser (which holds every part in memory) sees any of it.
+ */
+export async function readUpload(request: Request, limits: UploadLimits): Promise<Upload> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(type)) {
     throw new HttpError(
       415,
       "Send the upload as multipart/form-data (curl -F topic=1.2 -F candidate=@candidate.csv …).",
     );
   }
+  const body = await readMultipartBody(request, limits);
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(body, { headers: { "content-type": type } }).formData();
   } catch {
     throw new HttpError(
       400,

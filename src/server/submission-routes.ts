@@ -6,11 +6,13 @@ import type { Report } from "../model/report.ts";
 import type { SubmissionRecord } from "../store/store.ts";
 import { type AppContext, type AppEnv, htmlResponse, jsonResponse } from "./app-context.ts";
 import { applyWaivers } from "./apply-waivers.ts";
-import { type Caller, canRead, latestIds, requireOfficer, requireTeam } from "./auth.ts";
+import { type Caller, requireOfficer, requireTeam } from "./auth.ts";
 import { prepareQuickSubmission, prepareZipSubmission } from "./build-submission.ts";
 import { HttpError, unprocessable } from "./http-error.ts";
 import { formatBytes } from "./limits.ts";
 import { renderReportHtml } from "./pages/report-page.ts";
+import { summarizeReport, type View, viewOf } from "./publication.ts";
+import { readPublicSet } from "./publication-routes.ts";
 import { readUpload } from "./read-upload.ts";
 
 /** `POST /api/submissions`, `GET /api/submissions/:id[/report.html]`, `POST /api/submissions/:id/waivers`. */
@@ -26,16 +28,21 @@ export function addSubmissionRoutes(app: Hono<AppEnv>, context: AppContext): voi
   });
   app.post("/api/submissions", limit, async (c) => submit(context, c.get("caller"), c.req.raw));
   app.get("/api/submissions/:id", async (c) => {
-    const { record, published } = await readable(context, c.get("caller"), c.req.param("id"));
-    return jsonResponse(envelope(record, applyWaivers(record.report, record.waivers), published));
+    const { record, view, published } = await readable(context, c.get("caller"), c.req.param("id"));
+    const report = applyWaivers(record.report, record.waivers);
+    if (view === "summary") return jsonResponse(publicSummary(record, report));
+    return jsonResponse(envelope(record, report, published));
   });
   app.get("/api/submissions/:id/report.html", async (c) => {
-    const { record } = await readable(context, c.get("caller"), c.req.param("id"));
-    // The report is self-contained: inline styles and scripts, nothing from another origin.
-    return htmlResponse(
-      await renderReportHtml(applyWaivers(record.report, record.waivers)),
-      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src data:",
-    );
+    const { record, view } = await readable(context, c.get("caller"), c.req.param("id"));
+    if (view === "summary") {
+      throw new HttpError(
+        404,
+        `Only the verdicts and measured values of submission ${record.id} are published; GET /api/submissions/${record.id} shows them.`,
+      );
+    }
+    // The report route's CSP (no script, no framing) is set by the security-headers middleware.
+    return htmlResponse(await renderReportHtml(applyWaivers(record.report, record.waivers)));
   });
   const smallBody = bodyLimit({
     maxSize: 64 * 1024,
@@ -52,7 +59,17 @@ export function addSubmissionRoutes(app: Hono<AppEnv>, context: AppContext): voi
 
 async function submit(context: AppContext, caller: Caller, request: Request): Promise<Response> {
   const team = requireTeam(caller);
-  const upload = await readUpload(request);
+  const acceptedAt = context.now();
+  const quota = context.quota.take(team, acceptedAt.getTime());
+  if (!quota.allowed) {
+    throw new HttpError(
+      429,
+      `Team "${team}" has started ${context.limits.maxUploadsPerHour} uploads in the last hour, the server's limit; try again in ${quota.retryAfterSeconds} s.`,
+      {},
+      { "retry-after": String(quota.retryAfterSeconds) },
+    );
+  }
+  const upload = await readUpload(request, context.limits);
   const prepared =
     upload.kind === "zip"
       ? prepareZipSubmission(upload, team, context.limits)
@@ -76,13 +93,14 @@ async function submit(context: AppContext, caller: Caller, request: Request): Pr
   const saved = await context.store.saveSubmission({
     topic: prepared.submission.topic,
     team,
-    createdAt: context.now().toISOString(),
+    createdAt: acceptedAt.toISOString(),
     mode: prepared.mode,
     report,
     inputs: prepared.inputs,
   });
   const record = { ...saved, mode: prepared.mode, report, inputs: [], waivers: [] };
-  return jsonResponse(envelope(record, report, true), 201, { location: `/api/submissions/${saved.id}` });
+  const published = context.publicResults === "latest";
+  return jsonResponse(envelope(record, report, published), 201, { location: `/api/submissions/${saved.id}` });
 }
 
 const WaiverSchema = z.object({
@@ -118,20 +136,38 @@ async function readable(
   context: AppContext,
   caller: Caller,
   id: string,
-): Promise<{ record: SubmissionRecord; published: boolean }> {
+): Promise<{ record: SubmissionRecord; view: View; published: boolean }> {
   const record = await context.store.getSubmission(id);
-  const history =
-    record === undefined
-      ? []
-      : await context.store.listSubmissions({ topic: record.topic, team: record.team });
-  const latest = latestIds(history);
-  if (record === undefined || !canRead(caller, record, latest)) {
+  const open = record === undefined ? undefined : await readPublicSet(context, record.topic);
+  const view = record === undefined || open === undefined ? "none" : viewOf(caller, record, open);
+  if (record === undefined || view === "none") {
     throw new HttpError(
       404,
-      `No submission "${id}" that you may read; earlier submissions are visible to their team and to officers.`,
+      `No submission "${id}" that you may read; a submission is visible to its team and to officers until an officer publishes its topic.`,
     );
   }
-  return { record, published: latest.has(id) };
+  return { record, view, published: open?.ids.has(id) ?? false };
+}
+
+/** What anyone reads of a submission whose topic was published without full reports. */
+function publicSummary(record: Omit<SubmissionRecord, "verdict" | "inputs">, report: Report) {
+  const summary = summarizeReport(report);
+  return {
+    id: record.id,
+    topic: record.topic,
+    team: record.team,
+    verdict: summary.verdict,
+    published: true,
+    requirements: summary.requirements.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      metric: r.metric,
+      verdict: r.verdict,
+      target: r.target,
+      measured: r.measured,
+    })),
+    links: { self: `/api/submissions/${record.id}`, dashboard: `/topics/${record.topic}` },
+  };
 }
 
 /** The JSON of one submission: who, when, the verdict and report with waivers applied, and its links. */

@@ -1,10 +1,12 @@
 import type { Hono } from "hono";
 import { type AppContext, type AppEnv, findTopic, htmlResponse, jsonResponse } from "./app-context.ts";
 import { applyWaivers } from "./apply-waivers.ts";
-import { type Caller, canRead, latestIds } from "./auth.ts";
+import type { Caller } from "./auth.ts";
 import { renderDashboardCsv } from "./csv-export.ts";
 import { OPENAPI } from "./openapi.ts";
 import { type DashboardSubmission, renderDashboard } from "./pages/dashboard-page.ts";
+import { summarizeReport, viewOf } from "./publication.ts";
+import { readPublicSet } from "./publication-routes.ts";
 
 /**
  * `GET /api/topics`, `GET /api/topics/:id/submissions`, `GET /topics/:id` (dashboard) and
@@ -22,16 +24,23 @@ export function addTopicRoutes(app: Hono<AppEnv>, context: AppContext): void {
   app.get("/api/topics/:id/submissions", async (c) => {
     const topic = await findTopic(context, c.req.param("id"));
     const all = await context.store.listSubmissions({ topic: topic.id });
-    const latest = latestIds(all);
+    const open = await readPublicSet(context, topic.id, all);
+    const caller = c.get("caller");
     return jsonResponse(
-      visible(c.get("caller"), all, latest).map((s) => ({
-        id: s.id,
-        team: s.team,
-        created_at: s.createdAt,
-        verdict: s.verdict,
-        published: latest.has(s.id),
-        links: { self: `/api/submissions/${s.id}`, report_html: `/api/submissions/${s.id}/report.html` },
-      })),
+      all
+        .map((s) => ({ s, view: viewOf(caller, s, open) }))
+        .filter(({ view }) => view !== "none")
+        .map(({ s, view }) => ({
+          id: s.id,
+          team: s.team,
+          created_at: s.createdAt,
+          verdict: s.verdict,
+          published: open.ids.has(s.id),
+          links: {
+            self: `/api/submissions/${s.id}`,
+            ...(view === "full" ? { report_html: `/api/submissions/${s.id}/report.html` } : {}),
+          },
+        })),
     );
   });
   app.get("/topics/:id", async (c) => {
@@ -55,22 +64,24 @@ export function addTopicRoutes(app: Hono<AppEnv>, context: AppContext): void {
 
 // --- internal ---
 
-/** The submissions the caller may see on a topic, oldest first, with their waivers applied. */
+/**
+ * The submissions the caller may see on a topic, oldest first, with their waivers applied; a published
+ * summary shows verdicts and measured values only.
+ */
 async function dashboardSubmissions(
   context: AppContext,
   caller: Caller,
   topic: string,
 ): Promise<DashboardSubmission[]> {
   const all = await context.store.listSubmissions({ topic });
+  const open = await readPublicSet(context, topic, all);
   const shown: DashboardSubmission[] = [];
-  for (const summary of visible(caller, all, latestIds(all))) {
-    const record = await context.store.getSubmission(summary.id);
+  for (const summary of all) {
+    const view = viewOf(caller, summary, open);
+    const record = view === "none" ? undefined : await context.store.getSubmission(summary.id);
     if (record === undefined) continue;
-    shown.push({ ...summary, report: applyWaivers(record.report, record.waivers) });
+    const report = applyWaivers(record.report, record.waivers);
+    shown.push({ ...summary, report: view === "full" ? report : summarizeReport(report) });
   }
   return shown;
-}
-
-function visible<T extends { id: string; team: string }>(caller: Caller, all: T[], latest: Set<string>): T[] {
-  return all.filter((s) => canRead(caller, s, latest));
 }

@@ -43,6 +43,28 @@ const MIGRATIONS = [
      name TEXT,
      created_at TEXT NOT NULL
    );`,
+  // 2: results are private until an officer publishes them; browser sessions apart from upload tokens.
+  `CREATE TABLE publications (
+     topic TEXT PRIMARY KEY,
+     selection TEXT NOT NULL CHECK (selection IN ('chosen', 'latest')),
+     deadline TEXT,
+     full_reports INTEGER NOT NULL,
+     submission_ids TEXT NOT NULL,
+     officer TEXT NOT NULL,
+     published_at TEXT NOT NULL
+   );
+   CREATE TABLE choices (
+     topic TEXT NOT NULL,
+     team TEXT NOT NULL,
+     submission_id TEXT NOT NULL REFERENCES submissions (id),
+     PRIMARY KEY (topic, team)
+   );
+   CREATE TABLE sessions (
+     hash TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL REFERENCES tokens (hash),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );`,
 ];
 
 /** Brings a database up to the current schema, one transaction per migration. */

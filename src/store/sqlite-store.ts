@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import DatabaseConstructor, { type Database } from "better-sqlite3";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { Report, Verdict } from "../model/report.ts";
+import { sqlitePublications } from "./sqlite-publications.ts";
 import { migrate } from "./sqlite-schema.ts";
+import { sqliteSessions } from "./sqlite-sessions.ts";
 import type {
   InputRef,
   ListFilter,
@@ -108,6 +110,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         | undefined;
       return row === undefined ? undefined : tokenOf(row);
     },
+    ...sqlitePublications(db),
+    ...sqliteSessions(db),
     async close() {
       db.close();
     },
@@ -167,9 +171,20 @@ function openDatabase(path: string): Database {
   return db;
 }
 
+const TABLES = [
+  "inputs",
+  "submissions",
+  "submission_inputs",
+  "waivers",
+  "tokens",
+  "publications",
+  "choices",
+  "sessions",
+];
+
 /** Reads the first and last page of each table, so a damaged file fails at start, not on a later upload. */
 function checkReadable(db: Database): void {
-  for (const table of ["inputs", "submissions", "submission_inputs", "waivers", "tokens"]) {
+  for (const table of TABLES) {
     db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid LIMIT 1`).all();
     db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid DESC LIMIT 1`).all();
   }

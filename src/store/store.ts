@@ -55,6 +55,30 @@ export type TokenGrant = { role: "team"; team: string } | { role: "officer"; nam
 
 export type TokenRecord = TokenGrant & { createdAt: string };
 
+/**
+ * An officer's decision that a topic's results are public: which submissions (resolved when published,
+ * so a later upload changes nothing until the next publication) and how much of them.
+ */
+export interface Publication {
+  topic: string;
+  /** `chosen`: each team's chosen submission; `latest`: each team's latest, at `deadline` when given. */
+  select: "chosen" | "latest";
+  /** ISO 8601; with `latest`, submissions accepted after it are not considered. */
+  deadline?: string;
+  /** Whole reports (file names, evidence, reasons, series) rather than verdicts and measured values only. */
+  full: boolean;
+  submissionIds: string[];
+  officer: string;
+  publishedAt: string;
+}
+
+/** The submission a team puts forward for a topic's publication. */
+export interface Choice {
+  topic: string;
+  team: string;
+  submissionId: string;
+}
+
 export interface ListFilter {
   topic?: string;
   team?: string;
@@ -77,5 +101,22 @@ export interface Store {
   /** Creates a token and returns it; only its SHA-256 is stored, so this is the one time it is seen. */
   createToken(grant: TokenGrant, createdAt: string): Promise<string>;
   findToken(token: string): Promise<TokenRecord | undefined>;
+  /** Records a topic's publication, replacing any earlier one of the same topic. */
+  savePublication(publication: Publication): Promise<void>;
+  getPublication(topic: string): Promise<Publication | undefined>;
+  /** Makes a topic's results private again; false when it was not published. */
+  deletePublication(topic: string): Promise<boolean>;
+  /** Records the team's chosen submission for its topic, replacing an earlier choice; false for an unknown id. */
+  saveChoice(submissionId: string): Promise<boolean>;
+  /** Each team's chosen submission of a topic, in team order. */
+  listChoices(topic: string): Promise<Choice[]>;
+  /**
+   * Opens a browser session for a valid token and returns its id (32 random bytes; only its SHA-256 is
+   * stored); undefined when the token is unknown.
+   */
+  createSession(token: string, createdAt: string, expiresAt: string): Promise<string | undefined>;
+  /** Who a session belongs to; undefined when it is unknown or expired at `at` (ISO 8601). */
+  findSession(sessionId: string, at: string): Promise<TokenRecord | undefined>;
+  deleteSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }

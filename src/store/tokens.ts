@@ -9,3 +9,8 @@ export function generateToken(): string {
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
+
+/** A browser session id: 32 random bytes, base64url; a different prefix from tokens so a leak shows which. */
+export function generateSessionId(): string {
+  return `cs_${randomBytes(32).toString("base64url")}`;
+}

@@ -52,6 +52,32 @@ describe("claimcheck.yaml and topic files under fuzzing: findings in a Claimchec
   });
 
   it.each([
+    ["flow brackets", `topic: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`, 1],
+    ["an unclosed flow", `topic: ${"[".repeat(5_000)}\n`, 1],
+    ["block sequences", `${Array.from({ length: 3_000 }, (_, i) => `${" ".repeat(i)}- `).join("\n")}x\n`, 64],
+    ["compact sequences on one line", `topic:\n  ${"- ".repeat(20_000)}x\n`, 2],
+    ["block maps", `${Array.from({ length: 3_000 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n")} x\n`, 65],
+  ])(
+    "reports YAML nested thousands of levels deep (%s) as one MANIFEST_YAML_TOO_DEEP, not a stack overflow",
+    (_, text, line) => {
+      let error: unknown;
+      try {
+        parseSubmission(text, "claimcheck.yaml");
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isClaimcheckError(error) && error.findings).toEqual([
+        {
+          code: "MANIFEST_YAML_TOO_DEEP",
+          severity: "error",
+          message: `claimcheck.yaml nests more than 64 levels deep by line ${line}; a submission manifest needs a few. Remove the extra brackets or indentation (see schemas/submission.schema.json).`,
+          location: { path: "claimcheck.yaml", line },
+        },
+      ]);
+    },
+  );
+
+  it.each([
     ["claimcheck.yaml", MANIFEST, parseSubmission],
     ["topics/1.2.yaml", TOPIC, parseTopic],
   ] as const)("survives random edits of %s", (path, text, parse) => {

@@ -4,7 +4,7 @@ import type { Report } from "../../src/model/report.ts";
 import { createTestApp, head, smallFields, type TestApp, uploadInit } from "./helpers.ts";
 
 describe("who may read and write what", () => {
-  it("does not let team A read team B's earlier submissions, while B and the officer can", async () => {
+  it("lets a team and the officers read the team's history, and nobody else before publication", async () => {
     const app = await createTestApp();
     const earlier = await submit(app, app.tokens.teamB);
     const latest = await submit(app, app.tokens.teamB);
@@ -15,13 +15,13 @@ describe("who may read and write what", () => {
       public: [await status(earlier), await status(latest)],
       teamB: [await status(earlier, app.tokens.teamB), await status(latest, app.tokens.teamB)],
       officer: [await status(earlier, app.tokens.officer), await status(latest, app.tokens.officer)],
-    }).toEqual({ teamA: [404, 200], public: [404, 200], teamB: [200, 200], officer: [200, 200] });
-    const report = await app.request(`/api/submissions/${earlier}/report.html`, auth(app.tokens.teamA));
+    }).toEqual({ teamA: [404, 404], public: [404, 404], teamB: [200, 200], officer: [200, 200] });
+    const report = await app.request(`/api/submissions/${latest}/report.html`, auth(app.tokens.teamA));
     expect(report.status).toBe(404);
   });
 
-  it("lists each team's own history but only the latest submission of other teams", async () => {
-    const app = await createTestApp();
+  it("lists each team's own history, and with --public latest the latest submission of other teams", async () => {
+    const app = await createTestApp({}, undefined, { publicResults: "latest" });
     const a1 = await submit(app, app.tokens.teamA);
     const b1 = await submit(app, app.tokens.teamB);
     const a2 = await submit(app, app.tokens.teamA);
@@ -105,7 +105,7 @@ describe("POST /api/submissions/:id/waivers", () => {
         body: JSON.stringify({ requirement: r.id, reason: "Measured on the officer cluster" }),
       });
     }
-    const after = (await (await app.request(`/api/submissions/${id}`)).json()) as {
+    const after = (await (await app.request(`/api/submissions/${id}`, auth(app.tokens.teamA))).json()) as {
       verdict: string;
       report: Report;
     };
@@ -123,7 +123,9 @@ describe("POST /api/submissions/:id/waivers", () => {
       reason: `Waived by Dr. Li on 2026-08-01: Measured on the officer cluster (before the waiver: ${open[0]?.verdict} — ${open[0]?.reason})`,
       stored: "pass",
     });
-    const html = await (await app.request(`/api/submissions/${id}/report.html`)).text();
+    const html = await (
+      await app.request(`/api/submissions/${id}/report.html`, auth(app.tokens.officer))
+    ).text();
     expect(html.match(/Waived by Dr\. Li[^<(]*/)?.[0]).toBe(
       "Waived by Dr. Li on 2026-08-01: Measured on the officer cluster ",
     );

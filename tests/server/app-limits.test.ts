@@ -13,6 +13,8 @@ describe("upload limits: a clear 4xx for each, and nothing stored", () => {
     expect(DEFAULT_LIMITS).toEqual({
       maxUploadBytes: 64 * 1024 * 1024,
       maxZipEntries: 200,
+      maxParts: 64,
+      maxUploadsPerHour: 60,
       maxUnzippedBytes: 256 * 1024 * 1024,
     });
   });

@@ -46,6 +46,9 @@ describe("pages and documents", () => {
         "/api/submissions/{id}/waivers",
         "/api/topics",
         "/api/topics/{id}/submissions",
+        "/api/session",
+        "/api/submissions/{id}/choice",
+        "/api/topics/{id}/publication",
         "/topics/{id}",
         "/topics/{id}/export.csv",
       ],
@@ -80,8 +83,8 @@ describe("pages and documents", () => {
     }).toEqual({ status: 200, teams: ["Team A", "Team B"], svg: 1, points: 3, target: 1 });
   });
 
-  it("shows the public only the latest submission of each team on the dashboard", async () => {
-    const app = await createTestApp();
+  it("shows the public only the latest submission of each team on the dashboard (--public latest)", async () => {
+    const app = await createTestApp({}, undefined, { publicResults: "latest" });
     for (const token of [app.tokens.teamA, app.tokens.teamA]) {
       await app.request("/api/submissions", uploadInit(token, smallFields()));
     }

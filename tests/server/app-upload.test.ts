@@ -33,7 +33,7 @@ describe("POST /api/submissions", () => {
       team: "Team A",
       created_at: "2026-08-01T10:00:00.000Z",
       verdict: expected.verdict,
-      published: true,
+      published: false,
       waivers: [],
       links: {
         self: `/api/submissions/${body.id}`,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { onTestFinished } from "vitest";
-import { createApp, type FetchHandler } from "../../src/server/app.ts";
+import { type AppOptions, createApp, type FetchHandler } from "../../src/server/app.ts";
 import type { UploadLimits } from "../../src/server/limits.ts";
 import { createSqliteStore } from "../../src/store/sqlite-store.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -34,6 +34,7 @@ export const EXAMPLE_TEAM = "示例大学 Example University";
 export async function createTestApp(
   limits: Partial<UploadLimits> = {},
   log: (line: string) => void = () => {},
+  options: Omit<AppOptions, "store" | "now" | "limits" | "log"> = {},
 ): Promise<TestApp> {
   const store = createSqliteStore(":memory:");
   onTestFinished(() => store.close());
@@ -46,7 +47,7 @@ export async function createTestApp(
   };
   let minute = 0;
   const now = () => new Date(Date.UTC(2026, 7, 1, 10, minute++));
-  const handle = createApp({ store, now, limits, log });
+  const handle = createApp({ store, now, limits, log, ...options });
   return {
     handle,
     store,

@@ -58,6 +58,11 @@ describe("CSV export is safe against formula injection", () => {
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\tTAB", "'\tTAB"],
     ["\r=CR", `"'\r=CR"`],
+    ["\n=LF", `"'\n=LF"`],
+    [" =1+1", "' =1+1"],
+    ["\u3000@SUM(A1)", "'\u3000@SUM(A1)"],
+    [" \t-3", "' \t-3"],
+    ["p99 = 1.2 s", "p99 = 1.2 s"],
     ["Team, with comma", `"Team, with comma"`],
     ["示例大学", "示例大学"],
   ])("writes %j as %j", (cell, written) => {
@@ -74,7 +79,7 @@ describe("CSV export is safe against formula injection", () => {
   });
 
   it("exports the dashboard with a formula team name defused", async () => {
-    const app = await createTestApp();
+    const app = await createTestApp({}, undefined, { publicResults: "latest" });
     const token = await app.store.createToken({ role: "team", team: "=1+2" }, "2026-08-01T00:00:00.000Z");
     expect((await app.request("/api/submissions", uploadInit(token, small()))).status).toBe(201);
     const response = await app.request("/topics/1.2/export.csv");
@@ -118,7 +123,8 @@ describe("tokens", () => {
 // --- internal ---
 
 async function submitPayloads(): Promise<{ app: TestApp; id: string; officer: string }> {
-  const app = await createTestApp();
+  // An open leaderboard: the pages anyone reads are where injected markup would do harm.
+  const app = await createTestApp({}, undefined, { publicResults: "latest" });
   const token = await app.store.createToken(
     { role: "team", team: PAYLOADS.team },
     "2026-08-01T00:00:00.000Z",

@@ -39,4 +39,15 @@ describe("claimcheck serve and token: the CLI shell", () => {
       'claimcheck: team token for "示例大学" stored (hashed) in :memory:. It is shown only now; send it as `Authorization: Bearer <token>`.\n',
     ]);
   });
+
+  it.each([
+    ["42", "42"],
+    ["007", "007"],
+  ])("keeps a team name that looks like a number as typed (--team %s)", (typed, team) => {
+    const run = runCli(["token", "create", "--team", typed, "--db", ":memory:"]);
+    expect([run.exitCode, run.stderr.split(" stored")[0]]).toEqual([
+      0,
+      `claimcheck: team token for "${team}"`,
+    ]);
+  });
 });

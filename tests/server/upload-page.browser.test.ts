@@ -88,6 +88,16 @@ describe.skipIf(!existsSync(CHROMIUM))(TITLE, () => {
       const response = await fetch(`${server.url}/api/submissions`, uploadInit(other, smallFields(rows)));
       expect(response.status).toBe(201);
     }
+    const officer = await store.createToken({ role: "officer", name: "Dr. Li" }, "2026-08-01T00:00:00.000Z");
+    const published = await fetch(`${server.url}/api/topics/1.2/publication`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${officer}`, "content-type": "application/json" },
+      body: JSON.stringify({ select: "latest" }),
+    });
+    expect(published.status).toBe(200);
+    // The page's session cookie is HttpOnly, and nothing of the token is left in the page's storage.
+    const stored = await page.evaluate("[document.cookie, JSON.stringify(localStorage)]");
+    expect(stored).toEqual(["", "{}"]);
     await page.goto(`${server.url}/topics/1.2`);
     const teams = await page.$$eval("#latest thead .team", (cells) => cells.map((c) => c.textContent));
     await shoot(page, "4-dashboard.png");

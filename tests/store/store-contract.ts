@@ -79,6 +79,88 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect(await store.findToken(`${team}x`)).toBeUndefined();
     });
 
+    it("keeps one publication per topic, the latest replacing the earlier, until it is deleted", async () => {
+      const store = await openStore();
+      const first = {
+        topic: "1.2",
+        select: "latest" as const,
+        deadline: "2026-09-01T00:00:00.000Z",
+        full: false,
+        submissionIds: ["a", "b"],
+        officer: "Dr. Li",
+        publishedAt: "2026-09-01T08:00:00.000Z",
+      };
+      const second = { ...first, select: "chosen" as const, full: true, submissionIds: ["c"] };
+      const { deadline: _, ...withoutDeadline } = second;
+      await store.savePublication(first);
+      const afterFirst = await store.getPublication("1.2");
+      await store.savePublication(withoutDeadline);
+      expect([afterFirst, await store.getPublication("1.2"), await store.getPublication("3.2")]).toEqual([
+        first,
+        withoutDeadline,
+        undefined,
+      ]);
+      expect([await store.deletePublication("1.2"), await store.deletePublication("1.2")]).toEqual([
+        true,
+        false,
+      ]);
+      expect(await store.getPublication("1.2")).toBeUndefined();
+    });
+
+    it("records each team's chosen submission of a topic, a later choice replacing the earlier", async () => {
+      const store = await openStore();
+      const a1 = await store.saveSubmission(submission("Team A", "1"));
+      const a2 = await store.saveSubmission(submission("Team A", "2"));
+      const b1 = await store.saveSubmission(submission("Team B", "3"));
+      const chosen = [
+        await store.saveChoice(a2.id),
+        await store.saveChoice(b1.id),
+        await store.saveChoice(a1.id),
+        await store.saveChoice("no-such-id"),
+      ];
+      expect([chosen, await store.listChoices("1.2"), await store.listChoices("3.2")]).toEqual([
+        [true, true, true, false],
+        [
+          { topic: "1.2", team: "Team A", submissionId: a1.id },
+          { topic: "1.2", team: "Team B", submissionId: b1.id },
+        ],
+        [],
+      ]);
+    });
+
+    it("opens a session for a known token only, finds it until it expires, and forgets it when deleted", async () => {
+      const store = await openStore();
+      const token = await store.createToken({ role: "team", team: "Team A" }, "2026-08-01T00:00:00.000Z");
+      const session = await store.createSession(
+        token,
+        "2026-08-01T10:00:00.000Z",
+        "2026-08-01T22:00:00.000Z",
+      );
+      const unknown = await store.createSession(
+        "cc_unknown",
+        "2026-08-01T10:00:00.000Z",
+        "2026-08-02T00:00:00.000Z",
+      );
+      const found = async (at: string) => store.findSession(session ?? "", at);
+      expect({
+        id: /^cs_[A-Za-z0-9_-]{43}$/.test(session ?? ""),
+        unknown,
+        before: await found("2026-08-01T21:59:59.000Z"),
+        expired: await found("2026-08-01T22:00:00.000Z"),
+        asToken: await store.findToken(session ?? ""),
+        tokenAsSession: await store.findSession(token, "2026-08-01T12:00:00.000Z"),
+      }).toEqual({
+        id: true,
+        unknown: undefined,
+        before: { role: "team", team: "Team A", createdAt: "2026-08-01T00:00:00.000Z" },
+        expired: undefined,
+        asToken: undefined,
+        tokenAsSession: undefined,
+      });
+      await store.deleteSession(session ?? "");
+      expect(await found("2026-08-01T12:00:00.000Z")).toBeUndefined();
+    });
+
     it("returns undefined for an unknown submission id", async () => {
       const store = await openStore();
       expect(await store.getSubmission("nope")).toBeUndefined();

@@ -9,7 +9,6 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
   var form = $("upload"), tokenInput = $("token"), topicSelect = $("topic"), fileInput = $("files");
   var drop = $("drop"), list = $("file-list"), statusEl = $("status"), result = $("result");
   var chosen = [];
-  tokenInput.value = localStorage.getItem("claimcheck.token") || "";
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -70,14 +69,18 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
     var roles = chosen.map(function (c) { return c.role; });
     var twice = roles.filter(function (r, i) { return roles.indexOf(r) !== i; })[0];
     if (twice) return showError("Two files have the role " + twice + "; give each file its own role.");
-    localStorage.setItem("claimcheck.token", token);
-    document.cookie = "claimcheck_token=" + encodeURIComponent(token) + "; path=/; SameSite=Strict";
+    localStorage.removeItem("claimcheck.token");
     var data = new FormData();
     if (roles.indexOf("submission") < 0) data.append("topic", topicSelect.value);
     chosen.forEach(function (c) { data.append(c.role, c.file, c.file.name); });
     statusEl.textContent = "Checking… 检查中";
     $("submit").disabled = true;
-    fetch("/api/submissions", { method: "POST", headers: { Authorization: "Bearer " + token }, body: data })
+    // The server turns the token into an HttpOnly session cookie; the page keeps nothing secret.
+    fetch("/api/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: token }) })
+      .then(function (res) {
+        if (!res.ok) throw new Error("the token was refused (" + res.status + ")");
+        return fetch("/api/submissions", { method: "POST", credentials: "same-origin", body: data });
+      })
       .then(function (res) { return res.json().then(function (body) { return { status: res.status, body: body }; }); })
       .then(function (r) {
         if (r.status === 201) showVerdict(r.body);
