@@ -92,7 +92,7 @@ function readMark(topic: Topic, mark: ClaimMark): ReadMark {
           line: mark.line,
           requirement: mark.requirement,
           topic: topic.id,
-          closest: closest ?? "",
+          closest: closest ?? "none",
         },
       ),
     };

@@ -53,10 +53,9 @@ function stripDocumentClaimFindings(
     !options.submission.claims.some((c) => c.requirement === result.id) &&
     options.marks.some((m) => m.requirement?.id === result.id && m.stated !== undefined);
   if (!fromDocument) return result;
-  return {
-    ...result,
-    findings: result.findings.filter((f) => !(CLAIM_CODES.has(f.code) && f.location === undefined)),
-  };
+  const findings = result.findings.filter((f) => !(CLAIM_CODES.has(f.code) && f.location === undefined));
+  // The judge's reason names the claim but not where it is written; `failWith` gives the mark's.
+  return result.claimed?.consistent === false ? { ...result, findings, reason: "" } : { ...result, findings };
 }
 
 function governingClaim(
@@ -156,7 +155,7 @@ function conflictWith(
 function failWith(result: RequirementResult, judged: JudgedMark, read: ReadMark): RequirementResult {
   const finding = judged.finding as Finding;
   const reason =
-    result.verdict === "fail"
+    result.verdict === "fail" && result.reason !== ""
       ? result.reason
       : `${formatLocation(finding.location ?? { path: read.mark.path })} disagrees: ${finding.message}`;
   return { ...result, verdict: "fail", reason, findings: [...result.findings, finding] };
