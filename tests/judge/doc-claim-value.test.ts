@@ -19,13 +19,15 @@ describe("parseStatedValue", () => {
   });
 
   it("converts a unit of the requirement's dimension, with the written precision scaled too", () => {
-    expect([parseStatedValue("0.12 s", "ms"), parseStatedValue("2 GiB", "B"), parseStatedValue("5", "ms")]).toEqual(
-      [
-        { value: 120, halfDigit: 5 },
-        { value: 2147483648, halfDigit: 536870912 },
-        { value: 5, halfDigit: 0.5 },
-      ],
-    );
+    expect([
+      parseStatedValue("0.12 s", "ms"),
+      parseStatedValue("2 GiB", "B"),
+      parseStatedValue("5", "ms"),
+    ]).toEqual([
+      { value: 120, halfDigit: 5 },
+      { value: 2147483648, halfDigit: 536870912 },
+      { value: 5, halfDigit: 0.5 },
+    ]);
   });
 
   it("refuses a unit of another dimension, percent for points, and text that is no number", () => {

@@ -8,8 +8,8 @@ describe("parseMarkdownClaimMarks", () => {
     const text = [
       "# Results",
       "",
-      "The engine reserves [0.43 GiB]{claim=\"1.2/startup-reserved-memory\"} at start-up",
-      "  and p99 TTFT changes by [−4.97 %]{claim=\"1.2/ttft-p99-regression\" trace=\"poisson 8\"}.",
+      'The engine reserves [0.43 GiB]{claim="1.2/startup-reserved-memory"} at start-up',
+      '  and p99 TTFT changes by [−4.97 %]{claim="1.2/ttft-p99-regression" trace="poisson 8"}.',
     ].join("\n");
     const { marks, broken } = parseMarkdownClaimMarks(text, "docs/report.md");
     expect(broken).toEqual([]);
@@ -43,14 +43,14 @@ describe("parseMarkdownClaimMarks", () => {
 
   it("places marks in lists, block quotes, headings, link labels and table cells", () => {
     const text = [
-      "## Busbw [96.1 %]{claim=\"3.2/a\"}", // 1
+      '## Busbw [96.1 %]{claim="3.2/a"}', // 1
       "", // 2
-      "- item [5 ms]{claim=\"x/list\"}", // 3
-      "  > quoted [6 %]{claim=\"x/quote\"}", // 4
+      '- item [5 ms]{claim="x/list"}', // 3
+      '  > quoted [6 %]{claim="x/quote"}', // 4
       "", // 5
       "| a | b |", // 6
       "|---|---|", // 7
-      "| [1 %]{claim=\"t/1\"} | x [2 %]{claim=\"t/2\"} |", // 8
+      '| [1 %]{claim="t/1"} | x [2 %]{claim="t/2"} |', // 8
       "", // 9
       "1. see [x [7 %]{claim=\"x/link\"}](https://example.org) and **[8 %]{claim='x/strong'}**", // 10
     ].join("\n");
@@ -80,9 +80,9 @@ describe("parseMarkdownClaimMarks", () => {
       "",
       'Text <!-- [4 %]{claim="1.2/e"} --> and [5 %]{.note} and [6 %]{claim="1.2/f"}.',
     ].join("\n");
-    expect(parseMarkdownClaimMarks(text, "r.md").marks.map((m) => [m.requirement, m.line, m.column])).toEqual([
-      ["1.2/f", 11, 57],
-    ]);
+    expect(parseMarkdownClaimMarks(text, "r.md").marks.map((m) => [m.requirement, m.line, m.column])).toEqual(
+      [["1.2/f", 11, 57]],
+    );
   });
 
   it("keeps offsets and columns of a document with Windows line endings", () => {
