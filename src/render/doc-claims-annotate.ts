@@ -41,13 +41,25 @@ export function annotatedDocumentPath(path: string): string {
 
 // --- internal ---
 
-/** The report's claims from this document: its path as the report wrote it ends the given one, or the reverse. */
+/**
+ * The report's claims from this document: its path as the report wrote it ends the given one, or
+ * the reverse; failing that, a copy elsewhere with the same file name, when only one document was
+ * judged under that name.
+ */
 function claimsOf(report: Report, path: string): DocClaim[] {
   const given = normalize(path);
-  return (report.doc_claims ?? []).filter((c) => {
+  const all = report.doc_claims ?? [];
+  const same = all.filter((c) => {
     const shown = normalize(c.path);
     return given === shown || given.endsWith(`/${shown}`) || shown.endsWith(`/${given}`);
   });
+  if (same.length > 0) return same;
+  const named = all.filter((c) => baseName(c.path) === baseName(given));
+  return new Set(named.map((c) => normalize(c.path))).size === 1 ? named : [];
+}
+
+function baseName(path: string): string {
+  return normalize(path).split("/").pop() ?? path;
 }
 
 function normalize(path: string): string {
