@@ -6,7 +6,8 @@ import type { ClaimMarksResult } from "../../model/doc-claim.ts";
  * conditions: `\claim[min_bytes=1GiB]{3.2/…}{96.1}{\%}`). A small tokenizer, not a TeX engine: it skips
  * `%` comments, `\verb`, and the verbatim, lstlisting, minted and comment environments, where a
  * `\claim` is text, not a claim. A `\claim` not followed by its arguments is listed as broken, except
- * in the macro's own definition.
+ * in the macro's own definition; a `\claim` whose first argument is no requirement id is another
+ * macro of the same name and is left alone.
  */
 export function parseLatexClaimMarks(text: string, path: string): ClaimMarksResult {
   const result: ClaimMarksResult = { marks: [], broken: [] };
@@ -32,6 +33,7 @@ interface Context {
   result: ClaimMarksResult;
 }
 
+const REQUIREMENT_ID = /^\s*\d+\.\d+\/[^\s{}]+\s*$/;
 const VERBATIM = new Set(["verbatim", "verbatim*", "lstlisting", "minted", "comment", "Verbatim"]);
 const DEFINITIONS = new Set(["newcommand", "renewcommand", "providecommand", "def", "DeclareRobustCommand"]);
 
@@ -66,6 +68,9 @@ function readMark(text: string, at: number, after: number, context: Context): nu
     args.push(arg.body);
     pos = arg.end;
   }
+  // Papers define `\claim` for their own use too (a theorem-like "Claim."): a `\claim` whose first
+  // argument is no requirement id (`1.2/…`) is the paper's, neither a mark nor a broken one.
+  if (!REQUIREMENT_ID.test(args[0] ?? "")) return after;
   const where = position(context.starts, at);
   if (args.length < 3) {
     context.result.broken.push({ ...where, text: text.slice(at, pos) });

@@ -67,3 +67,11 @@ describe("parseLatexClaimMarks", () => {
     });
   });
 });
+
+describe("parseLatexClaimMarks on a paper's own \\claim", () => {
+  it("leaves alone a \\claim macro of the paper whose first argument is no requirement id", () => {
+    // Papers define \claim for theorem-like statements (e.g. \newcommand{\claim}[2]{{\bf #1:} {\it #2.}}).
+    const text = "\\newcommand{\\claim}[2]{{\\bf #1:} {\\it #2.}}\n\\claim{Claim 1}{the map is injective}";
+    expect(parseLatexClaimMarks(text, "p.tex")).toEqual({ marks: [], broken: [] });
+  });
+});
