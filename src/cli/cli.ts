@@ -34,6 +34,10 @@ export function createCli() {
       "A previous report.json: list what changed (verdicts, values, input hashes)",
     )
     .option("--only <id>", "Judge only this requirement id (repeatable)")
+    .option(
+      "--claims-from <file>",
+      "A report document (Markdown, LaTeX) whose claim marks are judged too (repeatable)",
+    )
     .option("--strict", "Exit 1 instead of 2 when a requirement is inconclusive or missing")
     .option("--confidence <level>", "Confidence level of every bound (default 0.95)")
     .option("--seed <n>", "Bootstrap seed (default 20240)")
@@ -77,6 +81,10 @@ export function createCli() {
     .option("--root <dir>", "Folder of the submission in the repository, prefixed to annotation file paths")
     .option("--charts <dir>", "Also write every chart as a PNG into <dir> (md links them)")
     .option("--baseline-report <file>", "A previous report.json: list what changed")
+    .option(
+      "--annotate-doc <file>",
+      "Write a copy of this report document, each claim mark followed by its verdict, as <name>.claimcheck.<ext>",
+    )
     .example("claimcheck report reports/1.2-pass/report.json --format html --lang zh > report.html")
     .example("claimcheck report report.json --format annotations --root fixtures/1.2-invalid")
     .action(async (path: string, raw: Record<string, unknown>) =>

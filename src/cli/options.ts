@@ -44,6 +44,7 @@ export const VerifyCliSchema = z.object({
   charts: z.boolean().default(false),
   baselineReport: single("baseline-report"),
   only: many,
+  claimsFrom: many,
   strict: z.boolean().default(false),
   confidence: single("confidence").transform(toNumber).pipe(z.number().gt(0.5).lt(1).optional()),
   seed: single("seed").transform(toNumber).pipe(z.number().int().optional()),
@@ -56,6 +57,7 @@ export const ReportCliSchema = z.object({
   root: single("root"),
   charts: single("charts"),
   baselineReport: single("baseline-report"),
+  annotateDoc: single("annotate-doc"),
 });
 
 /** Validates raw cac options once, at the boundary, with a usage error that names the flag. */

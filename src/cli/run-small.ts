@@ -46,6 +46,14 @@ export async function runReport(path: string, raw: Record<string, unknown>): Pro
   const options = parseCliOptions(ReportCliSchema, raw);
   const report = await withBaselineReport(await readReport(path), options.baselineReport);
   if (options.charts !== undefined) await writeCharts(report, options.charts, options.lang);
+  if (options.annotateDoc !== undefined) {
+    const done = await (await import("./commands/annotate-doc.ts")).annotateDoc(report, options.annotateDoc);
+    process.stderr.write(
+      `annotated document written to ${done.path} (${done.annotated} marks; ${done.unmatched} not in the report)\n`,
+    );
+    // The copy is the output asked for; a report on stdout only when a format was asked for too.
+    if (raw.format === undefined) return { exitCode: EXIT.pass };
+  }
   const output = await renderFormat(report, options.format, {
     lang: options.lang,
     ...(options.root === undefined ? {} : { root: options.root }),

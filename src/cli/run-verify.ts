@@ -38,6 +38,7 @@ export async function runVerify(raw: Record<string, unknown>): Promise<CommandRe
     files,
     formats,
     ...(options.only === undefined ? {} : { only: options.only }),
+    ...(options.claimsFrom === undefined ? {} : { claimsFrom: options.claimsFrom }),
   });
   const report = await withBaselineReport(verified, options.baselineReport);
   process.stderr.write(renderSummary(report));

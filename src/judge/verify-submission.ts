@@ -10,6 +10,8 @@ import { type Input, REPORT_SCHEMA_ID, type Report, type RequirementResult } fro
 import type { TargetRequirement, Topic } from "../model/topic.ts";
 import { computeCharts } from "./chart-data.ts";
 import { checkRequirementComparable } from "./comparability.ts";
+import type { DocumentText } from "./doc-claim-marks.ts";
+import { withDocumentClaims } from "./doc-claims-report.ts";
 import { addSubmissionChecks } from "./input-checks.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
 import { judgeTarget } from "./judge-target.ts";
@@ -40,10 +42,18 @@ export interface VerifySubmissionOptions {
   metrics?: ReadonlyMap<string, MetricDefinition>;
   /** The hardware catalog (link rates, peaks), read at the edge. @default none */
   hardware?: HardwareCatalog;
+  /** Deliverable documents whose claim marks are judged too (`claims_from`). @default none */
+  documents?: DocumentText[];
 }
 
-/** The pure heart of `verify`: parsed evidence × topic × claims → the canonical report. */
+/** The pure heart of `verify`: parsed evidence × topic × claims (manifest and documents) → the canonical report. */
 export function verifySubmission(given: VerifySubmissionOptions): Report {
+  return withDocumentClaims(given, verifyManifest);
+}
+
+// --- internal ---
+
+function verifyManifest(given: VerifySubmissionOptions): Report {
   const options = { ...given, inputs: addSubmissionChecks(given.topic, given.submission, given.inputs) };
   const requirements = selectRequirements(options).map((requirement) =>
     requirement.kind === "deliverable"
@@ -80,8 +90,6 @@ export function verifySubmission(given: VerifySubmissionOptions): Report {
     }),
   };
 }
-
-// --- internal ---
 
 function selectRequirements(options: VerifySubmissionOptions) {
   const all = options.topic.requirements.filter((r) => options.mode === "manifest" || r.kind === "target");

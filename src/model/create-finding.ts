@@ -6,13 +6,20 @@ export function createFinding(
   severity: Severity,
   message: string,
   location?: Location,
+  params?: Record<string, string | number>,
 ): Finding {
-  return location === undefined ? { code, severity, message } : { code, severity, message, location };
+  const finding: Finding =
+    location === undefined ? { code, severity, message } : { code, severity, message, location };
+  if (params !== undefined) finding.params = params;
+  return finding;
 }
 
 /** Renders a location the way editors and CI annotations read it: `path:line (column)`. */
 export function formatLocation(location: Location): string {
-  const line = location.line === undefined ? "" : `:${location.line}`;
+  const line =
+    location.line === undefined
+      ? ""
+      : `:${location.line}${location.col === undefined ? "" : `:${location.col}`}`;
   const column = location.column === undefined ? "" : ` (column ${location.column})`;
   return `${location.path}${line}${column}`;
 }

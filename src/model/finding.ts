@@ -8,6 +8,8 @@ export const LocationSchema = z.object({
   path: z.string(),
   line: z.int().min(1).optional(),
   column: z.string().optional(),
+  /** 1-based character column in a text document (a claim mark in `docs/report.md`). */
+  col: z.int().min(1).optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 
@@ -16,6 +18,8 @@ export const FindingSchema = z.object({
   severity: SeveritySchema,
   message: z.string(),
   location: LocationSchema.optional(),
+  /** The values the message interpolates, so a renderer can word it in another language. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

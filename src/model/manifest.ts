@@ -91,6 +91,8 @@ export const SubmissionSchema = z
     evidence: z.record(z.string(), z.union([z.string().min(1), EvidenceEntrySchema])).default({}),
     claims: z.array(ClaimSchema).default([]),
     deliverables: z.array(DeliverableEvidenceSchema).default([]),
+    /** Deliverable documents (Markdown, LaTeX) whose claim marks are judged too, relative to this file. */
+    claims_from: z.array(z.string().min(1)).optional(),
     /** Relative tolerance between a claim and the recomputed value. @default 0.01 */
     claim_tolerance: z.number().min(0).max(1).default(0.01),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DocClaimFieldsSchema } from "./doc-claim.ts";
 import { FindingSchema } from "./finding.ts";
 import { BilingualSchema, ComparisonSchema, OperatorSchema, ProvenanceSchema } from "./topic.ts";
 
@@ -187,6 +188,9 @@ export const ChartSchema = z.object({
 });
 export type Chart = z.infer<typeof ChartSchema>;
 
+export const DocClaimSchema = DocClaimFieldsSchema.extend({ verdict: VerdictSchema });
+export type DocClaim = z.infer<typeof DocClaimSchema>;
+
 const change = <T extends z.ZodType>(value: T) => z.object({ from: value.nullable(), to: value.nullable() });
 
 /** What changed since a previous report of the same submission (`--baseline-report`); only changes are listed. */
@@ -234,5 +238,7 @@ export const ReportSchema = z.object({
   charts: z.array(ChartSchema).optional(),
   /** Changes since a previous report (`--baseline-report`), for reviewers of a resubmission. */
   diff: ReportDiffSchema.optional(),
+  /** Claims marked in the deliverable document (`claims_from`, `--claims-from`), new in report@1, optional. */
+  doc_claims: z.array(DocClaimSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

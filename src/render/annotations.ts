@@ -26,6 +26,9 @@ export function renderAnnotations(report: Report, options: RenderAnnotationsOpti
       ...(f.location?.line === undefined
         ? []
         : ([["line", String(f.location.line)]] as Array<[string, string]>)),
+      ...(f.location?.col === undefined
+        ? []
+        : ([["col", String(f.location.col)]] as Array<[string, string]>)),
       [
         "title",
         `claimcheck ${f.code}${findings[i]?.requirement === undefined ? "" : ` (${findings[i]?.requirement})`}`,

@@ -1,4 +1,5 @@
 import type { Chart, Report } from "../model/report.ts";
+import { renderDocClaimsHtml } from "./doc-claims-html.ts";
 import { h, Markup } from "./html-escape.ts";
 import {
   renderDeliverables,
@@ -41,7 +42,7 @@ ${renderGlance(report, lang)}
 ${renderSubmission(report, lang)}
 ${renderInputs(report, lang)}
 ${renderRequirements(report, lang)}
-${renderDeliverables(report, lang)}
+${renderDeliverables(report, lang)}${renderDocClaimsHtml(report, lang)}
 ${await renderCharts(report.charts ?? [], lang)}
 ${renderFindings(report, lang)}
 ${renderDiff(report, lang)}

@@ -1,4 +1,5 @@
 import type { Report, RequirementResult } from "../model/report.ts";
+import { renderDocClaimsMarkdown } from "./doc-claims-markdown.ts";
 import {
   formatMeasured,
   formatNumber,
@@ -31,6 +32,7 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
     "",
     "¹ program default: the seed gives no number; the program office owns this value.",
     "",
+    ...renderDocClaimsMarkdown(report),
     ...details(report),
     ...renderMarkdownDiff(report),
     ...chartLinks(report, options.chartsDir),

@@ -93,6 +93,22 @@ describe("the GitHub Action (action.yml)", () => {
     expect(failing.summary.split("\n").filter((l) => l.startsWith("| ❌"))).toHaveLength(1);
   });
 
+  it("gates the report document given in claims-from and lists its claims in the job summary", () => {
+    const { steps, summary } = runAction({
+      manifest: "fixtures/1.2-pass/claimcheck.yaml",
+      "claims-from": "fixtures/1.2-doc-drift/docs/report.md",
+    });
+    expect({
+      exitCode: steps.at(-1)?.exitCode,
+      failed: summary.split("\n").filter((l) => l.startsWith("| ❌ | `fixtures/1.2-doc-drift")),
+    }).toEqual({
+      exitCode: 1,
+      failed: [
+        "| ❌ | `fixtures/1.2-doc-drift/docs/report.md:11:13` | `1.2/tpot-p99-regression` | −14.5 % | -4.47 % [-6.867, -2.986] | **fail** `CLAIM_MISMATCH` |",
+      ],
+    });
+  });
+
   it("turns a missing requirement into a failure with strict: true", () => {
     const lenient = runAction({ manifest: "fixtures/5.7-missing/claimcheck.yaml" });
     const strict = runAction({ manifest: "fixtures/5.7-missing/claimcheck.yaml", strict: "true" });

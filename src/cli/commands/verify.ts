@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { joinCompanion } from "../../judge/companion-input.ts";
+import type { DocumentText } from "../../judge/doc-claim-marks.ts";
 import { prepareInput, type SubmittedFile } from "../../judge/prepare-input.ts";
 import { type VerifiedInput, verifySubmission } from "../../judge/verify-submission.ts";
 import { projectionForRequirements } from "../../measure/serving/request-projection.ts";
@@ -8,6 +9,7 @@ import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
 import type { Report } from "../../model/report.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
 import type { Topic } from "../../model/topic.ts";
+import { listDocumentPaths, readDocuments } from "../../read/read-doc-claims.ts";
 import { readHardwareCatalog } from "../../read/read-hardware.ts";
 import { readGeneratedAt, readVersion } from "../../read/read-package.ts";
 import { readSubmission } from "../../read/read-submission.ts";
@@ -33,6 +35,8 @@ export interface VerifyOptions {
   confidence?: number;
   /** @default 20240 */
   seed?: number;
+  /** Deliverable documents whose claim marks are judged too, besides the manifest's `claims_from`. @default none */
+  claimsFrom?: string[];
 }
 
 /**
@@ -44,7 +48,11 @@ export async function verify(options: VerifyOptions): Promise<Report> {
   const topic = findTopic(await readTopic(submission.topic), submission.topic);
   checkReferences(submission, topic, options.only);
   const projection = projectionForRequirements(topic.requirements, options.only);
-  return judge(topic, submission, mode, await readInputs(submission, baseDir, projection), options);
+  const documents = await readDocuments(
+    listDocumentPaths(submission.claims_from ?? [], baseDir, options.claimsFrom ?? [], process.cwd()),
+  );
+  const inputs = await readInputs(submission, baseDir, projection);
+  return judge(topic, submission, mode, inputs, { ...options, documents });
 }
 
 export interface VerifyFilesOptions extends Pick<VerifyOptions, "only" | "confidence" | "seed"> {
@@ -67,7 +75,7 @@ async function judge(
   submission: Submission,
   mode: "manifest" | "quick",
   inputs: VerifiedInput[],
-  options: Pick<VerifyOptions, "only" | "confidence" | "seed">,
+  options: Pick<VerifyOptions, "only" | "confidence" | "seed"> & { documents?: DocumentText[] },
 ): Promise<Report> {
   return verifySubmission({
     topic,
@@ -80,6 +88,9 @@ async function judge(
     ...(options.confidence === undefined ? {} : { confidence: options.confidence }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.only === undefined ? {} : { only: options.only }),
+    ...(options.documents === undefined || options.documents.length === 0
+      ? {}
+      : { documents: options.documents }),
   });
 }
 
