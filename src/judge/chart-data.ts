@@ -82,7 +82,8 @@ function computeLatencyCdfs({ requirements, inputs }: ComputeChartsOptions): Cha
       .filter((s) => s.points.length > 0);
     if (series.length === 0) continue;
     const target = requirement.target;
-    const absolute = target !== null && target.comparison === "none" && target.unit === "ms";
+    const absolute =
+      target !== null && target.value !== null && target.comparison === "none" && target.unit === "ms";
     charts.push({
       id: `latency-cdf:${metric}`,
       type: "cdf",
@@ -91,7 +92,9 @@ function computeLatencyCdfs({ requirements, inputs }: ComputeChartsOptions): Cha
       x: { label: { en: column.en, zh: column.zh }, unit: "ms" },
       y: { label: { en: "Requests at or below", zh: "不超过该值的请求占比" }, unit: "%" },
       series,
-      ...(absolute ? { reference: [{ axis: "x" as const, value: target.value, label: TARGET_LABEL }] } : {}),
+      ...(absolute
+        ? { reference: [{ axis: "x" as const, value: target.value as number, label: TARGET_LABEL }] }
+        : {}),
     });
   }
   return charts;
@@ -137,7 +140,9 @@ function computeMemoryTimelines({ requirements, inputs, system }: ComputeChartsO
   const startup = requirements.find((r) => r.metric === "gpu_memory.startup_excess_gib");
   const weights = (system as Record<string, unknown>).model_weights_gib;
   const limit =
-    startup?.target != null && typeof weights === "number" ? weights + startup.target.value : undefined;
+    startup?.target?.value != null && typeof weights === "number"
+      ? weights + startup.target.value
+      : undefined;
   return [
     {
       id: "memory",

@@ -12,6 +12,13 @@ import { computeCharts } from "./chart-data.ts";
 import { checkRequirementComparable } from "./comparability.ts";
 import { addSubmissionChecks } from "./input-checks.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
+import {
+  finishReported,
+  hasThreshold,
+  isReportedView,
+  judgeReported,
+  toMeasuredView,
+} from "./judge-reported.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
 import { judgeInParts, planParts } from "./requirement-parts.ts";
@@ -45,14 +52,18 @@ export interface VerifySubmissionOptions {
 /** The pure heart of `verify`: parsed evidence × topic × claims → the canonical report. */
 export function verifySubmission(given: VerifySubmissionOptions): Report {
   const options = { ...given, inputs: addSubmissionChecks(given.topic, given.submission, given.inputs) };
-  const requirements = selectRequirements(options).map((requirement) =>
-    requirement.kind === "deliverable"
-      ? judgeDeliverable(
-          requirement,
-          options.submission.deliverables.find((d) => d.requirement === requirement.id),
-        )
-      : judgeTargetInParts(requirement, options),
-  );
+  const requirements = selectRequirements(options).map((requirement) => {
+    if (requirement.kind === "deliverable")
+      return judgeDeliverable(
+        requirement,
+        options.submission.deliverables.find((d) => d.requirement === requirement.id),
+      );
+    if (requirement.kind === "target") return judgeTargetInParts(requirement, options);
+    const view = toMeasuredView(requirement);
+    return hasThreshold(requirement)
+      ? judgeTargetInParts(view, options)
+      : finishReported(judgeTargetInParts(view, options));
+  });
   const verdicts = requirements.map((r) => r.verdict);
   return {
     schema: REPORT_SCHEMA_ID,
@@ -83,7 +94,9 @@ export function verifySubmission(given: VerifySubmissionOptions): Report {
 // --- internal ---
 
 function selectRequirements(options: VerifySubmissionOptions) {
-  const all = options.topic.requirements.filter((r) => options.mode === "manifest" || r.kind === "target");
+  const all = options.topic.requirements.filter(
+    (r) => options.mode === "manifest" || r.kind !== "deliverable",
+  );
   return options.only === undefined ? all : all.filter((r) => options.only?.includes(r.id));
 }
 
@@ -134,7 +147,8 @@ function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissio
       : metric.evaluate(
           measureInput(requirement, options, claim?.conditions ?? {}, intervalLevel(requirement, confidence)),
         );
-  const judged = judgeTarget({
+  const judge = isReportedView(requirement) ? judgeReported : judgeTarget;
+  const judged = judge({
     requirement,
     outcome,
     tolerance: options.submission.claim_tolerance,
