@@ -40,12 +40,16 @@ export function judgeReported(options: JudgeTargetOptions): RequirementResult {
   if (measured === null || measured.value === null) return judged;
   if (judged.claimed?.consistent === false) return judged;
   const unit = options.requirement.unit === "%" ? " %" : ` ${options.requirement.unit}`;
-  const bound = measured.low === null || measured.high === null ? "" : ` [${measured.low}, ${measured.high}]`;
+  const shown = (v: number) => Number(v.toPrecision(4));
+  const bound =
+    measured.low === null || measured.high === null
+      ? ""
+      : ` [${shown(measured.low)}, ${shown(measured.high)}]`;
   const partial = "unavailable" in options.outcome ? undefined : options.outcome.partial;
   return {
     ...judged,
     verdict: "reported",
-    reason: `Reported: ${Number(measured.value.toPrecision(4))}${unit}${bound}, ${measured.method}; the topic sets no threshold for this figure.${partial === undefined ? "" : ` Note: ${partial}`}`,
+    reason: `Reported: ${shown(measured.value)}${unit}${bound}, ${measured.method}; the topic sets no threshold for this figure.${partial === undefined ? "" : ` Note: ${partial}`}`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { COLLECTIVE_METRICS } from "./collective/collective-metrics.ts";
 import { UTILIZATION_METRICS } from "./collective/utilization-metrics.ts";
 import type { MetricDefinition } from "./metric.ts";
+import { diagnosisAccuracy } from "./quality/diagnosis-accuracy.ts";
 import { longContextAccuracy } from "./quality/long-context-accuracy.ts";
 import { OUTCOME_METRICS } from "./quality/outcome-metrics.ts";
 import { QUALITY_METRICS, resolveQualityMetric } from "./quality/quality-metrics.ts";
@@ -42,6 +43,7 @@ export const METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
     compressionRatio,
     cuPerSelection,
     peakMemoryUsed,
+    diagnosisAccuracy,
   ].map((metric) => [metric.id, metric]),
 );
 

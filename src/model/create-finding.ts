@@ -6,8 +6,11 @@ export function createFinding(
   severity: Severity,
   message: string,
   location?: Location,
+  params?: Record<string, string | number>,
 ): Finding {
-  return location === undefined ? { code, severity, message } : { code, severity, message, location };
+  const finding: Finding =
+    location === undefined ? { code, severity, message } : { code, severity, message, location };
+  return params === undefined ? finding : { ...finding, params };
 }
 
 /** Renders a location the way editors and CI annotations read it: `path:line (column)`. */

@@ -16,6 +16,8 @@ export const FindingSchema = z.object({
   severity: SeveritySchema,
   message: z.string(),
   location: LocationSchema.optional(),
+  /** The values `message` interpolates, so `render/` can word it in any language from the catalog. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -21,7 +21,11 @@ export const megatronLog: FormatAdapter = {
       ? 0.95
       : /^-+ arguments -+$/m.test(head) && /\bnum_layers \.+ \d+/.test(head)
         ? 0.7
-        : 0,
+        : // `validate_args` (megatron/training/arguments.py) prints this before the argument dump; a
+          // launcher's 64 KiB of warnings can push both the dump and the first iteration past the head.
+          /^using world size: \d+, data-parallel size: \d+/m.test(head)
+          ? 0.7
+          : 0,
   parse: parseMegatronLog,
 };
 

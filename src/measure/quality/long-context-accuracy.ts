@@ -8,7 +8,8 @@ import { accuracyMean } from "./accuracy-metrics.ts";
  * of an accuracy file — RULER (lm-eval `niah_*`, `ruler_*`), LongBench (`longbench_*`), and the other
  * suites named in `LONG_CONTEXT_TASK` — unless the claim declares `tasks`. lm-eval's RULER tasks
  * score one metric per sequence length (`4096`, `131072`, …); the longest length is read, since the
- * topic asks for accuracy at the supported context.
+ * topic asks for accuracy at the supported context. LongBench tasks score one metric each
+ * (lm_eval/tasks/longbench/*.yaml: `qa_f1_score`, `rouge_score`, …), which is read.
  */
 export const longContextAccuracy: MetricDefinition = {
   id: "accuracy.long_context",
@@ -26,7 +27,7 @@ export const longContextAccuracy: MetricDefinition = {
         unavailable: "missing",
         reason: `The accuracy file has no long-context task (RULER, LongBench, NIAH, InfiniteBench, …; it holds ${[...new Set(table.scores.map((s) => s.task))].slice(0, 5).join(", ")}); run them, or declare the tasks with the claim condition \`tasks\`.`,
       };
-    const metric = input.conditions.metric ?? longestLengths(table, tasks);
+    const metric = input.conditions.metric ?? chooseMetrics(table, tasks);
     return accuracyMean.evaluate({
       ...input,
       conditions: {
@@ -44,13 +45,17 @@ export const LONG_CONTEXT_TASK =
 
 // --- internal ---
 
-/** `task:<longest length>` for every task whose metrics are sequence lengths (RULER); undefined when none. */
-function longestLengths(table: AccuracyTable, tasks: readonly string[]): string | undefined {
+/**
+ * The metric read per task: the longest sequence length for RULER (metrics named by length), the
+ * task's only metric for LongBench (`qa_f1_score`, `rouge_score`, `retrieval_score`, … one per task);
+ * other tasks keep the headline choice. Undefined when no task needs a choice.
+ */
+function chooseMetrics(table: AccuracyTable, tasks: readonly string[]): string | undefined {
   const picks = tasks.flatMap((task) => {
-    const lengths = table.scores
-      .filter((s) => s.task === task && /^\d+$/.test(s.metric))
-      .map((s) => Number(s.metric));
-    return lengths.length === 0 ? [] : [`${task}:${Math.max(...lengths)}`];
+    const metrics = [...new Set(table.scores.filter((s) => s.task === task).map((s) => s.metric))];
+    const lengths = metrics.filter((m) => /^\d+$/.test(m)).map(Number);
+    if (lengths.length > 0) return [`${task}:${Math.max(...lengths)}`];
+    return metrics.length === 1 ? [`${task}:${metrics[0]}`] : [];
   });
   return picks.length === 0 ? undefined : picks.join(",");
 }

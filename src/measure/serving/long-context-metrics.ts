@@ -3,7 +3,7 @@ import { requireColumn } from "../../model/request-columns.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
 import { computePercentile } from "../stats/percentile.ts";
-import { computeQuantileBound } from "../stats/quantile-bound.ts";
+import { computeMinimumSamples, computeQuantileBound } from "../stats/quantile-bound.ts";
 
 /**
  * `long_context.max_input_tokens` (5.1, 上下文长度): the longest prompt a request log served
@@ -37,7 +37,7 @@ export const maxInputTokens: MetricDefinition = {
 
 /**
  * `long_context.ttft_ms.p99` (5.1): p99 TTFT of the successful requests in the longest context bucket,
- * the prompts within 10 % of the longest served (claim condition `bucket_min_tokens` sets the floor),
+ * the prompts from 10 % below the longest served up to it (claim condition `bucket_min_tokens` sets the floor),
  * with a distribution-free order-statistic bound. As an `improvement` over a named SOTA log, both are
  * read at the longest bucket both served, 1 − cand/base, bounded by combining each side's interval at
  * (1 + c)/2 (Bonferroni).
@@ -51,15 +51,15 @@ export const longContextTtft: MetricDefinition = {
     const longest = longestServed(candidate, "candidate");
     if (typeof longest === "string") return { unavailable: "missing", reason: longest };
     if (input.comparison === "none")
-      return bucketP99(candidate as ServingRequests, floorOf(longest.max, input), input.confidence, input);
+      return bucketP99(candidate as ServingRequests, bucketOf(longest.max, input), input.confidence, input);
     const role = input.baselineRole ?? "baseline";
     const baseline = findEvidence(input, "serving-requests", "baseline")?.requests;
     const theirs = longestServed(baseline, role);
     if (typeof theirs === "string") return { unavailable: "missing", reason: theirs };
-    const floor = floorOf(Math.min(longest.max, theirs.max), input);
+    const bucket = bucketOf(Math.min(longest.max, theirs.max), input);
     const level = (1 + input.confidence) / 2;
-    const c = bucketP99(candidate as ServingRequests, floor, level, input);
-    const b = bucketP99(baseline as ServingRequests, floor, level, input);
+    const c = bucketP99(candidate as ServingRequests, bucket, level, input);
+    const b = bucketP99(baseline as ServingRequests, bucket, level, input);
     if ("unavailable" in c) return c;
     if ("unavailable" in b) return b;
     const change = (cand: number, base: number) => 1 - cand / base;
@@ -68,7 +68,7 @@ export const longContextTtft: MetricDefinition = {
       low: c.high === null || b.low === null ? null : change(c.high, b.low),
       high: c.low === null || b.high === null ? null : change(c.low, b.high),
       n: Math.min(c.n, b.n),
-      method: `1 − candidate / ${role} p99 TTFT at the longest context both served (inputs ≥ ${floor} tokens): candidate ${round(c.value)} ms over ${c.n}, ${role} ${round(b.value)} ms over ${b.n}; order-statistic intervals at ${level} each, combined (Bonferroni)`,
+      method: `1 − candidate / ${role} p99 TTFT at the longest context both served (inputs of ${bucket.floor}–${bucket.ceiling} tokens): candidate ${round(c.value)} ms over ${c.n}, ${role} ${round(b.value)} ms over ${b.n}; order-statistic intervals at ${level} each, combined (Bonferroni)`,
       candidate: c.value,
       baseline: b.value,
     };
@@ -100,28 +100,37 @@ function longestServed(
   return n === 0 ? `The ${role} request log has no successful request with a prompt length.` : { max, n };
 }
 
-function floorOf(longest: number, input: MeasureInput): number {
+/** The longest bucket up to `longest`: the prompts within 10 % below it, or from the declared floor. */
+function bucketOf(longest: number, input: MeasureInput): Bucket {
   const declared = Number(input.conditions.bucket_min_tokens);
-  return Number.isFinite(declared) && declared > 0 ? declared : Math.ceil(longest * 0.9);
+  const floor = Number.isFinite(declared) && declared > 0 ? declared : Math.ceil(longest * 0.9);
+  return { floor, ceiling: longest };
+}
+
+interface Bucket {
+  floor: number;
+  ceiling: number;
 }
 
 function bucketP99(
   requests: ServingRequests,
-  floor: number,
+  bucket: Bucket,
   confidence: number,
   input: MeasureInput,
 ): MetricEstimate | MetricUnavailable {
+  const { floor, ceiling } = bucket;
   const tokens = requireColumn(requests, "inputTokens");
   const ttft = requireColumn(requests, "ttftMs");
   const values: number[] = [];
   for (let i = 0; i < requests.rows; i++) {
-    if (requests.ok[i] === 1 && (tokens[i] as number) >= floor && Number.isFinite(ttft[i] as number))
+    const length = tokens[i] as number;
+    if (requests.ok[i] === 1 && length >= floor && length <= ceiling && Number.isFinite(ttft[i] as number))
       values.push(ttft[i] as number);
   }
   if (values.length === 0)
     return {
       unavailable: "missing",
-      reason: `No successful request with a TTFT has an input of ${floor} tokens or more.`,
+      reason: `No successful request with a TTFT has an input of ${floor}–${ceiling} tokens.`,
     };
   const sorted = Float64Array.from(values).sort();
   const value = computePercentile(sorted, 99, input.percentileMethod);
@@ -131,7 +140,7 @@ function bucketP99(
     low: bound.low,
     high: bound.high,
     n: sorted.length,
-    method: `p99 TTFT (${input.percentileMethod} interpolation) of the ${sorted.length} successful request(s) with inputs ≥ ${floor} tokens (the longest context bucket); order-statistic bound`,
+    method: `p99 TTFT (${input.percentileMethod} interpolation) of the ${sorted.length} successful request(s) with inputs of ${floor}–${ceiling} tokens (the longest context bucket); order-statistic bound${bound.high === null ? `, none at ${confidence} from ${sorted.length} requests (at least ${computeMinimumSamples(99, confidence, "upper")} needed)` : ""}`,
   };
 }
 

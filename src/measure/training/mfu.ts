@@ -1,4 +1,5 @@
 import type { TrainingTable } from "../../model/collective.ts";
+import { createFinding } from "../../model/create-finding.ts";
 import { densePeak } from "../../model/hardware.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
@@ -81,12 +82,32 @@ function measureMfu(
   const ratio = (w?: Uint32Array) => weightedSum(flops, w) / (weightedSum(seconds, w) * peak.tflops * 1e12);
   const value = ratio();
   const bound = bootstrap(steps.length, input, ratio);
+  const earlier =
+    steps.reduce((sum, s) => sum + modelFlops(shape, s.globalBatch, "megatron-pre-2025-03"), 0) /
+    (weightedSum(seconds, undefined) * peak.tflops * 1e12);
   return {
     value,
     ...bound,
+    explainClaim: (claimed) => explainFormula(claimed, earlier, table.path),
     n: steps.length,
     method: `MFU = Σ model FLOPs / (Σ step time × ${peak.describe}) over ${steps.length} steps after ${table.steps.length - steps.length} warm-up step(s); ${FLOPS_FORMULA["megatron-2025-03"]}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
   };
+}
+
+/**
+ * A claim that matches the MFU of Megatron-LM's formula before 2025-03-06 (causal attention counted
+ * twice, as forks that print a TFLOP/s from it still do): say so, since the gap is the convention.
+ */
+function explainFormula(claimed: number, earlier: number, path: string) {
+  const shown = Math.round(earlier * 1000) / 10;
+  if (Math.abs(claimed - earlier * 100) > Math.max(0.1, 0.01 * earlier * 100)) return undefined;
+  return createFinding(
+    "MFU_FLOPS_CONVENTION",
+    "info",
+    `The claimed ${claimed} % is the MFU by Megatron-LM's formula before 2025-03-06 (${shown} %), which counts causal attention twice; claimcheck counts every team's FLOPs with the current formula so MFUs compare. Claim the recomputed value.`,
+    { path },
+    { claimed, earlier: shown },
+  );
 }
 
 /** The log's arguments, with the claim's conditions filling what the log does not print. */
