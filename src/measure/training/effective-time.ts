@@ -79,7 +79,7 @@ export function computeTrainingTimeline(table: TrainingTable): TrainingTimeline 
   const first = steps[0] as TrainingStep;
   const firstStart = (first.timeMs as number) - first.elapsedMs * Math.min(first.iteration, interval);
   const marks = table.clock ?? [];
-  const earliest = marks.reduce((a, m) => (m.timeMs < a.timeMs ? m : a), {
+  const earliest = marks.reduce((a, m) => (m.timeMs <= a.timeMs ? m : a), {
     label: `line ${first.line} less its iterations`,
     timeMs: firstStart,
     line: first.line,
