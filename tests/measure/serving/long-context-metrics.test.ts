@@ -51,8 +51,6 @@ describe("long-context serving figures (5.1)", () => {
     };
     const sotaRaw = raw("sota.json");
     const ceiling = Math.max(...sotaRaw.input_lens.filter((_, k) => sotaRaw.errors[k] === ""));
-      ...raw("sota.json").input_lens.filter((_, i) => raw("sota.json").errors[i] === ""),
-    );
     const floor = Math.ceil(ceiling * 0.9);
     const c = p99("candidate.json", floor, ceiling);
     const b = p99("sota.json", floor, ceiling);
