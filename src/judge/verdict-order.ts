@@ -25,7 +25,10 @@ export function computeSubmissionVerdict(verdicts: readonly Verdict[]): Verdict 
   return worst;
 }
 
-export function countVerdicts(verdicts: readonly Verdict[]): Record<Verdict, number> {
+/** Requirements per verdict; `reported` only when there is one, so reports without reported figures keep their shape. */
+export function countVerdicts(
+  verdicts: readonly Verdict[],
+): Partial<Record<Verdict, number>> & Record<Exclude<Verdict, "reported">, number> {
   const counts: Record<Verdict, number> = {
     pass: 0,
     fail: 0,
@@ -36,5 +39,7 @@ export function countVerdicts(verdicts: readonly Verdict[]): Record<Verdict, num
     reported: 0,
   };
   for (const verdict of verdicts) counts[verdict]++;
-  return counts;
+  if (counts.reported > 0) return counts;
+  const { reported: _none, ...rest } = counts;
+  return rest;
 }
