@@ -9,6 +9,7 @@ export function exitCodeForVerdict(verdict: Verdict, strict: boolean): number {
   switch (verdict) {
     case "pass":
     case "waived":
+    case "reported":
       return EXIT.pass;
     case "fail":
       return EXIT.fail;

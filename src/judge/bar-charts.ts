@@ -37,7 +37,7 @@ export function computeBarCharts(requirements: RequirementResult[]): Chart[] {
           low: r.measured?.low ?? null,
           high: r.measured?.high ?? null,
           verdict: r.verdict,
-          ...(targets.length > 1 ? { target: barTarget(r, unit) } : {}),
+          ...(targets.length > 1 && barTarget(r, unit) !== undefined ? { target: barTarget(r, unit) } : {}),
         })),
         // One target for all: a line across. Several: each bar carries its own (a line across would
         // not say which bar it belongs to).
@@ -64,8 +64,13 @@ export function computeBarCharts(requirements: RequirementResult[]): Chart[] {
 
 const TARGET_LABEL = { en: "target", zh: "目标" };
 
-function barTarget(requirement: RequirementResult, unit: string): { value: number; text: ChartText } {
-  const target = requirement.target as NonNullable<RequirementResult["target"]>;
+function barTarget(
+  requirement: RequirementResult,
+  unit: string,
+): { value: number; text: ChartText } | undefined {
+  const target = requirement.target;
+  // A reported figure has no threshold to draw.
+  if (target === null || target.op === null || target.value === null) return undefined;
   return { value: target.value, text: targetText(OPERATORS[target.op].symbol, target.value, unit) };
 }
 
@@ -77,7 +82,7 @@ function targetText(op: string, value: number, unit: string): ChartText {
 function uniqueTargets(requirements: RequirementResult[]): Array<[string, number]> {
   const seen = new Map<string, [string, number]>();
   for (const { target } of requirements) {
-    if (target === null) continue;
+    if (target === null || target.op === null || target.value === null) continue;
     const op = OPERATORS[target.op].symbol;
     seen.set(`${op}${target.value}`, [op, target.value]);
   }

@@ -145,23 +145,24 @@ function targetLine(
   lineRate: number | undefined,
 ): NonNullable<Chart["reference"]> {
   const target = requirement.target;
-  if (target === null || target.unit !== "%") return [];
+  if (target === null || target.value === null || target.unit !== "%") return [];
+  const targetValue = target.value;
   const label = { en: "target", zh: "目标" };
   if (requirement.metric === "busbw.utilization" && lineRate !== undefined) {
-    const value = roundLabel((lineRate * target.value) / 100);
+    const value = roundLabel((lineRate * targetValue) / 100);
     return [
       {
         axis: "y",
         value,
         label,
-        text: { key: "chart.target.line_rate_fraction", params: { percent: target.value, value } },
+        text: { key: "chart.target.line_rate_fraction", params: { percent: targetValue, value } },
       },
     ];
   }
   const baseline = requirement.measured?.baseline;
   if (requirement.metric !== "collective.busbw" || target.comparison !== "loss" || baseline == null)
     return [];
-  const factor = Number((1 - target.value / 100).toFixed(6));
+  const factor = Number((1 - targetValue / 100).toFixed(6));
   const value = roundLabel(baseline * factor);
   return [
     {

@@ -8,7 +8,8 @@ import type { ComparabilityContext, ComparedSide } from "./comparability.ts";
  * Training logs. A loss (4.1) is compared at the same point of training: the window both runs cover
  * must hold losses of both (`computeLossWindow`) and reach the candidate's last tenth; precision may
  * differ there, it is what 4.1 varies. A throughput (1.1) is compared on the same GPU count (unless
- * the baseline is a per-accelerator run of Σ nᵢ·tᵢ), the same precision and the same sequence length.
+ * the baseline is a per-accelerator run of Σ nᵢ·tᵢ), the same precision and the same sequence length;
+ * a throughput improvement (4.1's gain over BF16) may change the precision, as a loss may not.
  */
 export function compareTrainingRuns(
   candidate: ComparedSide,
@@ -23,7 +24,8 @@ export function compareTrainingRuns(
     ...(context.perAccelerator === true
       ? declaredSize(candidate, c, context.declaredAccelerators)
       : worldSize(candidate, baseline, c, b)),
-    ...precision(candidate, baseline, c, b),
+    // A gain (4.1: mixed precision vs BF16) is what the precision change buys; a loss compares like with like.
+    ...(context.comparison === "improvement" ? [] : precision(candidate, baseline, c, b)),
     ...sequence(candidate, baseline, c, b),
   ];
 }

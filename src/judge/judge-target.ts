@@ -33,7 +33,7 @@ export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
   const decision = decide(requirement, outcome, scale);
   const result: RequirementResult = { ...base, ...decision, measured, findings: outcome.findings ?? [] };
   if (decision.verdict === "inconclusive" && outcome.nNeeded !== undefined) {
-    measured.n_needed = outcome.nNeeded(requirement.value / scale);
+    measured.n_needed = outcome.nNeeded(computeThreshold(requirement) / scale);
   }
   if (options.claim === undefined) return result;
   const judged = applyClaim(result, options.claim, options.tolerance);
@@ -54,6 +54,11 @@ export function baseResult(
     comparison: requirement.comparison,
   };
   if (requirement.baseline !== undefined) target.baseline = requirement.baseline;
+  if (requirement.tolerance !== undefined)
+    target.tolerance = {
+      percent: requirement.tolerance.percent,
+      provenance: requirement.tolerance.provenance,
+    };
   return {
     id: requirement.id,
     kind: "target",
@@ -63,6 +68,22 @@ export function baseResult(
     measured: null,
     claimed: null,
   };
+}
+
+/**
+ * The number a measurement is compared with: the target's value, moved by its tolerance towards the
+ * lenient side ("about 1 CU", ≤ 1 within 20 % → ≤ 1.2); `==` keeps the value (its tolerance is not a side).
+ */
+export function computeThreshold(requirement: TargetRequirement): number {
+  const percent = requirement.tolerance?.percent;
+  if (percent === undefined) return requirement.value;
+  const side = OPERATORS[requirement.op].boundSide;
+  const margin = (Math.abs(requirement.value) * percent) / 100;
+  return side === "high"
+    ? requirement.value + margin
+    : side === "low"
+      ? requirement.value - margin
+      : requirement.value;
 }
 
 // --- internal ---
@@ -87,10 +108,14 @@ function decide(
   scale: number,
 ): { verdict: Verdict; reason: string } {
   const operator = OPERATORS[requirement.op];
-  const expected = requirement.value / scale;
+  const expected = computeThreshold(requirement) / scale;
   const shown = (v: number) =>
     `${Number((v * scale).toPrecision(4))}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
-  const target = `${operator.symbol} ${requirement.value}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
+  const margin =
+    requirement.tolerance === undefined
+      ? ""
+      : ` (within ${requirement.tolerance.percent} %: ${Number(computeThreshold(requirement).toPrecision(6))})`;
+  const target = `${operator.symbol} ${requirement.value}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}${margin}`;
   if (!operator.passes(estimate.value, expected)) {
     return { verdict: "fail", reason: `Measured ${shown(estimate.value)} misses the target ${target}.` };
   }

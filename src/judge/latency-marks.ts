@@ -50,6 +50,9 @@ export function computeTargetLines(
   const side = judgedSide(requirement, part);
   const stat = requirement.metric?.split(".")[1] ?? "";
   if (target === null || side === undefined || percentileOf(requirement) === undefined) return [];
+  // A reported figure has no threshold to mark.
+  if (target.op === null || target.value === null) return [];
+  const limit = target.value;
   const line = (value: number, key: string, params: ChartText["params"]) => [
     {
       axis: "y" as const,
@@ -60,16 +63,16 @@ export function computeTargetLines(
   ];
   const op = OPERATORS[target.op].symbol;
   if (target.comparison === "none")
-    return target.unit === "ms" ? line(target.value, "chart.target.absolute", { op }) : [];
+    return target.unit === "ms" ? line(limit, "chart.target.absolute", { op }) : [];
   const baseline = side.measured.baseline;
   if (baseline == null) return [];
   if (target.comparison === "delta")
     return target.unit === "ms"
-      ? line(roundLabel(baseline + target.value), "chart.target.delta", { op, stat, limit: target.value })
+      ? line(roundLabel(baseline + limit), "chart.target.delta", { op, stat, limit })
       : [];
   if (target.unit !== "%") return [];
   const improvement = target.comparison === "improvement";
-  const factor = Number((improvement ? 1 - target.value / 100 : 1 + target.value / 100).toFixed(6));
+  const factor = Number((improvement ? 1 - limit / 100 : 1 + limit / 100).toFixed(6));
   const latencyOp = improvement ? (FLIPPED[op] ?? op) : op;
   const params = { op: latencyOp, stat, factor, ...(part === undefined ? {} : { part }) };
   return line(

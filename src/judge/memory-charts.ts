@@ -28,7 +28,7 @@ export function computeMemoryTimelines({ requirements, inputs, system }: Compute
   const startup = requirements.find((r) => r.metric === "gpu_memory.startup_excess_gib");
   const weights = (system as Record<string, unknown>).model_weights_gib;
   const judged = startup !== undefined && startup.verdict !== "invalid" && typeof weights === "number";
-  const limit = judged && startup.target !== null ? weights + startup.target.value : undefined;
+  const limit = judged && startup.target?.value != null ? weights + startup.target.value : undefined;
   const window = judged ? startupWindow(startup, weights, timelines, inputs) : undefined;
   const caption: ChartText[] = [
     ...(window === undefined ? [] : [{ key: "chart.caption.startup" }]),

@@ -5,6 +5,7 @@ import { createFinding } from "../model/create-finding.ts";
 import type { EvidenceKind, ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import type { TargetRequirement, Topic } from "../model/topic.ts";
+import { listMeasuredRequirements } from "./judge-reported.ts";
 import { planParts } from "./requirement-parts.ts";
 
 /** One submitted file with its role, as the usage check sees it. */
@@ -36,7 +37,7 @@ export function listRequirementRoles(requirement: TargetRequirement): string[] {
  * reads, closest to the unused one first.
  */
 export function checkRoleUsage(topic: Topic, inputs: readonly RoleEvidence[]): Finding[] {
-  const targets = topic.requirements.filter((r): r is TargetRequirement => r.kind === "target");
+  const targets = listMeasuredRequirements(topic.requirements);
   const read = new Set(targets.flatMap((r) => computeRolesRead(r, inputs)));
   const known = [...new Set(targets.flatMap(listRequirementRoles))];
   return inputs

@@ -14,7 +14,8 @@ export function capUnitSuspects(
   findings: readonly Finding[],
   conditions: Readonly<Record<string, unknown>> = {},
 ): RequirementResult {
-  if (result.verdict !== "pass" || conditions.latency_unit === "ms") return result;
+  if ((result.verdict !== "pass" && result.verdict !== "reported") || conditions.latency_unit === "ms")
+    return result;
   const columns = readsColumns(result.metric ?? "");
   const suspects = findings.filter(
     (f) => f.code === UNIT_SUSPECT_CODE && columns.includes(f.location?.column ?? ""),
@@ -39,6 +40,7 @@ export function readsColumns(metric: string): readonly string[] {
 
 const READS: Readonly<Record<string, readonly string[]>> = {
   ttft_ms: ["ttft_ms"],
+  "long_context.ttft_ms": ["ttft_ms"],
   tpot_ms: ["tpot_ms"],
   e2e_ms: ["e2e_ms"],
   "outcomes.latency_ms": ["latency_ms"],

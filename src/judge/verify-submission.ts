@@ -14,6 +14,13 @@ import type { DocumentText } from "./doc-claim-marks.ts";
 import { withDocumentClaims } from "./doc-claims-report.ts";
 import { addSubmissionChecks } from "./input-checks.ts";
 import { judgeDeliverable } from "./judge-deliverable.ts";
+import {
+  finishReported,
+  hasThreshold,
+  isReportedView,
+  judgeReported,
+  toMeasuredView,
+} from "./judge-reported.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
 import { judgeInParts, planParts } from "./requirement-parts.ts";
@@ -55,14 +62,18 @@ export function verifySubmission(given: VerifySubmissionOptions): Report {
 
 function verifyManifest(given: VerifySubmissionOptions): Report {
   const options = { ...given, inputs: addSubmissionChecks(given.topic, given.submission, given.inputs) };
-  const requirements = selectRequirements(options).map((requirement) =>
-    requirement.kind === "deliverable"
-      ? judgeDeliverable(
-          requirement,
-          options.submission.deliverables.find((d) => d.requirement === requirement.id),
-        )
-      : judgeTargetInParts(requirement, options),
-  );
+  const requirements = selectRequirements(options).map((requirement) => {
+    if (requirement.kind === "deliverable")
+      return judgeDeliverable(
+        requirement,
+        options.submission.deliverables.find((d) => d.requirement === requirement.id),
+      );
+    if (requirement.kind === "target") return judgeTargetInParts(requirement, options);
+    const view = toMeasuredView(requirement);
+    return hasThreshold(requirement)
+      ? judgeTargetInParts(view, options)
+      : finishReported(judgeTargetInParts(view, options));
+  });
   const verdicts = requirements.map((r) => r.verdict);
   return {
     schema: REPORT_SCHEMA_ID,
@@ -92,7 +103,9 @@ function verifyManifest(given: VerifySubmissionOptions): Report {
 }
 
 function selectRequirements(options: VerifySubmissionOptions) {
-  const all = options.topic.requirements.filter((r) => options.mode === "manifest" || r.kind === "target");
+  const all = options.topic.requirements.filter(
+    (r) => options.mode === "manifest" || r.kind !== "deliverable",
+  );
   return options.only === undefined ? all : all.filter((r) => options.only?.includes(r.id));
 }
 
@@ -143,7 +156,8 @@ function judgeOneTarget(requirement: TargetRequirement, options: VerifySubmissio
       : metric.evaluate(
           measureInput(requirement, options, claim?.conditions ?? {}, intervalLevel(requirement, confidence)),
         );
-  const judged = judgeTarget({
+  const judge = isReportedView(requirement) ? judgeReported : judgeTarget;
+  const judged = judge({
     requirement,
     outcome,
     tolerance: options.submission.claim_tolerance,

@@ -132,6 +132,18 @@ export interface TrainingStep {
   loss: number;
   globalBatch: number;
   line: number;
+  /**
+   * When the line was printed, ms since 1970 read as UTC from Megatron's `[%Y-%m-%d %H:%M:%S]` prefix
+   * (the log has no zone; only differences are used). Absent when the line has no time.
+   */
+  timeMs?: number;
+}
+
+/** A wall-clock time a training log printed, and what it marks. */
+export interface ClockMark {
+  label: string;
+  timeMs: number;
+  line: number;
 }
 
 export interface TrainingTable {
@@ -146,6 +158,11 @@ export interface TrainingTable {
   seqLength: number | undefined;
   /** Accelerator model of a homogeneous run, when the file or its declaration says it. */
   accelerator?: string;
+  /**
+   * Megatron's `print_datetime` marks (`[before the start of training step] datetime: …`), in file
+   * order, with the iteration lines' times they bound the wall clock of the job.
+   */
+  clock?: ClockMark[];
   /** MLPerf Training's score (time to train), when the log has run_start and run_stop. */
   timeToTrain?: TimeToTrain;
 }

@@ -159,6 +159,8 @@ export interface CostScenario {
   requests: number;
   gpuHours: number;
   cost: number;
+  /** Compute units consumed (CU), NaN when the file has no `cu` column. */
+  cu: number;
   line: number;
 }
 

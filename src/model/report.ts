@@ -5,7 +5,16 @@ import { BilingualSchema, ComparisonSchema, OperatorSchema, ProvenanceSchema } f
 
 export const REPORT_SCHEMA_ID = "claimcheck/report@1";
 
-export const VerdictSchema = z.enum(["pass", "fail", "inconclusive", "missing", "invalid", "waived"]);
+/** `reported`: a figure measured with no threshold of its own (a requirement of kind `reported`). */
+export const VerdictSchema = z.enum([
+  "pass",
+  "fail",
+  "inconclusive",
+  "missing",
+  "invalid",
+  "waived",
+  "reported",
+]);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 export const InputSchema = z.object({
@@ -21,8 +30,11 @@ export const InputSchema = z.object({
 export type Input = z.infer<typeof InputSchema>;
 
 export const TargetSchema = z.object({
-  op: OperatorSchema,
-  value: z.number(),
+  /** null for a reported figure: measured and shown, no threshold. */
+  op: OperatorSchema.nullable(),
+  value: z.number().nullable(),
+  /** The target's margin when the seed's number is approximate (percent of `value`), with its own provenance. */
+  tolerance: z.object({ percent: z.number(), provenance: ProvenanceSchema }).optional(),
   unit: z.string(),
   provenance: ProvenanceSchema,
   comparison: ComparisonSchema,
@@ -74,7 +86,7 @@ export type RequirementPart = z.infer<typeof RequirementPartSchema>;
 
 export const RequirementResultSchema = z.object({
   id: z.string(),
-  kind: z.enum(["target", "deliverable"]),
+  kind: z.enum(["target", "deliverable", "reported"]),
   title: BilingualSchema,
   metric: z.string().nullable(),
   verdict: VerdictSchema,
@@ -209,7 +221,16 @@ export const ReportSchema = z.object({
   tool: z.object({ name: z.literal("claimcheck"), version: z.string() }),
   generatedAt: z.string(),
   verdict: VerdictSchema,
-  counts: z.record(VerdictSchema, z.int()),
+  // `reported` is optional: reports written before the verdict existed have no such count.
+  counts: z.object({
+    pass: z.int(),
+    fail: z.int(),
+    inconclusive: z.int(),
+    missing: z.int(),
+    invalid: z.int(),
+    waived: z.int(),
+    reported: z.int().optional(),
+  }),
   submission: z.object({
     topic: z.string(),
     team: z.string(),

@@ -35,7 +35,7 @@ export function checkCatalog(topics: readonly Topic[]): string[] {
         problems.push(`${r.id}: seed provenance without seed_quote`);
       if (r.provenance === "program" && r.rationale === undefined)
         problems.push(`${r.id}: program provenance without rationale`);
-      if (r.kind === "target" && r.comparison !== "none" && r.baseline === undefined)
+      if (r.kind !== "deliverable" && r.comparison !== "none" && r.baseline === undefined)
         problems.push(`${r.id}: relative target without a baseline role`);
     }
   }

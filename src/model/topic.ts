@@ -36,6 +36,18 @@ export const PartsAggregateSchema = z.enum(["every", "sum"]);
 export const ProvenanceSchema = z.enum(["seed", "program"]);
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
+/**
+ * The margin of a target the seed gives as an approximate number: `value` keeps the seed's number and
+ * provenance, the tolerance has its own (usually `program`, with the office's rationale).
+ */
+export const TargetToleranceSchema = z.object({
+  /** In percent of the target value: `<=` 1 with 20 passes up to 1.2. */
+  percent: z.number().positive(),
+  provenance: ProvenanceSchema,
+  rationale: z.string().min(1),
+});
+export type TargetTolerance = z.infer<typeof TargetToleranceSchema>;
+
 const RequirementBase = z.object({
   id: z.string().regex(/^\d\.\d\/[a-z0-9-]+$/, "ids are <topic>/<slug>, e.g. 1.2/ttft-p99-regression"),
   title: BilingualSchema,
@@ -71,8 +83,29 @@ export const TargetRequirementSchema = RequirementBase.extend({
   aggregate: PartsAggregateSchema.optional(),
   /** The percentile method the target is defined with. @default "linear" */
   percentile_method: z.enum(["linear", "nearest-rank"]).optional(),
+  /** How far past `value` the target still holds, when the seed says "about" (5.6: 约 1CU). */
+  tolerance: TargetToleranceSchema.optional(),
 });
 export type TargetRequirement = z.infer<typeof TargetRequirementSchema>;
+
+/**
+ * A figure the fund asks teams to report, with no threshold of its own: measured like a target
+ * (method, n, bound), checked against the team's claim, verdict `reported`. When an officer gives it
+ * `op` and `value`, it is judged exactly like a target.
+ */
+export const ReportedRequirementSchema = TargetRequirementSchema.extend({
+  kind: z.literal("reported"),
+  op: OperatorSchema.optional(),
+  value: z.number().optional(),
+}).superRefine((requirement, context) => {
+  if ((requirement.op === undefined) !== (requirement.value === undefined))
+    context.addIssue({
+      code: "custom",
+      message: "a reported figure gets a threshold with both `op` and `value`, or neither",
+      path: [requirement.op === undefined ? "op" : "value"],
+    });
+});
+export type ReportedRequirement = z.infer<typeof ReportedRequirementSchema>;
 
 /** What a deliverable item can be; `software-copyright` is a Chinese 计算机软件著作权 registration. */
 export const DeliverableKindSchema = z.enum([
@@ -153,6 +186,7 @@ export function formatDeliverableSpecs(specs: readonly DeliverableSpec[]): strin
 export const RequirementSchema = z.discriminatedUnion("kind", [
   TargetRequirementSchema,
   DeliverableRequirementSchema,
+  ReportedRequirementSchema,
 ]);
 export type Requirement = z.infer<typeof RequirementSchema>;
 

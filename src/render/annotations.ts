@@ -40,7 +40,11 @@ export function renderAnnotations(report: Report, options: RenderAnnotationsOpti
     .filter((r) => r.verdict !== "pass" && r.verdict !== "waived")
     .map((r) =>
       command(
-        r.verdict === "fail" || r.verdict === "invalid" ? "error" : "warning",
+        r.verdict === "fail" || r.verdict === "invalid"
+          ? "error"
+          : r.verdict === "reported"
+            ? "notice"
+            : "warning",
         [["title", `claimcheck ${r.id}: ${r.verdict}`]],
         r.reason,
       ),
@@ -50,7 +54,11 @@ export function renderAnnotations(report: Report, options: RenderAnnotationsOpti
       .filter((p) => p.verdict !== "pass" && p.verdict !== "waived")
       .map((p) =>
         command(
-          p.verdict === "fail" || p.verdict === "invalid" ? "error" : "warning",
+          p.verdict === "fail" || p.verdict === "invalid"
+            ? "error"
+            : p.verdict === "reported"
+              ? "notice"
+              : "warning",
           [["title", `claimcheck ${r.id} ${p.per} ${p.name}: ${p.verdict}`]],
           `${formatPart(p)}: ${p.reason}`,
         ),

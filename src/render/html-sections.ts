@@ -18,6 +18,7 @@ const VERDICT_ICON: Record<Verdict, string> = {
   missing: "○",
   invalid: "⊘",
   waived: "–",
+  reported: "#",
 };
 
 /** Findings shown in the table; the rest are counted (the JSON has them all). */
@@ -30,9 +31,11 @@ export function renderBadge(verdict: Verdict, lang: Lang): Markup {
 /** The verdict banner and the list of every requirement that did not pass, with its reason. */
 export function renderGlance(report: Report, lang: Lang): Markup {
   const t = text(lang);
-  const open = report.requirements.filter((r) => r.verdict !== "pass" && r.verdict !== "waived");
+  const open = report.requirements.filter(
+    (r) => r.verdict !== "pass" && r.verdict !== "waived" && r.verdict !== "reported",
+  );
   const counts = Object.entries(report.counts)
-    .filter(([, n]) => n > 0)
+    .filter(([, n]) => (n ?? 0) > 0)
     .map(([verdict, n]) => `${n} ${VERDICT_TEXT[verdict as Verdict][lang]}`)
     .join(" · ");
   return h`<div class="banner ${report.verdict}" id="verdict"><span class="big">${VERDICT_ICON[report.verdict]} ${VERDICT_TEXT[report.verdict][lang]}</span><span>${t.submissionVerdict}: ${report.verdict} — ${counts}</span></div>
@@ -66,7 +69,9 @@ export function renderInputs(report: Report, lang: Lang): Markup {
 
 export function renderRequirements(report: Report, lang: Lang): Markup {
   const t = text(lang);
-  const rows = report.requirements.filter((r) => r.kind === "target").map((r) => requirementRows(r, lang));
+  const rows = report.requirements
+    .filter((r) => r.kind !== "deliverable")
+    .map((r) => requirementRows(r, lang));
   return h`<section id="requirements"><h2>${t.requirements}</h2><table class="requirements"><thead><tr><th>${t.requirement}</th><th>${t.target}</th><th>${t.measured}</th><th>${t.claimed}</th><th>${t.verdict}</th></tr></thead>${rows}</table></section>`;
 }
 

@@ -1,6 +1,6 @@
 /** The report's only stylesheet: system fonts with a CJK fallback, A4 print rules, verdict colours. */
 export const REPORT_CSS = `
-:root { --pass: #1e7b34; --fail: #b42318; --inconclusive: #a15c07; --missing: #5f6670; --invalid: #6b21a8; --waived: #475569; --line: #d5d9e0; }
+:root { --pass: #1e7b34; --fail: #b42318; --inconclusive: #a15c07; --missing: #5f6670; --invalid: #6b21a8; --waived: #475569; --reported: #0f5e9c; --line: #d5d9e0; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0 auto; max-width: 210mm; padding: 16px 20px 40px; color: #1a1d21; background: #fff; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
@@ -20,7 +20,7 @@ dl.facts dt { color: #555; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .banner { display: flex; align-items: center; gap: 14px; padding: 12px 16px; border-radius: 8px; color: #fff; margin: 10px 0 6px; }
 .banner .big { font-size: 26px; font-weight: 800; letter-spacing: 0.5px; }
 .pass { background: var(--pass); } .fail { background: var(--fail); } .inconclusive { background: var(--inconclusive); }
-.missing { background: var(--missing); } .invalid { background: var(--invalid); } .waived { background: var(--waived); }
+.missing { background: var(--missing); } .invalid { background: var(--invalid); } .waived { background: var(--waived); } .reported { background: var(--reported); }
 tr.row-fail td:first-child, tr.row-invalid td:first-child { border-left: 4px solid var(--fail); }
 tr.row-inconclusive td:first-child, tr.row-missing td:first-child { border-left: 4px solid var(--inconclusive); }
 tr.detail td { border-bottom: 1px solid var(--line); background: #fafafa; font-size: 13px; color: #333; }

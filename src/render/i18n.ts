@@ -61,4 +61,5 @@ export const VERDICT_TEXT: Record<Verdict, Record<Lang, string>> = {
   missing: { en: "MISSING", zh: "缺失" },
   invalid: { en: "INVALID", zh: "无效" },
   waived: { en: "WAIVED", zh: "豁免" },
+  reported: { en: "REPORTED", zh: "已报告" },
 };

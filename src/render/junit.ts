@@ -59,7 +59,10 @@ const FAILING = new Set(["fail", "inconclusive", "missing"]);
 
 function testCase(r: RequirementResult, report: Report): string {
   const open = `    <testcase name="${attr(`${r.id}: ${r.title.en}`)}" classname="claimcheck.${attr(report.submission.topic)}" time="0"`;
+  // A reported figure has no threshold to fail: a passing test case, its value in the output.
   if (r.verdict === "pass") return `${open}/>`;
+  if (r.verdict === "reported")
+    return `${open}>\n      <system-out>${text(`reported ${formatMeasured(r)}; ${r.reason}`)}</system-out>\n    </testcase>`;
   if (r.verdict === "waived") return `${open}>\n      <skipped/>\n    </testcase>`;
   const element = r.verdict === "invalid" ? "error" : "failure";
   const findings = listFindings(report).filter((f) =>

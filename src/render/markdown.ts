@@ -93,7 +93,7 @@ function renderMarkdownDiff(report: Report): string[] {
 
 function summaryCounts(report: Report): string {
   return Object.entries(report.counts)
-    .filter(([, n]) => n > 0)
+    .filter(([, n]) => (n ?? 0) > 0)
     .map(([verdict, n]) => `${n} ${verdict}`)
     .join(", ");
 }

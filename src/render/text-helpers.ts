@@ -8,6 +8,7 @@ export const VERDICT_ICON: Record<Verdict, string> = {
   missing: "⚪",
   invalid: "⛔",
   waived: "➖",
+  reported: "📏",
 };
 
 /** `≤ 5 %` — the target as a person reads it. */
@@ -19,6 +20,9 @@ export function formatTarget(requirement: RequirementResult): string {
     // An "A or B" deliverable carries each alternative's count in its kind ("1 × paper or 2 × patent").
     return d.kind.includes(" × ") ? d.kind : `${d.count} × ${d.kind}`;
   }
+  // A reported figure has no threshold: say so where the target would be.
+  if (target.op === null || target.value === null)
+    return `reported${target.comparison === "none" ? "" : ` ${target.comparison}`}`;
   const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[target.op];
   const relative = target.comparison === "none" ? "" : ` ${target.comparison}`;
   return `${symbol} ${target.value}${unitSuffix(target.unit)}${relative}`;

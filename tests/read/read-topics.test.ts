@@ -41,6 +41,21 @@ const REQUIRED_IDS = [
   "5.5/bits-per-weight",
   "5.5/accuracy-loss",
   "5.5/device-coverage",
+  "2.2/diagnosis-accuracy",
+  "2.2/monitoring-overhead",
+  "3.1/throughput-gain",
+  "4.1/memory-saving",
+  "4.1/throughput-gain",
+  "4.4/mfu",
+  "4.4/effective-training-time",
+  "5.1/context-length",
+  "5.1/long-context-accuracy",
+  "5.1/long-context-ttft",
+  "5.2/benchmark-score",
+  "5.3/compression-ratio",
+  "5.3/quality-loss",
+  "5.6/cu-per-selection",
+  "5.6/system",
 ];
 
 describe("the topic catalog", async () => {
@@ -84,6 +99,26 @@ describe("the topic catalog", async () => {
     expect(
       topics.filter((t) => !t.requirements.some((r) => r.kind === "deliverable")).map((t) => t.id),
     ).toEqual([]);
+  });
+
+  it("gives every requirement its provenance: a seed quote, or a rationale for a program default or tolerance", () => {
+    const unsourced = topics
+      .flatMap((t) => t.requirements)
+      .filter(
+        (r) =>
+          (r.provenance === "seed" ? r.seed_quote === undefined : r.rationale === undefined) ||
+          (r.kind === "target" && r.tolerance !== undefined && r.tolerance.rationale === ""),
+      )
+      .map((r) => r.id);
+    expect(unsourced).toEqual([]);
+  });
+
+  it("names only metrics claimcheck computes for every reported figure", () => {
+    const unknown = topics
+      .flatMap((t) => t.requirements)
+      .filter((r) => r.kind === "reported" && !METRICS.has(r.metric))
+      .map((r) => r.id);
+    expect(unknown).toEqual([]);
   });
 
   it("names only metrics claimcheck computes for the serving, memory and model targets", () => {

@@ -1,3 +1,4 @@
+import { hasThreshold, toMeasuredView } from "../../judge/judge-reported.ts";
 import { listRequirementRoles } from "../../judge/role-usage.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
 import {
@@ -42,15 +43,19 @@ export function renderTopics(list: Topic[], detailed: boolean): string {
 
 function readsOf(requirement: Requirement): RequirementReads {
   if (requirement.kind === "deliverable") return { roles: [], evidence: [] };
-  return { roles: listRequirementRoles(requirement), evidence: [...requirement.evidence] };
+  const measured = requirement.kind === "target" ? requirement : toMeasuredView(requirement);
+  return { roles: listRequirementRoles(measured), evidence: [...requirement.evidence] };
 }
 
 function renderTopic(topic: Topic): string {
   const rows = topic.requirements.map((r) => {
     if (r.kind === "deliverable")
       return `  ${r.id.padEnd(36)} deliverable: ${formatDeliverableSpecs(listDeliverableSpecs(r))}  [${r.provenance}]`;
-    const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[r.op];
-    return `  ${r.id.padEnd(36)} ${r.metric} ${r.comparison === "none" ? "" : `${r.comparison} `}${symbol} ${r.value} ${r.unit}  [${r.provenance}; evidence: ${r.evidence.join(", ")}]${perPart(r)}\n  ${"".padEnd(36)} reads roles: ${listRequirementRoles(r).join(", ")}`;
+    const m = r.kind === "target" ? r : toMeasuredView(r);
+    const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[m.op];
+    const threshold =
+      r.kind === "reported" && !hasThreshold(r) ? `reported in ${r.unit}` : `${symbol} ${m.value} ${r.unit}`;
+    return `  ${r.id.padEnd(36)} ${r.metric} ${r.comparison === "none" ? "" : `${r.comparison} `}${threshold}  [${r.provenance}; evidence: ${r.evidence.join(", ")}]${perPart(m)}\n  ${"".padEnd(36)} reads roles: ${listRequirementRoles(m).join(", ")}`;
   });
   return [`${topic.id} ${topic.title.en} — ${topic.title.zh}`, ...rows].join("\n");
 }

@@ -20,6 +20,13 @@ export const COST_COLUMNS: readonly ColumnSpec[] = [
     unit: "CNY",
     description: "inference cost, in one currency for candidate and baseline",
   },
+  {
+    name: "cu",
+    required: false,
+    unit: "CU",
+    description:
+      "compute units (CU) the scenario consumed, as the platform bills them; for audience selection (5.6) each request is one selection",
+  },
 ];
 
 export const costCsv: FormatAdapter = {
@@ -28,9 +35,10 @@ export const costCsv: FormatAdapter = {
   kind: "cost",
   detect: ({ head }) => {
     const first = (head.split("\n", 1)[0] ?? "").toLowerCase();
+    const columns = first.split(",").map((c) => c.trim());
     return first.includes("scenario") &&
       first.includes("requests") &&
-      (first.includes("cost") || first.includes("gpu_hours"))
+      (first.includes("cost") || first.includes("gpu_hours") || columns.includes("cu"))
       ? 0.9
       : 0;
   },
@@ -60,6 +68,7 @@ function parseCostCsv(file: EvidenceFile): ParsedEvidence {
       requests: number("requests", ""),
       gpuHours: number("gpu_hours", "h"),
       cost: number("cost", ""),
+      cu: number("cu", "CU"),
       line: row.line,
     });
   });

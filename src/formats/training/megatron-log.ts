@@ -1,4 +1,4 @@
-import type { TrainingStep, TrainingTable } from "../../model/collective.ts";
+import type { ClockMark, TrainingStep, TrainingTable } from "../../model/collective.ts";
 import { createFinding } from "../../model/create-finding.ts";
 import type { EvidenceFile, ParsedEvidence } from "../../model/evidence.ts";
 import type { Finding } from "../../model/finding.ts";
@@ -21,7 +21,11 @@ export const megatronLog: FormatAdapter = {
       ? 0.95
       : /^-+ arguments -+$/m.test(head) && /\bnum_layers \.+ \d+/.test(head)
         ? 0.7
-        : 0,
+        : // `validate_args` (megatron/training/arguments.py) prints this before the argument dump; a
+          // launcher's 64 KiB of warnings can push both the dump and the first iteration past the head.
+          /^using world size: \d+, data-parallel size: \d+/m.test(head)
+          ? 0.7
+          : 0,
   parse: parseMegatronLog,
 };
 
@@ -30,6 +34,12 @@ export const megatronLog: FormatAdapter = {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters.
 const ANSI = /\u001b\[[0-9;]*m/g;
 const ITERATION = /iteration\s+(\d+)\s*\/\s*(\d+)\s*\|(.*)$/;
+/**
+ * `training_log` prefixes each line with `datetime.now().strftime('%Y-%m-%d %H:%M:%S')` in brackets,
+ * and `print_datetime` prints `[<what>] datetime: <same format>` (megatron/training/training.py).
+ */
+const LINE_TIME = /\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\]\s*iteration\s/;
+const CLOCK_MARK = /\[([^\]]+)\] datetime: (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)/;
 const ARGUMENT = /^\s*([a-z0-9_]+) \.{2,} (.*?)\s*$/;
 /**
  * The tokenizer's line, `print(' > padded vocab (size: {}) with {} dummy tokens (new size: {})')` in
@@ -44,6 +54,7 @@ function parseMegatronLog(file: EvidenceFile): ParsedEvidence {
   const steps: TrainingStep[] = [];
   const args: Record<string, string> = {};
   const findings: Finding[] = [];
+  const clock: ClockMark[] = [];
   let padding: { original: number; padded: number; line: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] as string).replace(ANSI, "");
@@ -57,8 +68,14 @@ function parseMegatronLog(file: EvidenceFile): ParsedEvidence {
       padding = { original: Number(padded[1]), padded: Number(padded[3]), line: i + 1 };
       continue;
     }
+    const mark = CLOCK_MARK.exec(text);
+    if (mark !== null) {
+      clock.push({ label: mark[1] as string, timeMs: readTime(mark.slice(2)), line: i + 1 });
+      continue;
+    }
     const match = ITERATION.exec(text);
     if (match === null) continue;
+    const time = LINE_TIME.exec(text);
     const fields = readFields(match[3] as string);
     const step: TrainingStep = {
       iteration: Number(match[1]),
@@ -69,6 +86,7 @@ function parseMegatronLog(file: EvidenceFile): ParsedEvidence {
       loss: fields.number("lm loss"),
       globalBatch: fields.number("global batch size"),
       line: i + 1,
+      ...(time === null ? {} : { timeMs: readTime(time.slice(1)) }),
     };
     if (Number.isNaN(step.elapsedMs))
       findings.push(
@@ -100,6 +118,7 @@ function parseMegatronLog(file: EvidenceFile): ParsedEvidence {
     args,
     gpus: positive(args.world_size),
     seqLength: positive(args.seq_length),
+    ...(clock.length === 0 ? {} : { clock }),
   };
   return {
     format: megatronLog.id,
@@ -130,6 +149,12 @@ function readFields(rest: string): { number(key: string): number } {
       return Number(value.split("/")[0]);
     },
   };
+}
+
+/** `YYYY MM DD hh mm ss` captures → ms since 1970, read as UTC. */
+function readTime(parts: readonly (string | undefined)[]): number {
+  const [y, mo, d, h, mi, s] = parts.map(Number) as [number, number, number, number, number, number];
+  return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
 function positive(value: string | undefined): number | undefined {

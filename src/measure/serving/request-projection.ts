@@ -30,7 +30,7 @@ export function projectionForRequirements(
   only?: readonly string[],
 ): RequestProjection | undefined {
   const judged = requirements.filter((r) => only === undefined || only.includes(r.id));
-  return projectionForMetrics(judged.flatMap((r) => (r.kind === "target" ? [r.metric] : [])));
+  return projectionForMetrics(judged.flatMap((r) => (r.kind === "deliverable" ? [] : [r.metric])));
 }
 
 // --- internal ---
@@ -53,6 +53,9 @@ const RULES: readonly Rule[] = [
     (id) => [LATENCY_KEY[id.split(".")[0] as string] as RequestColumnKey, "requestId"],
   ],
   [/^success_rate$/, () => []],
+  // Long-context figures read each request's prompt length (and its TTFT for the bucket's p99).
+  [/^long_context\.max_input_tokens$/, () => ["inputTokens"]],
+  [/^long_context\.ttft_ms\./, () => ["inputTokens", "ttftMs"]],
   // Memory metrics find the idle window before the first request's send time.
   [/^gpu_memory\./, () => ["startS"]],
   [/^gpu\./, () => ["startS"]],

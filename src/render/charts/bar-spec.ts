@@ -14,6 +14,7 @@ export const VERDICT_COLOURS: Record<Verdict, string> = {
   missing: "#999999",
   invalid: "#000000",
   waived: "#56B4E9",
+  reported: "#0072B2",
 };
 const NO_VERDICT = "#1f5fbf";
 

@@ -34,6 +34,7 @@ export const VERDICT_COLOR: Record<Verdict, string> = {
   missing: "#6e7781",
   invalid: "#8250df",
   waived: "#0969da",
+  reported: "#0550ae",
 };
 
 export function verdictBadge(verdict: Verdict): SafeHtml {

@@ -99,7 +99,7 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
   function badge(verdict, big) {
     return el("span", { class: "badge" + (big ? " big" : ""), style: "background:" + COLORS[verdict], text: verdict });
   }
-  var COLORS = { pass: "#1a7f37", fail: "#cf222e", inconclusive: "#9a6700", missing: "#6e7781", invalid: "#8250df", waived: "#0969da" };
+  var COLORS = { pass: "#1a7f37", fail: "#cf222e", inconclusive: "#9a6700", missing: "#6e7781", invalid: "#8250df", waived: "#0969da", reported: "#0550ae" };
 
   function showVerdict(body) {
     var report = body.report;
