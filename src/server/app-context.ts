@@ -4,6 +4,7 @@ import type { Caller } from "./auth.ts";
 import { HttpError } from "./http-error.ts";
 import type { UploadLimits } from "./limits.ts";
 import { PAGE_CSP } from "./pages/layout.ts";
+import type { Session } from "./session.ts";
 
 /** What every route needs; built once by `createApp`. */
 export interface AppContext {
@@ -15,7 +16,7 @@ export interface AppContext {
 }
 
 /** Hono's environment: the caller is resolved once per request by the first middleware. */
-export type AppEnv = { Variables: { caller: Caller } };
+export type AppEnv = { Variables: { caller: Caller; session: Session | null } };
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(`${JSON.stringify(body, null, 2)}\n`, {

@@ -9,6 +9,7 @@ import { resolveCaller } from "./auth.ts";
 import { HttpError } from "./http-error.ts";
 import { DEFAULT_LIMITS, type UploadLimits } from "./limits.ts";
 import { addPageRoutes } from "./page-routes.ts";
+import { addSessionRoutes, sessionMiddleware } from "./session.ts";
 import { addSubmissionRoutes } from "./submission-routes.ts";
 import { addTopicRoutes } from "./topic-routes.ts";
 
@@ -44,6 +45,8 @@ export function createApp(options: AppOptions): FetchHandler {
     c.set("caller", await resolveCaller(c.req.raw, context.store));
     await next();
   });
+  app.use("*", sessionMiddleware(context.store));
+  addSessionRoutes(app, context.store);
   addPageRoutes(app, context);
   addSubmissionRoutes(app, context);
   addTopicRoutes(app, context);
