@@ -13,6 +13,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "page.role.officer": { en: "program officer", zh: "项目官员" },
   "page.role.team": { en: "team {team}", zh: "团队 {team}" },
   "page.scroll": { en: "The table is wider than the screen: scroll →", zh: "表格比屏幕宽：左右滑动 →" },
+  "page.scrollChart": { en: "The chart is wider than the screen: scroll →", zh: "图表比屏幕宽：左右滑动 →" },
   "page.time.utc": { en: "{time} UTC", zh: "{time}（UTC）" },
 
   "page.verdict.pass": { en: "pass", zh: "通过" },

@@ -65,11 +65,11 @@ export function verdictBadge(verdict: Verdict, t: PageText): SafeHtml {
 }
 
 /**
- * Text that may wrap after its separators (`/`, `-`, `_`, `.`, `:`) and nowhere else, so a long
+ * Text that may wrap after its separators (`/`, `-`, `_`, `:`, a `.` not inside a number) and nowhere else, so a long
  * requirement id or file name breaks into readable pieces on a phone instead of letter by letter.
  */
 export function breakable(text: string): SafeHtml {
-  return html`${text.split(/(?<=[/\-_.:])/).map((piece, i) => (i === 0 ? html`${piece}` : html`<wbr>${piece}`))}`;
+  return html`${text.split(/(?<=[/\-_:]|\.(?=\D))/).map((piece, i) => (i === 0 ? html`${piece}` : html`<wbr>${piece}`))}`;
 }
 
 /** A table that may be wider than a phone: it scrolls inside its box, and a caption says so. */
@@ -121,7 +121,7 @@ code { overflow-wrap:normal; }
 .badge.big { font-size:20px; padding:4px 14px; }
 table { border-collapse:collapse; width:100%; margin:8px 0 16px; }
 th, td { border:1px solid var(--line); padding:4px 8px; text-align:left; vertical-align:top; font-size:14px; }
-th { background:var(--bg); font-weight:600; }
+th { background:var(--bg); font-weight:600; } th .muted { font-weight:400; }
 label { display:block; font-weight:600; margin:12px 0 4px; }
 input[type=password], input[type=text], select, textarea { font:inherit; padding:6px 8px; border:1px solid var(--line); border-radius:6px; width:100%; max-width:520px; }
 button { font:inherit; padding:7px 18px; border-radius:6px; border:1px solid #1a7f37; background:#1f883d; color:#fff; font-weight:600; cursor:pointer; }
@@ -129,7 +129,7 @@ button.secondary { background:#fff; color:var(--fg); border-color:var(--line); p
 #drop { border:2px dashed var(--line); border-radius:8px; padding:24px; text-align:center; color:var(--muted); margin:8px 0; }
 #drop.over { border-color:var(--accent); background:#ddf4ff; }
 #drop input[type=file] { max-width:100%; }
-#file-list td:first-child, #requirements td:first-child { overflow-wrap:anywhere; }
+#requirements td:last-child { min-width:12em; }
 #file-list select { width:auto; max-width:100%; }
 .sheet { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; width:auto; }
 .sheet th.rownum, .sheet td.rownum { background:var(--bg); color:var(--muted); text-align:right; }
@@ -142,10 +142,16 @@ button.secondary { background:#fff; color:var(--fg); border-color:var(--line); p
 .scroll-note { display:none; margin:0 0 4px; color:var(--muted); font-size:13px; }
 .cell .value { display:block; font-variant-numeric:tabular-nums; white-space:nowrap; }
 .cell .bound { color:var(--muted); font-size:12px; white-space:nowrap; }
+.nowrap { white-space:nowrap; }
+ul.topics { list-style:none; padding:0; margin:0; }
+li.topic { border-bottom:1px solid var(--line); padding:6px 0 10px; }
+li.topic h2 { margin:6px 0 2px; font-size:17px; }
+li.topic p { margin:0 0 4px; }
+ul.teams { list-style:none; padding:0; margin:4px 0; display:flex; flex-wrap:wrap; gap:4px 18px; }
 .metric-pick a, .metric-pick strong { display:inline-block; margin:0 12px 4px 0; }
 .chart-figure { margin:8px 0; }
 .chart-figure figcaption { font-weight:600; margin-bottom:6px; }
-.chart { border:1px solid var(--line); border-radius:8px; background:#fff; width:100%; max-width:760px; height:auto; }
+.chart { border:1px solid var(--line); border-radius:8px; background:#fff; width:100%; min-width:560px; max-width:760px; height:auto; display:block; }
 .legend { list-style:none; padding:0; margin:6px 0; display:flex; flex-wrap:wrap; gap:4px 16px; font-size:13px; }
 .legend span { display:inline-block; width:14px; height:3px; vertical-align:middle; margin-right:6px; }
 @media (max-width: 700px) {
@@ -153,5 +159,11 @@ button.secondary { background:#fff; color:var(--fg); border-color:var(--line); p
   h1 { font-size:20px; }
   .scroll-note { display:block; }
   #drop { padding:16px 8px; }
+  /* The chosen files become cards: the name on its own line, then size, role and remove. */
+  #file-list thead { display:none; }
+  #file-list tr { display:grid; grid-template-columns:auto 1fr auto; gap:4px 8px; align-items:center; border:1px solid var(--line); border-radius:6px; padding:4px; margin-bottom:6px; }
+  #file-list td { border:none; padding:0 4px; }
+  #file-list td:first-child { grid-column:1 / -1; font-weight:600; }
+  #file-list select { width:100%; }
 }
 `;

@@ -34,13 +34,13 @@ export function renderMetricChart(t: PageText, options: MetricChartOptions): Saf
   const x = xScale(series.flatMap((s) => s.points.map((p) => p.time)));
   const lines = series.map((s, i) => renderSeries(s, TEAM_COLORS[i % TEAM_COLORS.length] as string, x, y));
   return html`<figure class="chart-figure" id="metric-chart"><figcaption>${options.title} <span class="muted">(${options.unit})</span></figcaption>
-<svg class="chart" role="img" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="system-ui, 'Noto Sans CJK SC', sans-serif" aria-label="${options.title}">
+<div class="scroll" role="region" tabindex="0"><p class="scroll-note">${t("page.scrollChart")}</p><svg class="chart" role="img" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="system-ui, 'Noto Sans CJK SC', sans-serif" aria-label="${options.title}">
 ${y.ticks.map((v) => html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y.at(v)}" y2="${y.at(v)}" stroke="#eaeef2"/><text x="${LEFT - 6}" y="${y.at(v) + 4}" text-anchor="end" font-size="12" fill="#59636e">${formatTick(v)}</text>`)}
 ${x.ticks.map((v) => html`<text x="${x.at(v)}" y="${HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="12" fill="#59636e">${x.label(v)}</text>`)}
 <line x1="${LEFT}" x2="${LEFT}" y1="${TOP}" y2="${HEIGHT - BOTTOM}" stroke="#59636e"/>
 <line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${HEIGHT - BOTTOM}" y2="${HEIGHT - BOTTOM}" stroke="#59636e"/>
 ${renderTarget(t, options, y)}${lines}
-</svg>
+</svg></div>
 <ul class="legend">${series.map((s, i) => html`<li><span style="background:${TEAM_COLORS[i % TEAM_COLORS.length]}"></span>${s.team}</li>`)}</ul>
 <p class="muted">${t("page.chart.caption")}</p></figure>`;
 }
@@ -117,13 +117,15 @@ function xScale(times: number[]): Scale & { label(time: number): string } {
   const [low, high] = [first - pad, last + pad];
   const span = WIDTH - LEFT - RIGHT;
   const ticks = last === first ? [first] : [0, 1, 2, 3].map((i) => first + ((last - first) * i) / 3);
-  const byDay = last - first > 2 * 86_400_000;
+  // Resubmissions minutes apart need the seconds; months apart only the day.
+  const digits: [number, number] =
+    last - first > 2 * 86_400_000 ? [0, 10] : last - first > 600_000 ? [5, 16] : [11, 19];
   return {
     at: (v) => +(LEFT + ((v - low) / (high - low)) * span).toFixed(1),
     ticks,
     label: (v) => {
       const iso = new Date(v).toISOString();
-      return byDay ? iso.slice(0, 10) : `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+      return iso.slice(digits[0], digits[1]).replace("T", " ");
     },
   };
 }

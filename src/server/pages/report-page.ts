@@ -71,6 +71,7 @@ function renderBar(page: PageContext, record: SubmissionRecord): SafeHtml {
   return html`<nav class="report-bar" id="report-bar"><a id="back-link" href="${withLang(`/topics/${record.topic}`, lang)}">${t("page.report.back", { topic: record.topic })}</a>
 <span>${t("page.report.submission")} <code id="submission-id">${breakable(record.id)}</code></span>
 <span>${t("page.report.uploaded")} <time id="submission-time" datetime="${record.createdAt}">${t("page.time.utc", { time: formatTime(record.createdAt) })}</time></span>
+<a href="#waivers">${t("page.waiver.heading")}</a>
 <a href="/api/submissions/${record.id}">${t("page.report.json")}</a></nav>`;
 }
 

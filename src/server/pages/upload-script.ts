@@ -83,9 +83,16 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
       select.addEventListener("change", function () { c.role = select.value; });
       var remove = el("button", { type: "button", class: "secondary", text: say("remove") });
       remove.addEventListener("click", function () { chosen.splice(i, 1); renderList(); });
-      body.appendChild(el("tr", {}, [el("td", { text: c.file.name }), el("td", { text: size(c.file.size) }),
+      body.appendChild(el("tr", {}, [el("td", {}, breakable(c.file.name)), el("td", { text: size(c.file.size) }),
         el("td", {}, [select]), el("td", {}, [remove])]));
     });
+  }
+
+  // A long file name may wrap after its separators, never letter by letter.
+  function breakable(text) {
+    var out = [];
+    text.split(/(?<=[\/\-_.])/).forEach(function (piece, i) { if (i > 0) out.push(el("wbr")); out.push(piece); });
+    return out;
   }
 
   function size(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + " MiB" : n >= 1024 ? (n / 1024).toFixed(1) + " KiB" : n + " B"; }
