@@ -40,8 +40,8 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "page.upload.remove": { en: "Remove", zh: "移除" },
   "page.upload.roleOf": { en: "Role of {file}", zh: "{file} 的角色" },
   "page.upload.needToken": {
-    en: "Enter your team token first (claimcheck token create --team \"Team name\").",
-    zh: "请先输入团队令牌（claimcheck token create --team \"团队名称\"）。",
+    en: 'Enter your team token first (claimcheck token create --team "Team name").',
+    zh: '请先输入团队令牌（claimcheck token create --team "团队名称"）。',
   },
   "page.upload.needFiles": { en: "Add at least one file.", zh: "请至少添加一个文件。" },
   "page.upload.roleTwice": {
@@ -70,9 +70,6 @@ export const messages: Record<string, { en: string; zh: string }> = {
     en: "The fund's research topics. Open one to see each team's latest verdicts and how the judged metrics moved over resubmissions.",
     zh: "基金的研究课题。打开课题可查看各团队的最新结论，以及各项指标在历次提交中的变化。",
   },
-  "page.topics.topic": { en: "Topic", zh: "课题" },
-  "page.topics.requirements": { en: "Requirements", zh: "要求" },
-  "page.topics.teams": { en: "Teams", zh: "团队" },
   "page.topics.counts": {
     en: "{targets, plural, one {# target} other {# targets}}, {deliverables, plural, one {# deliverable} other {# deliverables}}",
     zh: "{targets} 项指标，{deliverables} 项交付物",
@@ -107,7 +104,6 @@ export const messages: Record<string, { en: string; zh: string }> = {
     zh: "{team}，{time}：{value}（{verdict}）",
   },
 
-  "page.report.title": { en: "Report {topic} · {team}", zh: "报告 {topic} · {team}" },
   "page.report.back": { en: "← Topic {topic}", zh: "← 课题 {topic}" },
   "page.report.submission": { en: "Submission", zh: "提交" },
   "page.report.uploaded": { en: "Uploaded", zh: "上传时间" },

@@ -116,18 +116,14 @@ function xScale(times: number[]): Scale & { label(time: number): string } {
   const pad = last === first ? 3_600_000 : (last - first) * 0.06;
   const [low, high] = [first - pad, last + pad];
   const span = WIDTH - LEFT - RIGHT;
-  const ticks = last === first ? [first] : [0, 1, 2, 3].map((i) => first + ((last - first) * i) / 3);
   // Resubmissions minutes apart need the seconds; months apart only the day.
   const digits: [number, number] =
     last - first > 2 * 86_400_000 ? [0, 10] : last - first > 600_000 ? [5, 16] : [11, 19];
-  return {
-    at: (v) => +(LEFT + ((v - low) / (high - low)) * span).toFixed(1),
-    ticks,
-    label: (v) => {
-      const iso = new Date(v).toISOString();
-      return iso.slice(digits[0], digits[1]).replace("T", " ");
-    },
-  };
+  const label = (v: number) => new Date(v).toISOString().slice(digits[0], digits[1]).replace("T", " ");
+  const spread = last === first ? [first] : [0, 1, 2, 3].map((i) => first + ((last - first) * i) / 3);
+  // Uploads a second apart would print one label four times: keep a tick only when its label is new.
+  const ticks = spread.filter((v, i) => i === 0 || label(v) !== label(spread[i - 1] as number));
+  return { at: (v) => +(LEFT + ((v - low) / (high - low)) * span).toFixed(1), ticks, label };
 }
 
 function niceStep(raw: number): number {
