@@ -58,6 +58,10 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "page.upload.measured": { en: "Measured", zh: "实测值" },
   "page.upload.why": { en: "Why", zh: "原因" },
   "page.upload.fixErrors": { en: "Fix these errors ({count})", zh: "请修正以下错误（{count}）" },
+  "page.upload.notStored": {
+    en: "Nothing was judged or stored. Fix the rows listed below and upload again.",
+    zh: "本次上传未判定、未保存。请修正下列行后重新上传。",
+  },
   "page.upload.refused": { en: "The upload was refused", zh: "上传被拒绝" },
   "page.upload.wholeSubmission": { en: "Submission", zh: "提交" },
   "page.upload.rowColumn": { en: "Row {line}, column {column}:", zh: "第 {line} 行，{column} 列：" },

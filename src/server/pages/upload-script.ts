@@ -17,6 +17,7 @@ export const UPLOAD_SCRIPT_TEXT: Record<string, string[]> = {
   why: [],
   fixErrors: ["count"],
   refused: [],
+  notStored: [],
   wholeSubmission: [],
   rowColumn: ["line", "column"],
   row: ["line"],
@@ -165,7 +166,7 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
     result.textContent = "";
     var heading = findings.length ? say("fixErrors", { count: findings.length }) : say("refused");
     result.appendChild(el("h2", { class: "error", id: "errors" }, [heading]));
-    result.appendChild(el("p", { text: body.error }));
+    result.appendChild(el("p", { text: findings.length ? say("notStored") : body.error }));
     var byPath = {};
     findings.forEach(function (f) { var p = f.location ? f.location.path : ""; (byPath[p] = byPath[p] || []).push(f); });
     Object.keys(byPath).forEach(function (path) {
