@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "./app-context.ts";
 
 /** Who a page is shown to: an officer, a team, or (null) anyone. */
-export type Session = { role: "officer" } | { role: "team"; team: string };
+export type Session = { role: "officer"; name: string } | { role: "team"; team: string };
 
 /** The session cookie over plain HTTP (loopback, a test); behind TLS it is `SECURE_SESSION_COOKIE`. */
 export const SESSION_COOKIE = "claimcheck_session";
@@ -15,7 +15,7 @@ export const SECURE_SESSION_COOKIE = "__Host-claimcheck_session";
  */
 export function readSession(c: Context<AppEnv>): Session | null {
   const caller = c.get("caller");
-  if (caller.role === "officer") return { role: "officer" };
+  if (caller.role === "officer") return { role: "officer", name: caller.name };
   if (caller.role === "team") return { role: "team", team: caller.team };
   return null;
 }

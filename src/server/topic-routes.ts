@@ -4,6 +4,7 @@ import { applyWaivers } from "./apply-waivers.ts";
 import type { Caller } from "./auth.ts";
 import { renderDashboardCsv } from "./csv-export.ts";
 import { OPENAPI } from "./openapi.ts";
+import { pageContext } from "./page-routes.ts";
 import { type DashboardSubmission, renderDashboard } from "./pages/dashboard-page.ts";
 import { summarizeReport, viewOf } from "./publication.ts";
 import { readPublicSet } from "./publication-routes.ts";
@@ -46,7 +47,7 @@ export function addTopicRoutes(app: Hono<AppEnv>, context: AppContext): void {
   app.get("/topics/:id", async (c) => {
     const topic = await findTopic(context, c.req.param("id"));
     const shown = await dashboardSubmissions(context, c.get("caller"), topic.id);
-    return htmlResponse(renderDashboard(topic, shown, c.req.query("requirement")));
+    return htmlResponse(renderDashboard(pageContext(c), topic, shown, c.req.query("requirement")));
   });
   app.get("/topics/:id/export.csv", async (c) => {
     const topic = await findTopic(context, c.req.param("id"));

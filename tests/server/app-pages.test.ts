@@ -17,7 +17,7 @@ describe("pages and documents", () => {
       status: 200,
       type: "text/html; charset=utf-8",
       csp: "default-src 'self'",
-      resources: ['<script src="/assets/upload.js">'],
+      resources: ['<script type="application/json" id="page-text">', '<script src="/assets/upload.js">'],
       external: null,
       topic: true,
     });
@@ -94,9 +94,8 @@ describe("pages and documents", () => {
 
   it.each([
     ["/api/submissions/no-such-id", 404],
-    ["/topics/9.9", 404],
     ["/api/topics/9.9/submissions", 404],
-    ["/nowhere", 404],
+    ["/api/nowhere", 404],
   ])("answers GET %s with %i and a JSON error", async (path, status) => {
     const app = await createTestApp();
     const response = await app.request(path);

@@ -1,4 +1,34 @@
 /**
+ * The sentences the script shows, each with the parameters it fills in: the page formats them in its
+ * language from the catalog (`page.upload.<id>`) and hands them over as a JSON data block.
+ */
+export const UPLOAD_SCRIPT_TEXT: Record<string, string[]> = {
+  needToken: [],
+  needFiles: [],
+  roleTwice: ["role"],
+  checking: [],
+  stored: ["id"],
+  verdict: [],
+  openReport: [],
+  dashboard: [],
+  requirement: [],
+  verdictColumn: [],
+  measured: [],
+  why: [],
+  fixErrors: ["count"],
+  refused: [],
+  notStored: [],
+  wholeSubmission: [],
+  rowColumn: ["line", "column"],
+  row: ["line"],
+  failed: ["message"],
+  status: ["status"],
+  tokenRefused: ["status"],
+  remove: [],
+  roleOf: ["file"],
+};
+
+/**
  * The upload page's script, served as `/assets/upload.js`: plain browser JavaScript, no framework and
  * nothing from another host. It builds DOM nodes (never HTML strings), so file names and messages
  * cannot inject markup.
@@ -9,6 +39,11 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
   var form = $("upload"), tokenInput = $("token"), topicSelect = $("topic"), fileInput = $("files");
   var drop = $("drop"), list = $("file-list"), statusEl = $("status"), result = $("result");
   var chosen = [];
+  var TEXT = JSON.parse($("page-text").textContent);
+  function say(id, params) {
+    return TEXT[id].replace(/\{(\w+)\}/g, function (all, name) { return params && name in params ? String(params[name]) : all; });
+  }
+  function withLang(path) { return path + (path.indexOf("?") < 0 ? "?" : "&") + "lang=" + TEXT.lang; }
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -43,15 +78,22 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
     body.textContent = "";
     list.hidden = chosen.length === 0;
     chosen.forEach(function (c, i) {
-      var select = el("select", { "aria-label": "Role of " + c.file.name });
+      var select = el("select", { "aria-label": say("roleOf", { file: c.file.name }) });
       select.innerHTML = $("role-options").innerHTML;
       select.value = c.role;
       select.addEventListener("change", function () { c.role = select.value; });
-      var remove = el("button", { type: "button", class: "secondary", text: "Remove" });
+      var remove = el("button", { type: "button", class: "secondary", text: say("remove") });
       remove.addEventListener("click", function () { chosen.splice(i, 1); renderList(); });
-      body.appendChild(el("tr", {}, [el("td", { text: c.file.name }), el("td", { text: size(c.file.size) }),
+      body.appendChild(el("tr", {}, [el("td", {}, breakable(c.file.name)), el("td", { text: size(c.file.size) }),
         el("td", {}, [select]), el("td", {}, [remove])]));
     });
+  }
+
+  // A long file name may wrap after its separators, never letter by letter.
+  function breakable(text) {
+    var out = [];
+    text.split(/(?<=[\/\-_.])/).forEach(function (piece, i) { if (i > 0) out.push(el("wbr")); out.push(piece); });
+    return out;
   }
 
   function size(n) { return n >= 1048576 ? (n / 1048576).toFixed(1) + " MiB" : n >= 1024 ? (n / 1024).toFixed(1) + " KiB" : n + " B"; }
@@ -64,31 +106,35 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var token = tokenInput.value.trim();
-    if (!token) return showError("Enter your team token first (claimcheck token create --team <name>).");
-    if (!chosen.length) return showError("Add at least one file.");
+    if (!token) return showError(say("needToken"));
+    if (!chosen.length) return showError(say("needFiles"));
     var roles = chosen.map(function (c) { return c.role; });
     var twice = roles.filter(function (r, i) { return roles.indexOf(r) !== i; })[0];
-    if (twice) return showError("Two files have the role " + twice + "; give each file its own role.");
+    if (twice) return showError(say("roleTwice", { role: twice }));
     localStorage.removeItem("claimcheck.token");
     var data = new FormData();
     if (roles.indexOf("submission") < 0) data.append("topic", topicSelect.value);
     chosen.forEach(function (c) { data.append(c.role, c.file, c.file.name); });
-    statusEl.textContent = "Checking… 检查中";
+    statusEl.textContent = say("checking");
     $("submit").disabled = true;
     // The server turns the token into an HttpOnly session cookie; the page keeps nothing secret.
     fetch("/api/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: token }) })
       .then(function (res) {
-        if (!res.ok) throw new Error("the token was refused (" + res.status + ")");
+        if (!res.ok) throw new Error(say("tokenRefused", { status: res.status }));
         return fetch("/api/submissions", { method: "POST", credentials: "same-origin", body: data });
       })
       .then(function (res) { return res.json().then(function (body) { return { status: res.status, body: body }; }); })
       .then(function (r) {
         if (r.status === 201) showVerdict(r.body);
         else if (r.status === 422) showFindings(r.body);
-        else showError(r.body.error || "The server answered " + r.status + ".");
-      }, function (e) { showError("The upload failed: " + e.message); })
+        else showError(r.body.error || say("status", { status: r.status }));
+      }, function (e) { showError(say("failed", { message: e.message })); })
       .then(function () { $("submit").disabled = false; });
   });
+
+  function scrollBox(table) {
+    return el("div", { class: "scroll" }, [el("p", { class: "scroll-note", text: TEXT.scroll }), table]);
+  }
 
   function showError(message) {
     statusEl.textContent = "";
@@ -97,48 +143,48 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
   }
 
   function badge(verdict, big) {
-    return el("span", { class: "badge" + (big ? " big" : ""), style: "background:" + COLORS[verdict], text: verdict });
+    return el("span", { class: "badge" + (big ? " big" : ""), style: "background:" + COLORS[verdict], text: TEXT["verdict." + verdict] });
   }
   var COLORS = { pass: "#1a7f37", fail: "#cf222e", inconclusive: "#9a6700", missing: "#6e7781", invalid: "#8250df", waived: "#0969da", reported: "#0550ae" };
 
   function showVerdict(body) {
     var report = body.report;
-    statusEl.textContent = "Stored as submission " + body.id + ".";
+    statusEl.textContent = say("stored", { id: body.id });
     result.textContent = "";
-    result.appendChild(el("h2", { id: "verdict" }, ["Verdict 结论: ", badge(report.verdict, true)]));
-    result.appendChild(el("p", {}, [el("a", { id: "report-link", href: body.links.report_html, text: "Open the acceptance report 打开验收报告" }),
-      " · ", el("a", { href: body.links.dashboard, text: "Topic dashboard 课题看板" })]));
+    result.appendChild(el("h2", { id: "verdict" }, [say("verdict") + " ", badge(report.verdict, true)]));
+    result.appendChild(el("p", {}, [el("a", { id: "report-link", href: withLang("/submissions/" + encodeURIComponent(body.id)), text: say("openReport") }),
+      " · ", el("a", { href: withLang(body.links.dashboard), text: say("dashboard") })]));
     var rows = report.requirements.map(function (r) {
       var m = r.measured && r.measured.value !== null ? String(+r.measured.value.toPrecision(4)) + " " + (r.target ? r.target.unit : "") : "—";
-      return el("tr", {}, [el("td", {}, [el("code", { text: r.id }), el("br"), r.title.en + " / " + r.title.zh]),
+      return el("tr", {}, [el("td", {}, [el("code", { text: r.id }), el("br"), r.title[TEXT.lang] || r.title.en]),
         el("td", {}, [badge(r.verdict)]), el("td", { text: m }), el("td", { text: r.reason })]);
     });
-    result.appendChild(el("table", { id: "requirements" }, [el("thead", {}, [el("tr", {}, ["Requirement 要求", "Verdict", "Measured 实测", "Why 原因"].map(function (h) { return el("th", { text: h }); }))]), el("tbody", {}, rows)]));
+    result.appendChild(scrollBox(el("table", { id: "requirements" }, [el("thead", {}, [el("tr", {}, [say("requirement"), say("verdictColumn"), say("measured"), say("why")].map(function (h) { return el("th", { text: h }); }))]), el("tbody", {}, rows)])));
   }
 
   function showFindings(body) {
     var findings = body.findings || [];
     statusEl.textContent = "";
     result.textContent = "";
-    var heading = findings.length ? "Fix these errors 请修正以下错误 (" + findings.length + ")" : "The upload was refused 上传被拒绝";
+    var heading = findings.length ? say("fixErrors", { count: findings.length }) : say("refused");
     result.appendChild(el("h2", { class: "error", id: "errors" }, [heading]));
-    result.appendChild(el("p", { text: body.error }));
+    result.appendChild(el("p", { text: findings.length ? say("notStored") : body.error }));
     var byPath = {};
     findings.forEach(function (f) { var p = f.location ? f.location.path : ""; (byPath[p] = byPath[p] || []).push(f); });
     Object.keys(byPath).forEach(function (path) {
       var input = (body.inputs || []).filter(function (i) { return i.path === path; })[0];
       var entry = input && chosen.filter(function (c) { return c.role === input.role; })[0];
-      var section = el("section", { class: "file-errors" }, [el("h3", { text: path || "Submission" })]);
+      var section = el("section", { class: "file-errors" }, [el("h3", { text: path || say("wholeSubmission") })]);
       result.appendChild(section);
       var after = messages(byPath[path]);
       if (!entry || !byPath[path].some(function (f) { return f.location && f.location.line; })) { section.appendChild(after); return; }
-      entry.file.text().then(function (text) { section.appendChild(sheet(text, byPath[path])); section.appendChild(after); });
+      entry.file.text().then(function (text) { section.appendChild(scrollBox(sheet(text, byPath[path]))); section.appendChild(after); });
     });
   }
 
   function messages(findings) {
     return el("ul", { class: "errors" }, findings.map(function (f) {
-      var where = f.location && f.location.line ? "Row " + f.location.line + (f.location.column ? ", column " + f.location.column : "") + ": " : "";
+      var where = !(f.location && f.location.line) ? "" : f.location.column ? say("rowColumn", { line: f.location.line, column: f.location.column }) + " " : say("row", { line: f.location.line }) + " ";
       return el("li", {}, [el("strong", { text: where }), f.message + " (" + f.code + ")"]);
     }));
   }

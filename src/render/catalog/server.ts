@@ -1,0 +1,187 @@
+/**
+ * Every sentence of the server's pages (upload, topic index, dashboard, report page, officer sign-in,
+ * error pages), in ICU MessageFormat. Ids are `page.<page>.<what>`; ids, file names, units and tool
+ * names stay as they are in the Chinese text.
+ */
+export const messages: Record<string, { en: string; zh: string }> = {
+  "page.nav.topics": { en: "Topics", zh: "课题" },
+  "page.nav.upload": { en: "Upload", zh: "上传结果" },
+  "page.nav.signin": { en: "Officer sign-in", zh: "项目官员登录" },
+  "page.nav.signedIn": { en: "Signed in: {who}", zh: "已登录：{who}" },
+  "page.nav.lang": { en: "中文", zh: "English" },
+  "page.nav.langName": { en: "Language", zh: "语言" },
+  "page.role.officer": { en: "program officer", zh: "项目官员" },
+  "page.role.team": { en: "team {team}", zh: "团队 {team}" },
+  "page.scroll": { en: "The table is wider than the screen: scroll →", zh: "表格比屏幕宽：左右滑动 →" },
+  "page.scrollChart": { en: "The chart is wider than the screen: scroll →", zh: "图表比屏幕宽：左右滑动 →" },
+  "page.time.utc": { en: "{time} UTC", zh: "{time}（UTC）" },
+
+  "page.verdict.pass": { en: "pass", zh: "通过" },
+  "page.verdict.fail": { en: "fail", zh: "未通过" },
+  "page.verdict.inconclusive": { en: "inconclusive", zh: "无法判定" },
+  "page.verdict.missing": { en: "missing", zh: "缺失" },
+  "page.verdict.invalid": { en: "invalid", zh: "无效" },
+  "page.verdict.waived": { en: "waived", zh: "已豁免" },
+
+  "page.upload.title": { en: "Upload results", zh: "上传结果" },
+  "page.upload.intro": {
+    en: "Drop your result files (CSV, JSON, JSONL, logs), one per role, or one zip with its claimcheck.yaml. claimcheck recomputes every number and judges it against the topic's targets.",
+    zh: "拖入结果文件（CSV、JSON、JSONL、日志），每个角色一个文件；或上传一个含 claimcheck.yaml 的 zip。claimcheck 会重新计算每个数值，并按课题目标判定。",
+  },
+  "page.upload.token": { en: "Team token", zh: "团队令牌" },
+  "page.upload.topic": { en: "Topic", zh: "课题" },
+  "page.upload.files": { en: "Files", zh: "文件" },
+  "page.upload.drop": { en: "Drop files here, or", zh: "将文件拖到这里，或" },
+  "page.upload.file": { en: "File", zh: "文件" },
+  "page.upload.size": { en: "Size", zh: "大小" },
+  "page.upload.role": { en: "Role", zh: "角色" },
+  "page.upload.zipRole": { en: "submission (zip)", zh: "submission（zip 提交包）" },
+  "page.upload.check": { en: "Check", zh: "检查" },
+  "page.upload.remove": { en: "Remove", zh: "移除" },
+  "page.upload.roleOf": { en: "Role of {file}", zh: "{file} 的角色" },
+  "page.upload.needToken": {
+    en: 'Enter your team token first (claimcheck token create --team "Team name").',
+    zh: '请先输入团队令牌（claimcheck token create --team "团队名称"）。',
+  },
+  "page.upload.tokenRefused": {
+    en: "The server refused this token ({status}); check it or ask your program officer for a new one.",
+    zh: "服务器拒绝了该令牌（{status}）；请核对令牌，或向项目主管申请新令牌。",
+  },
+  "page.upload.needFiles": { en: "Add at least one file.", zh: "请至少添加一个文件。" },
+  "page.upload.roleTwice": {
+    en: "Two files have the role {role}; give each file its own role.",
+    zh: "有两个文件的角色都是 {role}；请为每个文件指定不同的角色。",
+  },
+  "page.upload.checking": { en: "Checking…", zh: "检查中…" },
+  "page.upload.stored": { en: "Stored as submission {id}.", zh: "已保存为提交 {id}。" },
+  "page.upload.verdict": { en: "Verdict:", zh: "结论：" },
+  "page.upload.openReport": { en: "Open the acceptance report", zh: "打开验收报告" },
+  "page.upload.dashboard": { en: "Topic dashboard", zh: "课题看板" },
+  "page.upload.requirement": { en: "Requirement", zh: "要求" },
+  "page.upload.verdictColumn": { en: "Verdict", zh: "结论" },
+  "page.upload.measured": { en: "Measured", zh: "实测值" },
+  "page.upload.why": { en: "Why", zh: "原因" },
+  "page.upload.fixErrors": { en: "Fix these errors ({count})", zh: "请修正以下错误（{count}）" },
+  "page.upload.notStored": {
+    en: "Nothing was judged or stored. Fix the rows listed below and upload again.",
+    zh: "本次上传未判定、未保存。请修正下列行后重新上传。",
+  },
+  "page.upload.refused": { en: "The upload was refused", zh: "上传被拒绝" },
+  "page.upload.wholeSubmission": { en: "Submission", zh: "提交" },
+  "page.upload.rowColumn": { en: "Row {line}, column {column}:", zh: "第 {line} 行，{column} 列：" },
+  "page.upload.row": { en: "Row {line}:", zh: "第 {line} 行：" },
+  "page.upload.failed": { en: "The upload failed: {message}", zh: "上传失败：{message}" },
+  "page.upload.status": { en: "The server answered {status}.", zh: "服务器返回 {status}。" },
+
+  "page.topics.title": { en: "Topics", zh: "课题列表" },
+  "page.topics.intro": {
+    en: "The fund's research topics. Open one to see each team's latest verdicts and how the judged metrics moved over resubmissions.",
+    zh: "基金的研究课题。打开课题可查看各团队的最新结论，以及各项指标在历次提交中的变化。",
+  },
+  "page.topics.counts": {
+    en: "{targets, plural, one {# target} other {# targets}}, {deliverables, plural, one {# deliverable} other {# deliverables}}",
+    zh: "{targets} 项指标，{deliverables} 项交付物",
+  },
+  "page.topics.noTeams": { en: "no submission yet", zh: "尚无提交" },
+
+  "page.dashboard.title": { en: "Topic {topic}", zh: "课题 {topic}" },
+  "page.dashboard.summary": {
+    en: "{teams, plural, one {# team} other {# teams}}, {submissions, plural, one {# submission} other {# submissions}} visible to you. Each team's latest submission is public; earlier ones are shown to their team and to officers.",
+    zh: "你可查看 {teams} 个团队的 {submissions} 次提交。各团队的最新提交公开；更早的提交仅本团队和项目官员可见。",
+  },
+  "page.dashboard.csv": { en: "Download as CSV", zh: "下载 CSV" },
+  "page.dashboard.latest": { en: "Latest verdict per requirement", zh: "各团队最新结论" },
+  "page.dashboard.none": { en: "No submission yet.", zh: "尚无提交。" },
+  "page.dashboard.requirement": { en: "Requirement", zh: "要求" },
+  "page.dashboard.report": { en: "report", zh: "报告" },
+  "page.dashboard.notJudged": { en: "not in this submission", zh: "本次提交未涉及" },
+  "page.dashboard.chart": { en: "Metric over time, per team", zh: "各团队指标随时间的变化" },
+  "page.dashboard.metric": { en: "Metric:", zh: "指标：" },
+  "page.dashboard.noTarget": { en: "This topic has no numeric target.", zh: "本课题没有数值目标。" },
+  "page.chart.empty": {
+    en: "No submission has a measured value for this metric yet.",
+    zh: "尚无提交测得该指标。",
+  },
+  "page.chart.target": { en: "target {op} {value} {unit}", zh: "目标 {op} {value} {unit}" },
+  "page.chart.caption": {
+    en: "Each dot is one submission at the time it was uploaded, filled with its verdict's colour; the bar is its confidence bound and the dashed line the target. Select a dot to open its report.",
+    zh: "每个点是一次提交，横轴为上传时间，点的颜色表示结论；竖线为置信区间，虚线为目标。点击一个点可打开其报告。",
+  },
+  "page.chart.point": {
+    en: "{team}, {time}: {value} ({verdict})",
+    zh: "{team}，{time}：{value}（{verdict}）",
+  },
+
+  "page.report.back": { en: "← Topic {topic}", zh: "← 课题 {topic}" },
+  "page.report.submission": { en: "Submission", zh: "提交" },
+  "page.report.uploaded": { en: "Uploaded", zh: "上传时间" },
+  "page.report.json": { en: "JSON", zh: "JSON" },
+  "page.waiver.heading": { en: "Waivers", zh: "豁免" },
+  "page.waiver.none": { en: "No requirement is waived.", zh: "没有被豁免的要求。" },
+  "page.waiver.by": {
+    en: "waived by {officer} on {date} (was {before})",
+    zh: "由 {officer} 于 {date} 豁免（豁免前：{before}）",
+  },
+  "page.waiver.form": { en: "Waive a requirement", zh: "豁免一项要求" },
+  "page.waiver.requirement": { en: "Requirement", zh: "要求" },
+  "page.waiver.reason": { en: "Reason (printed in the report)", zh: "理由（将写入报告）" },
+  "page.waiver.submit": { en: "Waive", zh: "豁免" },
+  "page.waiver.nothing": {
+    en: "Every requirement passed or is already waived; there is nothing to waive.",
+    zh: "所有要求均已通过或已豁免，无需豁免。",
+  },
+  "page.waiver.signin": {
+    en: "A program officer can waive a requirement here after signing in.",
+    zh: "项目官员登录后可在此豁免要求。",
+  },
+  "page.waiver.done": { en: "{requirement} is now waived.", zh: "{requirement} 已豁免。" },
+  "page.waiver.crossSite": {
+    en: "The waiver was refused: it was not sent from this server's report page. Open the report page and send the form again.",
+    zh: "豁免被拒绝：请求不是从本服务器的报告页面发出的。请打开报告页面重新提交表单。",
+  },
+  "page.waiver.notOfficer": {
+    en: "Only a signed-in program officer can waive a requirement. Sign in with the officer token, then send the form again.",
+    zh: "只有已登录的项目官员可以豁免要求。请用项目官员令牌登录后重新提交表单。",
+  },
+  "page.waiver.shortReason": {
+    en: "Give a reason of at least 3 characters; it is printed in the report.",
+    zh: "请填写至少 3 个字符的理由；理由会写入报告。",
+  },
+  "page.waiver.unknown": {
+    en: "Submission {id} has no requirement {requirement}; choose one from the list.",
+    zh: "提交 {id} 中没有要求 {requirement}；请从列表中选择。",
+  },
+
+  "page.signin.title": { en: "Officer sign-in", zh: "项目官员登录" },
+  "page.signin.intro": {
+    en: "Sign in with your officer token (claimcheck token create --officer) to waive requirements from report pages. The session is kept in a cookie that page scripts cannot read.",
+    zh: "使用项目官员令牌（claimcheck token create --officer）登录后，可在报告页面豁免要求。会话保存在页面脚本无法读取的 cookie 中。",
+  },
+  "page.signin.token": { en: "Token", zh: "令牌" },
+  "page.signin.submit": { en: "Sign in", zh: "登录" },
+  "page.signin.signout": { en: "Sign out", zh: "退出登录" },
+  "page.signin.current": { en: "You are signed in as {who}.", zh: "你已作为{who}登录。" },
+  "page.signin.anonymous": { en: "You are not signed in.", zh: "你尚未登录。" },
+  "page.signin.rejected": {
+    en: "The token was not accepted; check that you copied it whole.",
+    zh: "令牌未被接受；请检查是否完整复制。",
+  },
+
+  "page.error.404.title": { en: "Page not found", zh: "页面不存在" },
+  "page.error.404.body": {
+    en: "There is no page at {path}, or it is a submission you may not read: earlier submissions are shown to their team and to officers only.",
+    zh: "{path} 没有页面，或是你无权查看的提交：更早的提交仅本团队和项目官员可见。",
+  },
+  "page.error.401.title": { en: "Sign in first", zh: "请先登录" },
+  "page.error.401.body": {
+    en: "This page needs a token. Officers sign in on the sign-in page; teams enter their token on the upload page.",
+    zh: "此页面需要令牌。项目官员请在登录页登录；团队请在上传页输入令牌。",
+  },
+  "page.error.403.title": { en: "Not allowed", zh: "无权访问" },
+  "page.error.403.body": { en: "Your token does not allow this.", zh: "你的令牌无权进行此操作。" },
+  "page.error.other.title": { en: "Something went wrong ({status})", zh: "出错了（{status}）" },
+  "page.error.other.body": {
+    en: "The server could not answer this page. Try again; if it keeps failing, tell the fund's office the address and the time.",
+    zh: "服务器无法返回此页面。请重试；如果仍然失败，请把网址和时间告知基金办公室。",
+  },
+};
