@@ -70,7 +70,7 @@ async function readInWorker(entry: InputEntry, projection?: RequestProjection): 
   const head = readHead(absolutePath);
   if (head === undefined) return sequential();
   const detected = detectFormat({ path: displayPath, bytes: head }, format);
-  if (detected.adapter.id !== servingCsv.id) return sequential();
+  if (!WORKER_FORMATS.has(detected.adapter.id)) return sequential();
   const reply = await parseInWorker(absolutePath, displayPath, projection);
   if (reply.parsed?.requests === undefined) return sequential();
   primeRequestLog(reply.parsed.requests, {
@@ -78,9 +78,12 @@ async function readInWorker(entry: InputEntry, projection?: RequestProjection): 
     duplicates: reply.duplicates ?? [],
     ...(reply.promptLengths === undefined ? {} : { promptLengths: reply.promptLengths }),
   });
-  const parsed = { format: servingCsv.id, ...reply.parsed, detected };
+  const parsed = { format: detected.adapter.id, ...reply.parsed, detected };
   return prepareParsedInput(role, displayPath, reply.sha256 as string, reply.size as number, parsed);
 }
+
+/** The formats the worker reads (read-input-worker.ts): the canonical CSV and the detailed result JSON. */
+const WORKER_FORMATS: ReadonlySet<string> = new Set([servingCsv.id, "vllm-bench", "sglang-bench"]);
 
 function readHead(path: string): Uint8Array | undefined {
   try {

@@ -30,14 +30,20 @@ export class DetailJsonScanner {
   #inString = false;
   #escape = false;
   #members = 0;
+  #rows = 1024;
 
   /** Consumes one chunk (it may be reused afterwards); false when the general parser must read the file. */
   push(chunk: Uint8Array): boolean {
-    const buf = this.#carry === undefined ? chunk : concat(this.#carry, chunk);
-    this.#carry = undefined;
-    const stop = this.#scan(buf, buf.length);
+    let from = 0;
+    if (this.#carry !== undefined) {
+      from = this.#finishCarry(this.#carry, chunk);
+      if (from === FAIL) return false;
+      if (from < 0) return true;
+    }
+    const stop = this.#scan(chunk, from, chunk.length);
     if (stop === FAIL) return false;
-    if (stop < buf.length) this.#carry = buf.slice(stop);
+    // A copy: the chunk may be reused, and a Node Buffer's slice() is a view.
+    if (stop < chunk.length) this.#carry = new Uint8Array(chunk.subarray(stop));
     return true;
   }
 
@@ -49,9 +55,24 @@ export class DetailJsonScanner {
 
   // --- internal ---
 
-  /** Scans `buf` from its start; returns where a token cut by the chunk's end starts, or FAIL. */
-  #scan(buf: Uint8Array, end: number): number {
-    let k = 0;
+  /**
+   * Reads the token the last chunk cut, joined with the head of this one (not the whole chunk: a copy
+   * of every chunk costs more than the scan). Returns where to go on in `chunk`, FAIL, or −1 when a
+   * token longer than the head is still open (then all of it is carried on).
+   */
+  #finishCarry(carry: Uint8Array, chunk: Uint8Array): number {
+    this.#carry = undefined;
+    const head = Math.min(chunk.length, carry.length + CARRY_HEAD);
+    const joined = concat(carry, chunk.subarray(0, head));
+    const stop = this.#scan(joined, 0, joined.length);
+    if (stop === FAIL) return FAIL;
+    if (stop >= carry.length) return stop - carry.length;
+    this.#carry = concat(joined.subarray(stop), chunk.subarray(head));
+    return -1;
+  }
+
+  /** Scans `buf` from `k`; returns where a token cut by the chunk's end starts, or FAIL. */
+  #scan(buf: Uint8Array, k: number, end: number): number {
     while (k < end) {
       const state = this.#state;
       if (state === COPY) {
@@ -129,7 +150,7 @@ export class DetailJsonScanner {
     const kind = DETAIL_LISTS.get(key);
     if (kind !== undefined) {
       if (this.lists.has(key)) return FAIL;
-      this.#list = new DetailListColumn(kind);
+      this.#list = new DetailListColumn(kind, this.#rows);
       this.lists.set(key, this.#list);
     } else this.#list = undefined;
     this.#state = COLON;
@@ -207,6 +228,8 @@ export class DetailJsonScanner {
   }
 
   #endList(k: number): number {
+    // Every list has one entry per request: the first one's length sizes the others.
+    this.#rows = Math.max(this.#rows, (this.#list as DetailListColumn).length);
     this.#emit(93);
     this.#state = AFTER_VALUE;
     return k + 1;
@@ -238,6 +261,8 @@ export class DetailJsonScanner {
 }
 
 const FAIL = -(2 ** 31);
+/** How much of the next chunk is joined to a carried token (a gaps list is well under 1 KiB). */
+const CARRY_HEAD = 64 * 1024;
 const CUT = -1;
 const BEFORE = 0;
 const KEY_OR_CLOSE = 1;

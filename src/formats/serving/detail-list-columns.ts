@@ -30,13 +30,15 @@ export const DROPPED_LISTS: ReadonlySet<string> = new Set(["queue_times", "gener
  */
 export class DetailListColumn {
   readonly kind: DetailListKind;
-  values: Float64Array = new Float64Array(1024);
+  values: Float64Array;
   counts: Int32Array;
   length = 0;
 
-  constructor(kind: DetailListKind) {
+  /** `capacity`: the entries expected (a list read before this one tells). */
+  constructor(kind: DetailListKind, capacity = 1024) {
     this.kind = kind;
-    this.counts = new Int32Array(kind === "gaps" ? 1024 : 0);
+    this.values = new Float64Array(capacity);
+    this.counts = new Int32Array(kind === "gaps" ? capacity : 0);
   }
 
   push(value: number): void {
@@ -64,7 +66,7 @@ export class DetailListColumn {
   // --- internal ---
 
   private reserve(): void {
-    const size = Math.ceil(this.values.length * 1.5);
+    const size = Math.ceil(this.values.length * 1.5) + 16;
     this.values = grow(this.values, size);
     if (this.kind === "gaps") this.counts = grow(this.counts, size);
   }

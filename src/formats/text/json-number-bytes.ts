@@ -83,7 +83,9 @@ function invalid(): number {
   return Number.NaN;
 }
 
-/** The token's bytes as text (ASCII digits, sign, point, exponent: at most a few dozen bytes). */
+/** The token's bytes as text (ASCII digits, sign, point, exponent); a Node Buffer slices them natively. */
 function asciiText(buf: Uint8Array, start: number, end: number): string {
+  const native = (buf as { latin1Slice?: (start: number, end: number) => string }).latin1Slice;
+  if (native !== undefined) return native.call(buf, start, end);
   return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
 }

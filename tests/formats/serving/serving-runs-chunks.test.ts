@@ -9,9 +9,13 @@ import type { ParsedEvidence } from "../../../src/model/evidence.ts";
 const ROOT = new URL("../../..", import.meta.url).pathname;
 const FIXTURE = "tests/formats/data/vllm-bench-detailed.json";
 
-/** The file's bytes in chunks of `size` (the last one shorter), each a fresh copy as a reader hands them. */
+/** The file's bytes in chunks of `size`, in one reused Node Buffer, as readEvidenceChunks hands them. */
 function* chunksOf(bytes: Uint8Array, size: number): Generator<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.slice(at, at + size);
+  const buffer = Buffer.alloc(size);
+  for (let at = 0; at < bytes.length; at += size) {
+    buffer.set(bytes.subarray(at, at + size));
+    yield buffer.subarray(0, Math.min(size, bytes.length - at));
+  }
 }
 
 function both(adapter: FormatAdapter, path: string, size: number) {
