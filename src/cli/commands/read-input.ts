@@ -5,6 +5,7 @@ import { prepareInput, prepareParsedInput } from "../../judge/prepare-input.ts";
 import { primeRequestLog } from "../../judge/read-projected-log.ts";
 import type { VerifiedInput } from "../../judge/verify-submission.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
+import { decompressHead, detectCompression } from "../../read/decompress-evidence.ts";
 import { readEvidence, readEvidenceChunks } from "../../read/read-evidence.ts";
 import { PARALLEL_MIN_BYTES, parseInWorker, sizeOf, WORKER_URL } from "./parse-in-worker.ts";
 
@@ -90,7 +91,9 @@ function readHead(path: string): Uint8Array | undefined {
     const fd = openSync(path, "r");
     try {
       const head = Buffer.alloc(64 * 1024);
-      return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+      const bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+      const compression = detectCompression(bytes);
+      return compression === undefined ? bytes : decompressHead(compression, bytes, head.length);
     } finally {
       closeSync(fd);
     }
