@@ -1,31 +1,61 @@
 // Side by side: claimcheck's full `verify` of a topic 1.2 quick-mode job (candidate + baseline
-// serving-requests CSVs: parse, validate, every latency metric with its bound, judge, JSON report)
-// against DuckDB computing the mean and p50/p90/p95/p99 of the same latency columns of the same two
-// files. Each side runs in its own child process, alternately, `--runs` times; wall time is taken by
+// request logs: parse, validate, every latency metric with its bound, judge, JSON report) against
+// DuckDB computing the mean and p50/p90/p95/p99 of the same latency columns of the same two files.
+// `--format` picks the files: `csv` (canonical serving-requests CSV), `vllm-json` (`vllm bench serve
+// --save-detailed` result JSON, DuckDB's read_json) or `csv-gz` (the CSVs gzipped, read compressed by
+// both). Each side runs in its own child process, alternately, `--runs` times; wall time is taken by
 // this script, peak RSS by the child itself (bench/report-rss.mjs). Prints medians and ratios and
-// writes them to bench/results/compare-<rows>.json.
-// Run: npm run bench:compare -- --rows 1000000 [--runs 3] [--dir /tmp/claimcheck-bench]
+// writes them to bench/results/compare-<rows>.json (csv) or compare-<format>-<rows>.json.
+// Run: npm run bench:compare -- --rows 1000000 [--format csv] [--runs 3] [--dir /tmp/claimcheck-bench]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { gzipPair } from "./gzip-pair.mjs";
 import { writeTracePair } from "./write-trace.mjs";
+import { writeVllmPair } from "./write-vllm-pair.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const rows = Number(option("rows", "1000000"));
 const runs = Number(option("runs", "3"));
-const dir = option("dir", join(tmpdir(), `claimcheck-bench-${rows}`));
+const format = option("format", "csv");
+const dir = option("dir", join(tmpdir(), `claimcheck-bench-${format}-${rows}`));
 
-const files = existsSync(join(dir, "candidate.csv"))
-  ? { candidate: join(dir, "candidate.csv"), baseline: join(dir, "baseline.csv") }
-  : await writeTracePair(dir, rows);
+/** Per format: the file names, how to write them, DuckDB's side, and what is compared. */
+const FORMATS = {
+  csv: {
+    names: ["candidate.csv", "baseline.csv"],
+    write: () => writeTracePair(dir, rows),
+    peer: "bench/duckdb-peer.mjs",
+    compared:
+      "claimcheck verify --topic 1.2 --candidate --baseline --format json (full job) vs DuckDB mean + quantile_cont p50/p90/p95/p99 of ttft_ms, tpot_ms, e2e_ms over status = 'ok', both files",
+  },
+  "vllm-json": {
+    names: ["candidate.json", "baseline.json"],
+    write: () => writeVllmPair(dir, rows),
+    peer: "bench/duckdb-peer-vllm.mjs",
+    compared:
+      "claimcheck verify --topic 1.2 --candidate --baseline --format json (full job) on vllm bench serve --save-detailed result JSON vs DuckDB read_json + unnest + mean and quantile_cont p50/p90/p95/p99 of TTFT, TPOT, ITL, E2E (ms) over successful requests, both files",
+  },
+  "csv-gz": {
+    names: ["candidate.csv.gz", "baseline.csv.gz"],
+    write: async () => gzipPair(await writeTracePair(dir, rows)),
+    peer: "bench/duckdb-peer.mjs",
+    compared:
+      "claimcheck verify --topic 1.2 --candidate --baseline --format json (full job) on gzipped serving-requests CSVs vs DuckDB read_csv of the same .csv.gz + mean and quantile_cont p50/p90/p95/p99 of ttft_ms, tpot_ms, e2e_ms over status = 'ok', both files",
+  },
+};
+const spec = FORMATS[format];
+if (spec === undefined) throw new Error(`--format must be one of ${Object.keys(FORMATS).join(", ")}`);
+const [candidate, baseline] = spec.names.map((name) => join(dir, name));
+const files = existsSync(candidate) && existsSync(baseline) ? { candidate, baseline } : await spec.write();
 const sides = {
   claimcheck: [
     join(ROOT, "bin/claimcheck"),
     ...["verify", "--topic", "1.2", "--candidate", files.candidate, "--baseline", files.baseline],
     ...["--format", "json"],
   ],
-  duckdb: [join(ROOT, "bench/duckdb-peer.mjs"), files.candidate, files.baseline],
+  duckdb: [join(ROOT, spec.peer), files.candidate, files.baseline],
 };
 
 const samples = { claimcheck: [], duckdb: [] };
@@ -48,8 +78,8 @@ const median = Object.fromEntries(
   ]),
 );
 const result = {
-  compared:
-    "claimcheck verify --topic 1.2 --candidate --baseline --format json (full job) vs DuckDB mean + quantile_cont p50/p90/p95/p99 of ttft_ms, tpot_ms, e2e_ms over status = 'ok', both files",
+  compared: spec.compared,
+  format,
   rows_per_file: rows,
   bytes: statSync(files.candidate).size + statSync(files.baseline).size,
   machine: {
@@ -68,10 +98,10 @@ const result = {
   largest_difference: compareStatistics(outputs.claimcheck, outputs.duckdb, files),
 };
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-const out = join(ROOT, `bench/results/compare-${rows}.json`);
+const out = join(ROOT, `bench/results/compare-${format === "csv" ? "" : `${format}-`}${rows}.json`);
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(
-  `${rows} rows × 2 files: claimcheck ${median.claimcheck.wall_s} s, ${median.claimcheck.peak_rss_mb} MB; DuckDB ${median.duckdb.wall_s} s, ${median.duckdb.peak_rss_mb} MB; ratio ${result.ratio} (medians of ${runs}; largest relative difference of a statistic ${result.largest_difference})\nwritten to ${out}\n`,
+  `${format}, ${rows} rows × 2 files: claimcheck ${median.claimcheck.wall_s} s, ${median.claimcheck.peak_rss_mb} MB; DuckDB ${median.duckdb.wall_s} s, ${median.duckdb.peak_rss_mb} MB; ratio ${result.ratio} (medians of ${runs}; largest relative difference of a statistic ${result.largest_difference})\nwritten to ${out}\n`,
 );
 
 // --- internal ---

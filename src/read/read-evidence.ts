@@ -3,6 +3,13 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { EvidenceFile } from "../model/evidence.ts";
+import {
+  type Compression,
+  decompressChunks,
+  decompressHead,
+  decompressWhole,
+  detectCompression,
+} from "./decompress-evidence.ts";
 
 export interface ReadEvidenceResult {
   file: EvidenceFile;
@@ -28,7 +35,11 @@ export async function readEvidence(absolutePath: string, displayPath: string): P
       { cause },
     );
   }
-  return { file: { path: displayPath, bytes }, sha256: createHash("sha256").update(bytes).digest("hex") };
+  // The hash is of the file as submitted; the readers see its decompressed bytes.
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const compression = detectCompression(bytes);
+  if (compression !== undefined) bytes = decompressWhole(compression, bytes, displayPath);
+  return { file: { path: displayPath, bytes }, sha256 };
 }
 
 export interface ReadEvidenceChunksResult<T> {
@@ -39,9 +50,12 @@ export interface ReadEvidenceChunksResult<T> {
 
 /**
  * Reads a big evidence file in chunks into `parse` (hashing as it goes), so the file is never held
- * whole: one reused buffer of 4 MiB. Undefined when the file is small, cannot be opened (then
- * `readEvidence` reports why), or `parse` hands it back; the caller then reads it with `readEvidence`.
- * Shows progress on stderr when stderr is a terminal.
+ * whole: one reused buffer of 4 MiB. A gzip or zstd file (told by its first bytes) is decompressed
+ * as it streams: `parse` sees the decompressed head and chunks, and `size` is then the decompressed
+ * size as far as the file tells it (gzip's trailer), while the hash and the returned `size` are of
+ * the file as stored. Undefined when the file is small, cannot be opened (then `readEvidence` reports
+ * why), or `parse` hands it back; the caller then reads it with `readEvidence`. Shows progress on
+ * stderr when stderr is a terminal.
  */
 export function readEvidenceChunks<T>(
   absolutePath: string,
@@ -58,12 +72,22 @@ export function readEvidenceChunks<T>(
   }
   try {
     const size = fstatSync(fd).size;
-    if (size < STREAM_MIN_BYTES) return undefined;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const head = { path: displayPath, bytes: buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0)) };
+    const first = buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+    const compression = detectCompression(first);
+    if (size < (compression === undefined ? STREAM_MIN_BYTES : STREAM_MIN_COMPRESSED_BYTES)) return undefined;
     const hash = createHash("sha256");
     const progress = createProgress(displayPath, size, onProgress);
-    const parsed = parse(head, () => readChunks(fd, buffer, hash, progress), size);
+    const raw = () => readChunks(fd, buffer, hash, progress);
+    const decompressed = compression === undefined ? size : decompressedSize(fd, size, compression);
+    const parsed =
+      compression === undefined
+        ? parse({ path: displayPath, bytes: first }, raw, size)
+        : parse(
+            { path: displayPath, bytes: decompressHead(compression, first, HEAD_BYTES) },
+            () => decompressChunks(compression, raw(), displayPath, { stored: size, decompressed }),
+            decompressed,
+          );
     progress(size, true);
     return parsed === undefined ? undefined : { parsed, sha256: hash.digest("hex"), size };
   } finally {
@@ -75,8 +99,22 @@ export function readEvidenceChunks<T>(
 
 /** Files below this size are read whole: streaming only pays off for big ones. */
 const STREAM_MIN_BYTES = 8 * 1024 * 1024;
+/** A compressed file holds several times its size (CSV and JSON logs compress 2–10×). */
+const STREAM_MIN_COMPRESSED_BYTES = 1024 * 1024;
 const CHUNK_BYTES = 4 * 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The decompressed size for sizing columns: gzip's trailer holds it modulo 2^32 (exact below 4 GiB;
+ * a value below the stored size means it wrapped), zstd's frame header often omits it: 4× then.
+ */
+function decompressedSize(fd: number, size: number, compression: Compression): number {
+  if (compression !== "gzip") return size * 4;
+  const trailer = Buffer.alloc(4);
+  readSync(fd, trailer, 0, 4, size - 4);
+  const stated = trailer.readUInt32LE(0);
+  return stated >= size ? stated : size * 4;
+}
 
 function* readChunks(
   fd: number,

@@ -1,13 +1,18 @@
-// Worker entry: streams one big serving-requests CSV through the byte-level reader off the main
-// thread, sorts its latency columns and finds duplicated request ids; the typed arrays are
-// transferred back, not copied. With a projection (the row data the job reads) it also checks the
-// rows as they stream by and keeps only that data. Loads only the reader (no format registry, no zod).
+// Worker entry: streams one big serving-requests CSV (or vLLM/SGLang detailed result JSON) through
+// the byte-level reader off the main thread, sorts its latency columns and finds duplicated request
+// ids; the typed arrays are transferred back, not copied. With a projection (the row data the job
+// reads) a CSV's rows are also checked as they stream by and only that data is kept (a JSON log's
+// columns are few and all kept). Loads only the readers (no format registry, no zod).
 import { parentPort, workerData } from "node:worker_threads";
+import type { FormatAdapter } from "../../formats/format.ts";
 import { parseServingCsvChunks } from "../../formats/serving/serving-csv-bytes.ts";
+import { sglangBench } from "../../formats/serving/sglang-bench.ts";
+import { vllmBench } from "../../formats/serving/vllm-bench.ts";
+import { decodeHead } from "../../formats/text/text.ts";
 import { type ProjectedLog, readProjectedLog, SORTED_KEYS } from "../../judge/read-projected-log.ts";
 import { findDuplicateRequests } from "../../measure/serving/request-index.ts";
 import { promptLengths, successful } from "../../measure/serving/serving-statistics.ts";
-import type { ServingRequests } from "../../model/evidence.ts";
+import type { ParsedEvidence, ServingRequests } from "../../model/evidence.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
 import { readEvidenceChunks } from "../../read/read-evidence.ts";
 
@@ -27,10 +32,13 @@ try {
   const read = readEvidenceChunks(
     absolutePath,
     displayPath,
-    (head, chunks, size) =>
-      keep === undefined
+    (head, chunks, size) => {
+      const json = detailedJsonAdapter(head.bytes);
+      if (json !== undefined) return readJsonLog(json, head.path, chunks(), size);
+      return keep === undefined
         ? readWholeLog(head.path, chunks(), size)
-        : readProjectedLog(head.path, chunks(), size, keep),
+        : readProjectedLog(head.path, chunks(), size, keep);
+    },
     onProgress,
   );
   const requests = read?.parsed.parsed.requests;
@@ -46,7 +54,25 @@ try {
 
 /** Every column of every row, with the sorted columns, duplicates and prompt lengths the main thread would compute. */
 function readWholeLog(path: string, chunks: Iterable<Uint8Array>, size: number): ProjectedLog | undefined {
-  const parsed = parseServingCsvChunks(path, chunks, size);
+  return withComputed(parseServingCsvChunks(path, chunks, size));
+}
+
+/** The detailed-JSON adapter whose detector claims these first bytes, if any. */
+function detailedJsonAdapter(head: Uint8Array): FormatAdapter | undefined {
+  const input = { path: "", head: decodeHead(head) };
+  return [vllmBench, sglangBench].find((adapter) => adapter.detect(input) > 0);
+}
+
+function readJsonLog(
+  adapter: FormatAdapter,
+  path: string,
+  chunks: Iterable<Uint8Array>,
+  size: number,
+): ProjectedLog | undefined {
+  return withComputed(adapter.parseChunks?.(path, chunks, size));
+}
+
+function withComputed(parsed: Omit<ParsedEvidence, "format"> | undefined): ProjectedLog | undefined {
   const requests = parsed?.requests;
   if (parsed === undefined || requests === undefined) return undefined;
   const sorted = SORTED_KEYS.map((key) => successful(requests, key)) as ProjectedLog["sorted"];

@@ -5,6 +5,7 @@ import { prepareInput, prepareParsedInput } from "../../judge/prepare-input.ts";
 import { primeRequestLog } from "../../judge/read-projected-log.ts";
 import type { VerifiedInput } from "../../judge/verify-submission.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
+import { decompressHead, detectCompression } from "../../read/decompress-evidence.ts";
 import { readEvidence, readEvidenceChunks } from "../../read/read-evidence.ts";
 import { PARALLEL_MIN_BYTES, parseInWorker, sizeOf, WORKER_URL } from "./parse-in-worker.ts";
 
@@ -70,7 +71,7 @@ async function readInWorker(entry: InputEntry, projection?: RequestProjection): 
   const head = readHead(absolutePath);
   if (head === undefined) return sequential();
   const detected = detectFormat({ path: displayPath, bytes: head }, format);
-  if (detected.adapter.id !== servingCsv.id) return sequential();
+  if (!WORKER_FORMATS.has(detected.adapter.id)) return sequential();
   const reply = await parseInWorker(absolutePath, displayPath, projection);
   if (reply.parsed?.requests === undefined) return sequential();
   primeRequestLog(reply.parsed.requests, {
@@ -78,16 +79,21 @@ async function readInWorker(entry: InputEntry, projection?: RequestProjection): 
     duplicates: reply.duplicates ?? [],
     ...(reply.promptLengths === undefined ? {} : { promptLengths: reply.promptLengths }),
   });
-  const parsed = { format: servingCsv.id, ...reply.parsed, detected };
+  const parsed = { format: detected.adapter.id, ...reply.parsed, detected };
   return prepareParsedInput(role, displayPath, reply.sha256 as string, reply.size as number, parsed);
 }
+
+/** The formats the worker reads (read-input-worker.ts): the canonical CSV and the detailed result JSON. */
+const WORKER_FORMATS: ReadonlySet<string> = new Set([servingCsv.id, "vllm-bench", "sglang-bench"]);
 
 function readHead(path: string): Uint8Array | undefined {
   try {
     const fd = openSync(path, "r");
     try {
       const head = Buffer.alloc(64 * 1024);
-      return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+      const bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+      const compression = detectCompression(bytes);
+      return compression === undefined ? bytes : decompressHead(compression, bytes, head.length);
     } finally {
       closeSync(fd);
     }

@@ -1,12 +1,12 @@
 import { createFinding } from "../../model/create-finding.ts";
 import { ClaimcheckError } from "../../model/errors.ts";
-import type { EvidenceFile, ParsedEvidence } from "../../model/evidence.ts";
+import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../../model/evidence.ts";
 import type { Finding } from "../../model/finding.ts";
 import { JsonFieldReader } from "../text/json-fields.ts";
-import { isJsonObject, type JsonObject, parseJsonDocument } from "../text/json-input.ts";
+import { isJsonObject, type JsonDocument, type JsonObject, parseJsonDocument } from "../text/json-input.ts";
 import { decodeText } from "../text/text.ts";
 import { ServingRequestsBuilder } from "./serving-columns.ts";
-import { readDetailArrays } from "./serving-detail-arrays.ts";
+import { type DetailArraysResult, readDetailArrays } from "./serving-detail-arrays.ts";
 import {
   createServingEvidence,
   NUMPY_METHODS,
@@ -33,21 +33,40 @@ export interface RunFormatSpec {
  */
 export function parseRunsFile(file: EvidenceFile, spec: RunFormatSpec): ParsedEvidence {
   const doc = parseJsonDocument(file.path, decodeText(file.path, file.bytes));
+  const builder = new ServingRequestsBuilder();
+  return parseRunsDocument(file.path, doc, spec, {
+    read: (run, fields) => readDetailArrays(spec.detailObject(run.value), fields, builder, run.line),
+    build: () => builder.build(),
+  });
+}
+
+/** Where a run's per-request rows come from: its parsed lists, or columns a streaming reader filled. */
+export interface RunDetailsReader {
+  /** Adds one run's rows; undefined when the run has no per-request lists. */
+  read(run: { value: JsonObject; line: number }, fields: JsonFieldReader): DetailArraysResult | undefined;
+  /** The rows of every run read. */
+  build(): ServingRequests;
+}
+
+/** `parseRunsFile` once the file is a JSON document. */
+export function parseRunsDocument(
+  path: string,
+  doc: JsonDocument,
+  spec: RunFormatSpec,
+  details: RunDetailsReader,
+): ParsedEvidence {
   const fields = new JsonFieldReader(doc);
   const runs = resultObjects(doc.records, fields, spec.tool);
   const last = runs[runs.length - 1];
   if (last === undefined) {
     throw new ClaimcheckError(
       "E_INPUT",
-      `${file.path} holds no result object of ${spec.tool}; submit the file the tool wrote.`,
+      `${path} holds no result object of ${spec.tool}; submit the file the tool wrote.`,
       { findings: fields.finish() },
     );
   }
-  const builder = new ServingRequestsBuilder();
   const notes: Finding[] = [];
-  const detailed = runs
-    .filter((run) => readRunDetails(run, spec, fields, builder, notes))
-    .map((run) => run.line);
+  const detailed = runs.filter((run) => readRunDetails(run, details, fields, notes)).map((run) => run.line);
   const reported = readReported(
     last.value,
     spec.statisticFields(last.value),
@@ -55,10 +74,10 @@ export function parseRunsFile(file: EvidenceFile, spec: RunFormatSpec): ParsedEv
     NUMPY_METHODS,
     last.line,
   );
-  if (runs.length > 1) notes.push(multipleRuns(file.path, spec.tool, runs.length, last.line, detailed));
-  const requests = detailed.length > 0 ? builder.build() : undefined;
+  if (runs.length > 1) notes.push(multipleRuns(path, spec.tool, runs.length, last.line, detailed));
+  const requests = detailed.length > 0 ? details.build() : undefined;
   if (requests === undefined && reported.length === 0)
-    notes.push(nothingUsable(file.path, `statistics of ${spec.tool}`));
+    notes.push(nothingUsable(path, `statistics of ${spec.tool}`));
   const context = {
     ...spec.context(last.value),
     ...(runs.length > 1 ? { runs: runs.length, run_line: last.line } : {}),
@@ -87,12 +106,11 @@ export function readMetadata(run: JsonObject, known: ReadonlySet<string>): Recor
 /** Adds one run's per-request rows; false when the run has no per-request lists. */
 function readRunDetails(
   run: { value: JsonObject; line: number },
-  spec: RunFormatSpec,
+  details: RunDetailsReader,
   fields: JsonFieldReader,
-  builder: ServingRequestsBuilder,
   notes: Finding[],
 ): boolean {
-  const result = readDetailArrays(spec.detailObject(run.value), fields, builder, run.line);
+  const result = details.read(run, fields);
   if (result === undefined) return false;
   if (result.derivedE2e && !notes.some((n) => n.code === "SERVING_E2E_DERIVED"))
     notes.push(derivedE2e(fields.doc.path, run.line));

@@ -1,6 +1,7 @@
 import type { DetectInput, FormatAdapter } from "../format.ts";
 import { isJsonObject, type JsonObject } from "../text/json-input.ts";
 import { parseRunsFile, type RunFormatSpec } from "./serving-runs.ts";
+import { parseRunsChunks } from "./serving-runs-chunks.ts";
 import { readContext, type StatisticField, toContextValue } from "./serving-summary.ts";
 
 /**
@@ -16,6 +17,7 @@ export const sglangBench: FormatAdapter = {
   kind: "serving-requests",
   detect: detectSglangBench,
   parse: (file) => parseRunsFile(file, SGLANG_SPEC),
+  parseChunks: (path, chunks) => parseRunsChunks(path, chunks, SGLANG_SPEC),
 };
 
 // --- internal ---

@@ -1,6 +1,7 @@
 import type { DetectInput, FormatAdapter } from "../format.ts";
 import type { JsonObject } from "../text/json-input.ts";
 import { parseRunsFile, type RunFormatSpec, readMetadata } from "./serving-runs.ts";
+import { parseRunsChunks } from "./serving-runs-chunks.ts";
 import { readContext, type StatisticField } from "./serving-summary.ts";
 
 /**
@@ -16,6 +17,7 @@ export const vllmBench: FormatAdapter = {
   kind: "serving-requests",
   detect: detectVllmBench,
   parse: (file) => parseRunsFile(file, VLLM_SPEC),
+  parseChunks: (path, chunks) => parseRunsChunks(path, chunks, VLLM_SPEC),
 };
 
 // --- internal ---

@@ -1,0 +1,147 @@
+import { gunzipSync } from "node:zlib";
+import { Gunzip } from "fflate";
+import { Decompress as ZstdStream, decompress as zstdWhole } from "fzstd";
+import { ClaimcheckError } from "../model/errors.ts";
+
+/** How an evidence file is compressed, told by its first bytes (never by its name). */
+export type Compression = "gzip" | "zstd";
+
+/** gzip's 1f 8b (RFC 1952); zstd's frame magic 28 b5 2f fd (RFC 8878). */
+export function detectCompression(bytes: Uint8Array): Compression | undefined {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return "gzip";
+  if (bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd) return "zstd";
+  return undefined;
+}
+
+/** The whole file decompressed (a small file, or one a fast reader handed back). */
+export function decompressWhole(kind: Compression, bytes: Uint8Array, displayPath: string): Uint8Array {
+  try {
+    return kind === "gzip" ? gunzipSync(bytes) : zstdWhole(bytes);
+  } catch (cause) {
+    throw brokenArchive(kind, displayPath, cause);
+  }
+}
+
+/**
+ * The decompressed bytes of `chunks` (the file as stored, in order), chunk by chunk; the input chunks
+ * may be reused. zstd streams through fzstd (Node 20 has no zstd). gzip streams through fflate, except
+ * that a file whose trailer says it holds at most WHOLE_GZIP_BYTES is inflated by zlib in one call:
+ * zlib (native) is about five times faster than fflate, but Node offers it synchronously only for a
+ * whole buffer, and these readers are synchronous.
+ */
+export function* decompressChunks(
+  kind: Compression,
+  chunks: Iterable<Uint8Array>,
+  displayPath: string,
+  sizes: { stored: number; decompressed: number },
+): Generator<Uint8Array> {
+  try {
+    if (kind === "gzip" && sizes.decompressed <= WHOLE_GZIP_BYTES) {
+      const inflated = gunzipSync(gather(chunks, sizes.stored));
+      for (let at = 0; at < inflated.length; at += SLICE_BYTES) yield inflated.subarray(at, at + SLICE_BYTES);
+      return;
+    }
+    const engine = kind === "gzip" ? gzipEngine() : zstdEngine();
+    for (const chunk of chunks) yield* engine.push(chunk, false);
+    yield* engine.push(new Uint8Array(0), true);
+  } catch (cause) {
+    if (cause instanceof ClaimcheckError) throw cause;
+    throw brokenArchive(kind, displayPath, cause);
+  }
+}
+
+/**
+ * The first `limit` decompressed bytes of a compressed file's first bytes (for format detection);
+ * what the head holds, or fewer bytes when it ends early.
+ */
+export function decompressHead(kind: Compression, head: Uint8Array, limit: number): Uint8Array {
+  const out: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for (const chunk of (kind === "gzip" ? gzipEngine() : zstdEngine()).push(head, false)) {
+      out.push(chunk);
+      length += chunk.length;
+      if (length >= limit) break;
+    }
+  } catch {
+    // A head cut inside a block may not decode; detection then sees what came before.
+  }
+  return concatAll(out).subarray(0, limit);
+}
+
+// --- internal ---
+
+interface Engine {
+  push(chunk: Uint8Array, final: boolean): Uint8Array[];
+}
+
+/** Above this decompressed size a gzip file streams (fflate) instead of being inflated whole (zlib). */
+const WHOLE_GZIP_BYTES = 256 * 1024 * 1024;
+const SLICE_BYTES = 4 * 1024 * 1024;
+
+/** The stored chunks copied into one buffer (they may be reused by the reader). */
+function gather(chunks: Iterable<Uint8Array>, size: number): Uint8Array {
+  let all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    if (at + chunk.length > all.length) {
+      const bigger = new Uint8Array(Math.max(all.length * 2, at + chunk.length));
+      bigger.set(all.subarray(0, at));
+      all = bigger;
+    }
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all.subarray(0, at);
+}
+
+function gzipEngine(): Engine {
+  let out: Uint8Array[] = [];
+  const stream = new Gunzip((data) => {
+    out.push(data);
+  });
+  return {
+    push(chunk, final) {
+      // fflate may keep the tail of pushed input for the next push: give it its own copy.
+      stream.push(new Uint8Array(chunk), final);
+      const ready = out;
+      out = [];
+      return ready;
+    },
+  };
+}
+
+function zstdEngine(): Engine {
+  let out: Uint8Array[] = [];
+  const stream = new ZstdStream((data) => {
+    out.push(data);
+  });
+  return {
+    push(chunk, final) {
+      // fzstd keeps a reference to pushed input until it is decoded: give it its own copy.
+      stream.push(new Uint8Array(chunk), final);
+      const ready = out;
+      out = [];
+      return ready;
+    },
+  };
+}
+
+function brokenArchive(kind: Compression, displayPath: string, cause: unknown): ClaimcheckError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new ClaimcheckError(
+    "E_INPUT",
+    `${displayPath} starts like a ${kind} archive but cannot be decompressed (${reason}); it was probably cut short while being copied. Compress the tool's file again (\`${kind === "gzip" ? "gzip -k" : "zstd"} <file>\`) or submit it uncompressed.`,
+    { cause },
+  );
+}
+
+function concatAll(parts: Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
