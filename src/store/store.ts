@@ -1,4 +1,5 @@
 import type { Report, Verdict } from "../model/report.ts";
+import type { NewUpload, UploadOutcome, UploadRecord, UploadWork } from "./upload.ts";
 
 /** One input file of a submission: its role, the name it was uploaded under, and its content. */
 export interface StoredInput {
@@ -77,5 +78,17 @@ export interface Store {
   /** Creates a token and returns it; only its SHA-256 is stored, so this is the one time it is seen. */
   createToken(grant: TokenGrant, createdAt: string): Promise<string>;
   findToken(token: string): Promise<TokenRecord | undefined>;
+  /** Stores an upload and its inputs as `queued` in one transaction; its id is the future submission's. */
+  saveUpload(upload: NewUpload, id: string): Promise<UploadRecord>;
+  getUpload(id: string): Promise<UploadRecord | undefined>;
+  /** Marks a queued or running upload `running` and counts the attempt; undefined once it has ended. */
+  startUpload(id: string, startedAt: string): Promise<UploadWork | undefined>;
+  /**
+   * Ends an upload once: `verified` stores the submission (same id) in the same transaction. False when
+   * it had already ended (another worker finished the same job first), and nothing changes.
+   */
+  finishUpload(id: string, outcome: UploadOutcome, finishedAt: string): Promise<boolean>;
+  /** Ids of uploads not yet ended that were accepted before `before` (ISO 8601), oldest first. */
+  listUnfinishedUploads(before: string): Promise<string[]>;
   close(): Promise<void>;
 }
