@@ -70,8 +70,9 @@ export function createPostgresUploads(pool: Pool, transact: Transact) {
       };
     },
     async finishUpload(id: string, outcome: UploadOutcome, finishedAt: string): Promise<boolean> {
+      let dropped: string[] = [];
       const status: UploadStatus = outcome.kind === "verified" ? "done" : "failed";
-      return transact(async (client) => {
+      const finished = await transact(async (client) => {
         // The row lock taken by this UPDATE makes a second worker finishing the same job wait, then match nothing.
         const updated = await client.query(
           "UPDATE uploads SET status = $1, finished_at = $2, error = $3, report = $4 WHERE id = $5 AND status IN ('queued', 'running')",
@@ -84,7 +85,13 @@ export function createPostgresUploads(pool: Pool, transact: Transact) {
           ],
         );
         if (updated.rowCount === 0) return false;
-        if (outcome.kind === "verified") {
+        if (outcome.kind !== "verified") {
+          const { rows } = await client.query<{ sha256: string }>(
+            "DELETE FROM upload_inputs WHERE upload_id = $1 RETURNING sha256",
+            [id],
+          );
+          dropped = rows.map((r) => r.sha256);
+        } else {
           await client.query(
             "INSERT INTO submissions (id, topic, team, created_at, mode, verdict, report) SELECT id, topic, team, created_at, mode, $1, $2 FROM uploads WHERE id = $3",
             [outcome.report.verdict, JSON.stringify(outcome.report), id],
@@ -96,6 +103,17 @@ export function createPostgresUploads(pool: Pool, transact: Transact) {
         }
         return true;
       });
+      // After the commit and best effort: a concurrent upload of the same bytes keeps them (its
+      // reference makes the DELETE fail or match nothing).
+      for (const sha256 of dropped) {
+        await pool
+          .query(
+            "DELETE FROM inputs WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM submission_inputs WHERE sha256 = $1) AND NOT EXISTS (SELECT 1 FROM upload_inputs WHERE sha256 = $1)",
+            [sha256],
+          )
+          .catch(() => {});
+      }
+      return finished;
     },
     async listUnfinishedUploads(before: string): Promise<string[]> {
       const { rows } = await pool.query<{ id: string }>(

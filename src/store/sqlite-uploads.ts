@@ -47,14 +47,16 @@ export function createSqliteUploads(db: Database, write: <T>(run: () => T) => T)
         id,
       );
     if (updated.changes === 0) return false;
-    if (outcome.kind === "verified") {
-      db.prepare(
-        "INSERT INTO submissions (id, topic, team, created_at, mode, verdict, report) SELECT id, topic, team, created_at, mode, ?, ? FROM uploads WHERE id = ?",
-      ).run(outcome.report.verdict, JSON.stringify(outcome.report), id);
-      db.prepare(
-        "INSERT INTO submission_inputs (submission_id, position, role, path, sha256, format) SELECT upload_id, position, role, path, sha256, format FROM upload_inputs WHERE upload_id = ?",
-      ).run(id);
+    if (outcome.kind !== "verified") {
+      dropInputs(db, id);
+      return true;
     }
+    db.prepare(
+      "INSERT INTO submissions (id, topic, team, created_at, mode, verdict, report) SELECT id, topic, team, created_at, mode, ?, ? FROM uploads WHERE id = ?",
+    ).run(outcome.report.verdict, JSON.stringify(outcome.report), id);
+    db.prepare(
+      "INSERT INTO submission_inputs (submission_id, position, role, path, sha256, format) SELECT upload_id, position, role, path, sha256, format FROM upload_inputs WHERE upload_id = ?",
+    ).run(id);
     return true;
   });
 
@@ -86,6 +88,22 @@ export function createSqliteUploads(db: Database, write: <T>(run: () => T) => T)
 }
 
 // --- internal ---
+
+/**
+ * A failed upload keeps its status, error and report but not its files: evidence that could not be
+ * judged is not stored (as when a 422 was answered at once); bytes another upload uses stay.
+ */
+function dropInputs(db: Database, id: string): void {
+  const shas = db.prepare("SELECT sha256 FROM upload_inputs WHERE upload_id = ?").all(id) as {
+    sha256: string;
+  }[];
+  db.prepare("DELETE FROM upload_inputs WHERE upload_id = ?").run(id);
+  for (const { sha256 } of shas) {
+    db.prepare(
+      "DELETE FROM inputs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM submission_inputs WHERE sha256 = ?) AND NOT EXISTS (SELECT 1 FROM upload_inputs WHERE sha256 = ?)",
+    ).run(sha256, sha256, sha256);
+  }
+}
 
 interface UploadRow {
   id: string;

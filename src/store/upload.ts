@@ -21,6 +21,8 @@ export interface UploadError {
   message: string;
   /** The error findings of evidence that could not be judged (file, line, column). */
   findings: Finding[];
+  /** A bug rather than the team's input (logged with its stack; a 500 for a waiting client). */
+  internal?: true;
 }
 
 /** An upload's state, as the status endpoint shows it. */

@@ -28,7 +28,10 @@ describe("claimcheck serve under load and faults", () => {
         while (next < uploads) {
           const i = next++;
           // Distinct files (60 + i requests), so no two uploads are deduplicated into one.
-          const response = await fetch(`${server.url}/api/submissions`, uploadInit(team, fields(60 + i)));
+          const response = await fetch(
+            `${server.url}/api/submissions?wait=true`,
+            uploadInit(team, fields(60 + i)),
+          );
           answers.push({ status: response.status, ...((await response.json()) as { id?: string }) });
         }
       }),

@@ -132,7 +132,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       });
     });
 
-    it("ends a rejected upload failed with its findings and report, and stores no submission", async () => {
+    it("ends a rejected upload failed with its findings and report, and keeps neither a submission nor its bytes", async () => {
       const store = await openStore();
       const { report: _, ...upload } = submission("Team A", "bad");
       await store.saveUpload(upload, "u-2");
@@ -157,7 +157,11 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         error,
         report: REPORT,
       });
-      expect([await store.getSubmission("u-2"), await store.listSubmissions()]).toEqual([undefined, []]);
+      expect([
+        await store.getSubmission("u-2"),
+        await store.listSubmissions(),
+        await store.readInput(sha("bad")),
+      ]).toEqual([undefined, [], undefined]);
     });
 
     it("lists the uploads not yet ended, oldest first", async () => {
