@@ -55,6 +55,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
 async function runJob(id: string, options: JobRunnerOptions, now: () => Date): Promise<void> {
   const work = await options.store.startUpload(id, now().toISOString());
   if (work === undefined) return; // already ended: another worker finished it
+  options.log(`claimcheck: verifying upload ${id} (attempt ${work.attempts})`);
   if (work.attempts > MAX_ATTEMPTS) {
     const message = `Verification stopped ${MAX_ATTEMPTS} times before it finished (the worker was killed or ran out of memory); nothing was judged. Upload smaller files or ask the program office.`;
     await options.store.finishUpload(
@@ -65,6 +66,13 @@ async function runJob(id: string, options: JobRunnerOptions, now: () => Date): P
     return;
   }
   // A WorkerDiedError propagates: the queue gives the job back for a retry.
+  const started = performance.now();
   const outcome = await options.pool.run(work);
-  await options.store.finishUpload(id, outcome, now().toISOString());
+  const stored = await options.store.finishUpload(id, outcome, now().toISOString());
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  options.log(
+    stored
+      ? `claimcheck: upload ${id} ${outcome.kind} in ${seconds} s`
+      : `claimcheck: upload ${id} had already ended; this run's result (${seconds} s) was dropped`,
+  );
 }

@@ -14,8 +14,6 @@ export interface PgBossQueueOptions {
    * heartbeat, so this is also how long a killed worker's job waits). @default 600
    */
   jobTimeoutS?: number;
-  /** How often expired jobs are looked for. @default 30 */
-  maintenanceIntervalS?: number;
   /** How often an idle worker polls. @default 1 */
   pollingIntervalS?: number;
   log: (line: string) => void;
@@ -30,7 +28,9 @@ export async function createPgBossQueue(url: string, options: PgBossQueueOptions
     connectionString: url,
     max: 4,
     schedule: false,
-    maintenanceIntervalSeconds: options.maintenanceIntervalS ?? 30,
+    // Expired jobs are looked for this often: a quarter of the timeout, so a killed worker's job waits
+    // at most 1.25 timeouts, and at least every 30 s.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(30, Math.floor(jobTimeoutS / 4))),
   });
   boss.on("error", (error) => options.log(`claimcheck: job queue: ${error.message}`));
   try {
