@@ -15,10 +15,11 @@ describe.skipIf(TEST_PG === undefined)(
       const workers = [0, 1].map(() => startCli(["worker", "--db", db, "--threads", "1"]));
       await Promise.all(workers.map((w) => w.waitFor(/verifying uploads from/)));
       const ids: string[] = [];
-      for (let i = 0; i < 10; i++) {
+      const started = performance.now();
+      for (let i = 0; i < 6; i++) {
         const response = await fetch(
           `${serve.url}/api/submissions`,
-          uploadInit(token, traceFields(100 + 2 * i, 4000)),
+          uploadInit(token, traceFields(100 + 2 * i, 300)),
         );
         expect(response.status).toBe(202);
         ids.push(((await response.json()) as { id: string }).id);

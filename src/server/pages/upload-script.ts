@@ -78,14 +78,32 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
     statusEl.textContent = "Checking… 检查中";
     $("submit").disabled = true;
     fetch("/api/submissions", { method: "POST", headers: { Authorization: "Bearer " + token }, body: data })
-      .then(function (res) { return res.json().then(function (body) { return { status: res.status, body: body }; }); })
+      .then(answer)
+      .then(function (r) { return r.status === 202 ? follow(r.body, token) : r; })
       .then(function (r) {
-        if (r.status === 201) showVerdict(r.body);
+        if (r.status === 201 || r.status === 200) showVerdict(r.body);
         else if (r.status === 422) showFindings(r.body);
         else showError(r.body.error || "The server answered " + r.status + ".");
       }, function (e) { showError("The upload failed: " + e.message); })
       .then(function () { $("submit").disabled = false; });
   });
+
+  function answer(res) { return res.json().then(function (body) { return { status: res.status, body: body }; }); }
+
+  // The upload is stored and queued (202): poll its status until it is verified, then fetch the
+  // submission for the verdict, or show the findings of a failed one.
+  function follow(queued, token) {
+    var auth = { headers: { Authorization: "Bearer " + token } };
+    return new Promise(function (resolve) { setTimeout(resolve, 500); })
+      .then(function () { return fetch(queued.links.status, auth).then(answer); })
+      .then(function (r) {
+        if (r.status !== 200) return r;
+        if (r.body.status === "done") return fetch(queued.links.self, auth).then(answer);
+        if (r.body.status === "failed") return { status: 422, body: r.body };
+        statusEl.textContent = r.body.status === "running" ? "Verifying… 验证中" : "Queued… 排队中";
+        return follow(queued, token);
+      });
+  }
 
   function showError(message) {
     statusEl.textContent = "";
