@@ -97,7 +97,8 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
         worker.on("message", onMessage);
         worker.on("exit", onExit);
         worker.on("error", onError);
-        worker.postMessage({ task: id, work });
+        // The bytes move to the thread rather than being copied (the main thread no longer needs them).
+        worker.postMessage({ task: id, work }, transferable(work));
       });
     },
     async close() {
@@ -108,6 +109,18 @@ export function createVerifyPool(options: VerifyPoolOptions): VerifyPool {
 }
 
 // --- internal ---
+
+/** The inputs' buffers that each hold exactly one input (a view into a shared buffer is copied). */
+function transferable(work: UploadWork): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const { bytes } of work.inputs) {
+    const buffer = bytes.buffer;
+    if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength)
+      buffers.add(buffer);
+  }
+  // Two inputs sharing one buffer (deduplicated bytes) cannot both be transferred; copy those.
+  return [...buffers].filter((b) => work.inputs.filter((i) => i.bytes.buffer === b).length === 1);
+}
 
 /** The same contract on the main thread, `size` at a time (tests that run the TypeScript sources). */
 function inlinePool(size: number, log: (line: string) => void): VerifyPool {
