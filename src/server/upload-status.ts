@@ -42,7 +42,10 @@ export function statusBody(upload: UploadRecord) {
       self: `/api/submissions/${upload.id}`,
       report_html: `/api/submissions/${upload.id}/report.html`,
     },
-    ...(upload.report === undefined ? {} : { report: upload.report }),
+    // The files by role, so the upload page can show each finding in the row of the file it chose.
+    ...(upload.report === undefined
+      ? {}
+      : { inputs: upload.report.inputs.map(({ role, path }) => ({ role, path })), report: upload.report }),
   };
 }
 
