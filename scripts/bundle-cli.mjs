@@ -57,4 +57,6 @@ await Promise.all([
     splitting: true,
   }),
   build({ ...common, entryPoints: ["src/cli/commands/read-input-worker.ts"], outdir }),
+  // The server's verification threads (src/jobs/verify-pool.ts looks for ./verify-worker.js).
+  build({ ...common, entryPoints: ["src/jobs/verify-worker.ts"], outdir }),
 ]);

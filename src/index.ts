@@ -6,6 +6,10 @@ export { type VerifyOptions, verify } from "./cli/commands/verify.ts";
 export type { FormatAdapter } from "./formats/format.ts";
 export { detectFormat, parseEvidence } from "./formats/parse-evidence.ts";
 export { FORMATS } from "./formats/registry.ts";
+export type { JobQueue } from "./jobs/job-queue.ts";
+export { type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
+export { createPgBossQueue } from "./jobs/pg-boss-queue.ts";
+export { createVerifyPool, type VerifyPool } from "./jobs/verify-pool.ts";
 export { checkPlausibility } from "./judge/plausibility.ts";
 export { type VerifySubmissionOptions, verifySubmission } from "./judge/verify-submission.ts";
 export type { MetricDefinition, MetricEstimate } from "./measure/metric.ts";
@@ -22,7 +26,8 @@ export { REPORT_FORMATS, REPORTERS, type ReportFormat } from "./render/reporters
 export { type AppOptions, createApp, type FetchHandler } from "./server/app.ts";
 export { DEFAULT_LIMITS, type UploadLimits } from "./server/limits.ts";
 export { type RunningServer, type StartServerOptions, startServer } from "./server/start-server.ts";
-export { createSqliteStore } from "./store/sqlite-store.ts";
+export { createPostgresStore } from "./store/postgres-store.ts";
+export { createSqliteStore, type SqliteStore } from "./store/sqlite-store.ts";
 export type {
   NewSubmission,
   Store,
@@ -31,3 +36,4 @@ export type {
   TokenGrant,
   Waiver,
 } from "./store/store.ts";
+export type { NewUpload, UploadOutcome, UploadRecord, UploadStatus } from "./store/upload.ts";

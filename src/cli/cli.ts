@@ -92,10 +92,21 @@ export function createCli() {
     );
 
   cli
-    .command("serve", "Run the web app: upload page, JSON API and topic dashboards (SQLite)")
+    .command("serve", "Run the web app: upload page, JSON API and topic dashboards (SQLite or PostgreSQL)")
     .option("--port <n>", "Port to listen on, 0 for any free one (default 8787)")
     .option("--host <address>", "Address to bind (default 127.0.0.1; 0.0.0.0 for every interface)")
-    .option("--db <file>", "SQLite database (default $XDG_DATA_HOME/claimcheck/claimcheck.db)")
+    .option(
+      "--db <file|url>",
+      "SQLite file (default $XDG_DATA_HOME/claimcheck/claimcheck.db) or postgres:// URL",
+    )
+    .option(
+      "--workers <n>",
+      "Threads verifying uploads in this process (default: one per core; 0: only `claimcheck worker`)",
+    )
+    .option(
+      "--job-timeout <s>",
+      "PostgreSQL: seconds before a running job is presumed dead and retried (default 600)",
+    )
     .option(
       "--public <rule>",
       "Who reads results: decision (after an officer publishes; default) or latest (open leaderboard)",
@@ -107,13 +118,26 @@ export function createCli() {
     )
     .example("claimcheck serve")
     .example("claimcheck serve --port 8080 --db /srv/claimcheck/claimcheck.db --trust-proxy")
+    .example("claimcheck serve --db postgres://claimcheck@db.internal/claimcheck --workers 0")
     .action(async (raw: Record<string, unknown>) => (await import("./run-serve.ts")).runServe(raw));
+
+  cli
+    .command("worker", "Verify queued uploads of a shared database (run any number, on any machine)")
+    .option("--db <file|url>", "The server's database: a postgres:// URL, or its SQLite file on this machine")
+    .option("--threads <n>", "Uploads verified at once (default: one per core)")
+    .option(
+      "--job-timeout <s>",
+      "PostgreSQL: seconds before a running job is presumed dead and retried (default 600)",
+    )
+    .example("claimcheck worker --db postgres://claimcheck@db.internal/claimcheck")
+    .example("claimcheck worker --db postgres://claimcheck@db.internal/claimcheck --threads 2")
+    .action(async (raw: Record<string, unknown>) => (await import("./run-worker.ts")).runWorker(raw));
 
   cli
     .command("token <action>", "Create an access token for the server (action: create); printed once")
     .option("--team <name>", "A team token: submits for its team and reads its own submissions")
     .option("--officer [name]", "An officer token: reads everything and waives requirements")
-    .option("--db <file>", "SQLite database, as for serve")
+    .option("--db <file|url>", "SQLite file or postgres:// URL, as for serve")
     .example('claimcheck token create --team "Example University"')
     .example('claimcheck token create --officer "Dr. Li" --db /srv/claimcheck/claimcheck.db')
     .action(async (action: string, raw: Record<string, unknown>) =>

@@ -1,13 +1,11 @@
-import { mkdirSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { z } from "zod";
 import { ClaimcheckError } from "../model/errors.ts";
 import { startServer } from "../server/start-server.ts";
-import { createSqliteStore } from "../store/sqlite-store.ts";
-import type { Store } from "../store/store.ts";
 import type { CommandResult } from "./cli.ts";
 import { EXIT } from "./exit-codes.ts";
+import { openStore } from "./open-store.ts";
 import { parseCliOptions } from "./options.ts";
 
 export const ServeCliSchema = z.object({
@@ -17,6 +15,8 @@ export const ServeCliSchema = z.object({
   public: z.enum(["decision", "latest"]).default("decision"),
   quota: z.coerce.number().int().min(1).max(100_000).optional(),
   trustProxy: z.boolean().default(false),
+  workers: z.coerce.number().int().min(0).max(256).optional(),
+  jobTimeout: z.coerce.number().int().min(1).max(86_399).optional(),
 });
 
 export const TokenCliSchema = z
@@ -33,29 +33,37 @@ export const TokenCliSchema = z
 /** `claimcheck serve`: opens the store, binds the app, and runs until SIGINT or SIGTERM. */
 export async function runServe(raw: Record<string, unknown>): Promise<CommandResult> {
   const options = parseCliOptions(ServeCliSchema, raw);
-  const db = options.db ?? defaultDatabasePath();
-  const store = openStore(db);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const opened = await openStore(options.db ?? defaultDatabasePath(), {
+    log,
+    ...(options.jobTimeout === undefined ? {} : { jobTimeoutS: options.jobTimeout }),
+  });
+  const { store, queue } = opened;
   const server = await startServer({
     store,
+    queue,
     port: options.port,
     host: options.host,
+    log,
     publicResults: options.public,
     trustProxy: options.trustProxy,
     ...(options.quota === undefined ? {} : { limits: { maxUploadsPerHour: options.quota } }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
   });
   const open =
     options.public === "latest"
       ? "each team's latest result is public"
       : "results public once an officer publishes them";
   process.stderr.write(
-    `claimcheck serve: listening on ${server.url} (database ${db}; ${open}); Ctrl-C stops it\n`,
+    `claimcheck serve: listening on ${server.url} (database ${opened.shown}; ${open}); Ctrl-C stops it\n`,
   );
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   await server.close();
-  await store.close();
+  await queue.stop();
+  await opened.close();
   process.stderr.write("claimcheck serve: stopped\n");
   return { exitCode: EXIT.pass };
 }
@@ -73,14 +81,15 @@ export async function runToken(
     );
   }
   const options = parseCliOptions(TokenCliSchema, raw);
-  const db = options.db ?? defaultDatabasePath();
-  const store = openStore(db);
+  const opened = await openStore(options.db ?? defaultDatabasePath(), { log: () => {} });
+  const { store, shown: db } = opened;
   const grant =
     options.team !== undefined
       ? { role: "team" as const, team: exactOptionText(argv, "team") ?? options.team }
       : { role: "officer" as const, name: options.officer === true ? "officer" : String(options.officer) };
   const token = await store.createToken(grant, new Date().toISOString());
-  await store.close();
+  await opened.queue.stop();
+  await opened.close();
   process.stdout.write(`${token}\n`);
   process.stderr.write(
     `claimcheck: ${grant.role === "team" ? `team token for "${grant.team}"` : `officer token for ${grant.name}`} stored (hashed) in ${db}. It is shown only now; send it as \`Authorization: Bearer <token>\`.\n`,
@@ -101,21 +110,4 @@ function exactOptionText(argv: readonly string[], name: string): string | undefi
   const at = argv.indexOf(`--${name}`);
   const text = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   return text === undefined || text.startsWith("-") || text.trim() === "" ? undefined : text.trim();
-}
-
-function openStore(path: string): Store {
-  if (path !== ":memory:") {
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-    } catch (cause) {
-      throw new ClaimcheckError(
-        "E_IO",
-        `Cannot create the folder of ${path}; pass --db <file> in a writable folder.`,
-        {
-          cause,
-        },
-      );
-    }
-  }
-  return createSqliteStore(path);
 }

@@ -1,3 +1,4 @@
+import type { JobQueue } from "../jobs/job-queue.ts";
 import type { Topic } from "../model/topic.ts";
 import type { Store } from "../store/store.ts";
 import type { Caller } from "./auth.ts";
@@ -9,8 +10,12 @@ import type { UploadQuota } from "./upload-quota.ts";
 /** What every route needs; built once by `createApp`. */
 export interface AppContext {
   store: Store;
+  /** Where uploads' verification jobs are sent. */
+  queue: JobQueue;
   now: () => Date;
   limits: UploadLimits;
+  /** How long `POST /api/submissions?wait=true` waits for the verdict before answering 202. */
+  waitTimeoutMs: number;
   readTopics: () => Promise<Topic[]>;
   log: (line: string) => void;
   /** `decision`: results are private until an officer publishes them; `latest`: each team's latest is public. */

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { isClaimcheckError } from "../model/errors.ts";
+import type { JobQueue } from "../jobs/job-queue.ts";
+import { ClaimcheckError, isClaimcheckError } from "../model/errors.ts";
 import type { Topic } from "../model/topic.ts";
 import { readTopics } from "../read/read-topics.ts";
 import type { Store } from "../store/store.ts";
@@ -15,15 +16,20 @@ import { addSessionRoutes } from "./session-routes.ts";
 import { addSubmissionRoutes } from "./submission-routes.ts";
 import { addTopicRoutes } from "./topic-routes.ts";
 import { createUploadQuota } from "./upload-quota.ts";
+import { addStatusRoutes } from "./upload-status.ts";
 
 export interface AppOptions {
   store: Store;
+  /** Where verification jobs go. @default the store's own queue (SQLite) */
+  queue?: JobQueue;
   /** The clock for submission and waiver times. @default () => new Date() */
   now?: () => Date;
   /** @default DEFAULT_LIMITS (64 MiB upload, 200 zip entries, 256 MiB inflated) */
   limits?: Partial<UploadLimits>;
   /** Where topics come from. @default readTopics() (the package's topics/) */
   readTopics?: () => Promise<Topic[]>;
+  /** How long `POST /api/submissions?wait=true` waits for the verdict before answering 202. @default 600_000 */
+  waitTimeoutMs?: number;
   /** Where unexpected errors are logged. @default stderr */
   log?: (line: string) => void;
   /** Who reads results: `decision` (after an officer publishes) or `latest` (an open leaderboard). @default "decision" */
@@ -43,10 +49,16 @@ export type FetchHandler = (request: Request) => Promise<Response>;
  */
 export function createApp(options: AppOptions): FetchHandler {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const queue = options.queue ?? (options.store as { queue?: JobQueue }).queue;
+  if (queue === undefined) {
+    throw new ClaimcheckError("E_USAGE", "createApp needs a job queue for this store; pass `queue`.");
+  }
   const context: AppContext = {
     store: options.store,
+    queue,
     now: options.now ?? (() => new Date()),
     limits,
+    waitTimeoutMs: options.waitTimeoutMs ?? 600_000,
     readTopics: options.readTopics ?? (() => readTopics()),
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
     publicResults: options.publicResults ?? "decision",
@@ -63,6 +75,7 @@ export function createApp(options: AppOptions): FetchHandler {
   addPageRoutes(app, context);
   addSessionRoutes(app, context);
   addPublicationRoutes(app, context);
+  addStatusRoutes(app, context);
   addSubmissionRoutes(app, context);
   addTopicRoutes(app, context);
   app.notFound((c) =>

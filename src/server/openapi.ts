@@ -61,6 +61,14 @@ export const OPENAPI = {
       post: {
         summary: "Submit result files (one field per evidence role) or a zipped submission",
         security: [{ bearer: [] }],
+        parameters: [
+          {
+            name: "wait",
+            in: "query",
+            schema: { type: "boolean" },
+            description: "true: answer when verified (201 or 422) instead of 202 at once (CI clients)",
+          },
+        ],
         requestBody: {
           content: {
             "multipart/form-data": {
@@ -78,7 +86,8 @@ export const OPENAPI = {
           },
         },
         responses: {
-          "201": ref("Submission", "Verified and stored"),
+          "201": ref("Submission", "Verified and stored (?wait=true)"),
+          "202": { description: "Stored and queued; poll the status URL in Location" },
           "400": ref("Error", "Bad form, unsafe zip path, too many zip entries"),
           "401": ref("Error", "No or unknown token"),
           "403": ref("Error", "Not a team token, or another team's manifest"),
@@ -92,7 +101,20 @@ export const OPENAPI = {
     "/api/submissions/{id}": {
       get: {
         summary: "A submission with its report",
-        responses: { "200": ref("Submission", "Found"), "404": ref("Error", "Unknown or not visible") },
+        responses: {
+          "200": ref("Submission", "Found"),
+          "202": { description: "Not verified yet (its team and officers): the status" },
+          "404": ref("Error", "Unknown or not visible"),
+        },
+      },
+    },
+    "/api/submissions/{id}/status": {
+      get: {
+        summary: "Where an upload is: queued, running, done or failed (its team and officers)",
+        responses: {
+          "200": { description: "status, attempts, error and findings when failed, links" },
+          "404": ref("Error", "Unknown or not visible"),
+        },
       },
     },
     "/api/submissions/{id}/report.html": {

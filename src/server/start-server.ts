@@ -1,5 +1,8 @@
 import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
 import { serve } from "@hono/node-server";
+import { type JobRunner, startJobRunner } from "../jobs/job-runner.ts";
+import { createVerifyPool } from "../jobs/verify-pool.ts";
 import type { Store } from "../store/store.ts";
 import { type AppOptions, createApp } from "./app.ts";
 
@@ -14,6 +17,11 @@ export interface StartServerOptions extends Omit<AppOptions, "store"> {
    * abandoned upload) gets a 408 and its connection is closed. @default 120_000 (64 MiB at ~4 Mbit/s)
    */
   requestTimeoutMs?: number;
+  /**
+   * Worker threads that verify uploads in this process; 0 leaves them to `claimcheck worker`
+   * processes sharing the database. @default availableParallelism()
+   */
+  workers?: number;
 }
 
 export interface RunningServer {
@@ -25,8 +33,9 @@ export interface RunningServer {
 
 /** Binds `createApp` to a socket. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { port = 8787, host = "127.0.0.1", requestTimeoutMs = 120_000, ...appOptions } = options;
+  const { port = 8787, host = "127.0.0.1", requestTimeoutMs = 120_000, workers, ...appOptions } = options;
   const handle = createApp(appOptions);
+  const runner = await startWorkers(options, workers ?? availableParallelism());
   const serverOptions = {
     requestTimeout: requestTimeoutMs,
     headersTimeout: Math.min(requestTimeoutMs, 20_000),
@@ -38,9 +47,34 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const shown = info.family === "IPv6" ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${shown}:${info.port}`,
-        close: () => new Promise((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+        close: async () => {
+          await new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done())));
+          await runner?.stop();
+        },
       });
     });
     server.once("error", reject);
   });
+}
+
+// --- internal ---
+
+async function startWorkers(options: StartServerOptions, threads: number): Promise<JobRunner | undefined> {
+  const queue = options.queue ?? (options.store as { queue?: StartServerOptions["queue"] }).queue;
+  if (threads <= 0 || queue === undefined) return undefined;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const pool = createVerifyPool({ size: threads, log });
+  const runner = await startJobRunner({
+    store: options.store,
+    queue,
+    pool,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    async stop() {
+      await runner.stop();
+      await pool.close();
+    },
+  };
 }

@@ -1,19 +1,18 @@
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { verifyFiles } from "../cli/commands/verify.ts";
 import type { Report } from "../model/report.ts";
 import type { SubmissionRecord } from "../store/store.ts";
+import { acceptUpload } from "./accept-upload.ts";
 import { type AppContext, type AppEnv, htmlResponse, jsonResponse } from "./app-context.ts";
 import { applyWaivers } from "./apply-waivers.ts";
-import { type Caller, requireOfficer, requireTeam } from "./auth.ts";
-import { prepareQuickSubmission, prepareZipSubmission } from "./build-submission.ts";
-import { HttpError, unprocessable } from "./http-error.ts";
+import { type Caller, requireOfficer } from "./auth.ts";
+import { HttpError } from "./http-error.ts";
 import { formatBytes } from "./limits.ts";
 import { renderReportHtml } from "./pages/report-page.ts";
 import { summarizeReport, type View, viewOf } from "./publication.ts";
 import { readPublicSet } from "./publication-routes.ts";
-import { readUpload } from "./read-upload.ts";
+import { pendingAnswer } from "./upload-status.ts";
 
 /** `POST /api/submissions`, `GET /api/submissions/:id[/report.html]`, `POST /api/submissions/:id/waivers`. */
 export function addSubmissionRoutes(app: Hono<AppEnv>, context: AppContext): void {
@@ -26,8 +25,15 @@ export function addSubmissionRoutes(app: Hono<AppEnv>, context: AppContext): voi
       );
     },
   });
-  app.post("/api/submissions", limit, async (c) => submit(context, c.get("caller"), c.req.raw));
+  app.post("/api/submissions", limit, async (c) =>
+    acceptUpload(context, c.get("caller"), c.req.raw, async (id) => {
+      const { record } = await readable(context, c.get("caller"), id);
+      return jsonResponse(envelope(record, record.report, true), 201, { location: `/api/submissions/${id}` });
+    }),
+  );
   app.get("/api/submissions/:id", async (c) => {
+    const pending = await pendingAnswer(context, c.get("caller"), c.req.param("id"));
+    if (pending !== undefined) return pending;
     const { record, view, published } = await readable(context, c.get("caller"), c.req.param("id"));
     const report = applyWaivers(record.report, record.waivers);
     if (view === "summary") return jsonResponse(publicSummary(record, report));
@@ -56,52 +62,6 @@ export function addSubmissionRoutes(app: Hono<AppEnv>, context: AppContext): voi
 }
 
 // --- internal ---
-
-async function submit(context: AppContext, caller: Caller, request: Request): Promise<Response> {
-  const team = requireTeam(caller);
-  const acceptedAt = context.now();
-  const quota = context.quota.take(team, acceptedAt.getTime());
-  if (!quota.allowed) {
-    throw new HttpError(
-      429,
-      `Team "${team}" has started ${context.limits.maxUploadsPerHour} uploads in the last hour, the server's limit; try again in ${quota.retryAfterSeconds} s.`,
-      {},
-      { "retry-after": String(quota.retryAfterSeconds) },
-    );
-  }
-  const upload = await readUpload(request, context.limits);
-  const prepared =
-    upload.kind === "zip"
-      ? prepareZipSubmission(upload, team, context.limits)
-      : prepareQuickSubmission(upload, team);
-  const report = await verifyFiles({
-    submission: prepared.submission,
-    mode: prepared.mode,
-    files: prepared.files,
-  });
-  if (report.verdict === "invalid") {
-    const findings = [...report.findings, ...report.requirements.flatMap((r) => r.findings)].filter(
-      (f, i, all) =>
-        f.severity === "error" && all.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i,
-    );
-    throw unprocessable(
-      `The evidence has ${findings.length} error${findings.length === 1 ? "" : "s"}; nothing was judged or stored. Fix the rows listed and upload again.`,
-      findings,
-      { inputs: prepared.inputs.map(({ role, path }) => ({ role, path })), report },
-    );
-  }
-  const saved = await context.store.saveSubmission({
-    topic: prepared.submission.topic,
-    team,
-    createdAt: acceptedAt.toISOString(),
-    mode: prepared.mode,
-    report,
-    inputs: prepared.inputs,
-  });
-  const record = { ...saved, mode: prepared.mode, report, inputs: [], waivers: [] };
-  const published = context.publicResults === "latest";
-  return jsonResponse(envelope(record, report, published), 201, { location: `/api/submissions/${saved.id}` });
-}
 
 const WaiverSchema = z.object({
   requirement: z.string().min(1),

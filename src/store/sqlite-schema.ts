@@ -65,6 +65,32 @@ const MIGRATIONS = [
      created_at TEXT NOT NULL,
      expires_at TEXT NOT NULL
    );`,
+  // 3: uploads waiting for (or done with) verification; the table is also the embedded job queue: a
+  // worker holds a job until lease_until (ms since the epoch) and renews it while it works.
+  `CREATE TABLE uploads (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     topic TEXT NOT NULL,
+     team TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     mode TEXT NOT NULL CHECK (mode IN ('manifest', 'quick')),
+     status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     lease_until INTEGER,
+     finished_at TEXT,
+     error TEXT,
+     report TEXT
+   );
+   CREATE INDEX uploads_open ON uploads (status, seq);
+   CREATE TABLE upload_inputs (
+     upload_id TEXT NOT NULL REFERENCES uploads (id),
+     position INTEGER NOT NULL,
+     role TEXT NOT NULL,
+     path TEXT NOT NULL,
+     sha256 TEXT NOT NULL REFERENCES inputs (sha256),
+     format TEXT,
+     PRIMARY KEY (upload_id, position)
+   );`,
 ];
 
 /** Brings a database up to the current schema, one transaction per migration. */

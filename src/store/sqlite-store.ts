@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import DatabaseConstructor, { type Database } from "better-sqlite3";
+import type { JobQueue } from "../jobs/job-queue.ts";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { Report, Verdict } from "../model/report.ts";
 import { sqlitePublications } from "./sqlite-publications.ts";
+import { createSqliteQueue, type SqliteQueueOptions } from "./sqlite-queue.ts";
 import { migrate } from "./sqlite-schema.ts";
 import { sqliteSessions } from "./sqlite-sessions.ts";
+import { createSqliteUploads } from "./sqlite-uploads.ts";
 import type {
   InputRef,
   ListFilter,
@@ -21,6 +24,13 @@ import { generateToken, hashToken } from "./tokens.ts";
 export interface SqliteStoreOptions {
   /** Caps the database at this many pages (4 KiB each), as a full disk would. @default no cap */
   maxPageCount?: number;
+  /** The embedded job queue's lease and polling. @default 30 s lease, 500 ms polling */
+  queue?: SqliteQueueOptions;
+}
+
+/** The SQLite store and, in the same file, the embedded queue of verification jobs. */
+export interface SqliteStore extends Store {
+  readonly queue: JobQueue;
 }
 
 /**
@@ -28,7 +38,7 @@ export interface SqliteStoreOptions {
  * 201 survives a crash; `":memory:"` for tests.
  * @example const store = createSqliteStore(":memory:");
  */
-export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
   const db = openDatabase(path);
   if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
   const insertSubmission = db.transaction((submission: NewSubmission, id: string) => {
@@ -66,6 +76,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   });
 
   return {
+    ...createSqliteUploads(db, (run) => writing(path, run)),
+    queue: createSqliteQueue(db, options.queue),
     async saveSubmission(submission) {
       const id = randomUUID();
       // The transaction rolls back on any error, so a failed write leaves no half-stored submission.
@@ -180,6 +192,7 @@ const TABLES = [
   "publications",
   "choices",
   "sessions",
+  "uploads",
 ];
 
 /** Reads the first and last page of each table, so a damaged file fails at start, not on a later upload. */

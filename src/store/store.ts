@@ -1,4 +1,5 @@
 import type { Report, Verdict } from "../model/report.ts";
+import type { NewUpload, UploadOutcome, UploadRecord, UploadWork } from "./upload.ts";
 
 /** One input file of a submission: its role, the name it was uploaded under, and its content. */
 export interface StoredInput {
@@ -118,5 +119,17 @@ export interface Store {
   /** Who a session belongs to; undefined when it is unknown or expired at `at` (ISO 8601). */
   findSession(sessionId: string, at: string): Promise<TokenRecord | undefined>;
   deleteSession(sessionId: string): Promise<void>;
+  /** Stores an upload and its inputs as `queued` in one transaction; its id is the future submission's. */
+  saveUpload(upload: NewUpload, id: string): Promise<UploadRecord>;
+  getUpload(id: string): Promise<UploadRecord | undefined>;
+  /** Marks a queued or running upload `running` and counts the attempt; undefined once it has ended. */
+  startUpload(id: string, startedAt: string): Promise<UploadWork | undefined>;
+  /**
+   * Ends an upload once: `verified` stores the submission (same id) in the same transaction. False when
+   * it had already ended (another worker finished the same job first), and nothing changes.
+   */
+  finishUpload(id: string, outcome: UploadOutcome, finishedAt: string): Promise<boolean>;
+  /** Ids of uploads not yet ended that were accepted before `before` (ISO 8601), oldest first. */
+  listUnfinishedUploads(before: string): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -40,7 +40,14 @@ describe("the bundled binary", () => {
   it("finds the package's files and the worker entry relative to its chunks", () => {
     const files = locatedFiles();
     expect([files, files.filter((f) => !existsSync(join(REPO, f)))]).toEqual([
-      ["dist/bundle/read-input-worker.js", "dist/topics/", "hardware/catalog.csv", "package.json", "topics/"],
+      [
+        "dist/bundle/read-input-worker.js",
+        "dist/bundle/verify-worker.js",
+        "dist/topics/",
+        "hardware/catalog.csv",
+        "package.json",
+        "topics/",
+      ],
       [],
     ]);
   });

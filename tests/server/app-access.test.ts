@@ -45,7 +45,7 @@ describe("who may read and write what", () => {
       "candidate.csv": head("1.2-pass/candidate.csv", 50),
     });
     const response = await app.request(
-      "/api/submissions",
+      "/api/submissions?wait=true",
       uploadInit(app.tokens.teamA, { submission: { name: "s.zip", bytes, type: "application/zip" } }),
     );
     expect([response.status, await response.json(), await app.store.listSubmissions()]).toEqual([
@@ -77,9 +77,12 @@ describe("who may read and write what", () => {
 
   it("lets only a team token submit: 401 without a token, 403 for an officer", async () => {
     const app = await createTestApp();
-    const noToken = await app.request("/api/submissions", uploadInit(undefined, smallFields()));
-    const officer = await app.request("/api/submissions", uploadInit(app.tokens.officer, smallFields()));
-    const wrong = await app.request("/api/submissions", uploadInit("cc_wrong", smallFields()));
+    const noToken = await app.request("/api/submissions?wait=true", uploadInit(undefined, smallFields()));
+    const officer = await app.request(
+      "/api/submissions?wait=true",
+      uploadInit(app.tokens.officer, smallFields()),
+    );
+    const wrong = await app.request("/api/submissions?wait=true", uploadInit("cc_wrong", smallFields()));
     expect([noToken.status, officer.status, wrong.status, await app.store.listSubmissions()]).toEqual([
       401,
       403,
@@ -153,7 +156,7 @@ describe("POST /api/submissions/:id/waivers", () => {
 // --- internal ---
 
 async function submit(app: TestApp, token: string): Promise<string> {
-  const response = await app.request("/api/submissions", uploadInit(token, smallFields()));
+  const response = await app.request("/api/submissions?wait=true", uploadInit(token, smallFields()));
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }

@@ -141,7 +141,7 @@ async function expectRejected(
 ): Promise<{ error: string; findings?: unknown }> {
   const all =
     candidate === undefined ? fields : { ...fields, candidate: { name: "candidate.csv", bytes: candidate } };
-  const response = await app.request("/api/submissions", uploadInit(app.tokens.teamA, all));
+  const response = await app.request("/api/submissions?wait=true", uploadInit(app.tokens.teamA, all));
   const body = (await response.json()) as { error: string; findings?: unknown };
   const sha = new Uint8Array(await crypto.subtle.digest("SHA-256", CANDIDATE));
   const hex = [...sha].map((b) => b.toString(16).padStart(2, "0")).join("");

@@ -42,6 +42,7 @@ describe("pages and documents", () => {
       [
         "/api/submissions",
         "/api/submissions/{id}",
+        "/api/submissions/{id}/status",
         "/api/submissions/{id}/report.html",
         "/api/submissions/{id}/waivers",
         "/api/topics",
@@ -67,7 +68,9 @@ describe("pages and documents", () => {
   it("shows each team's latest verdicts on the dashboard, with one chart point per submission", async () => {
     const app = await createTestApp();
     for (const token of [app.tokens.teamA, app.tokens.teamB, app.tokens.teamA]) {
-      expect((await app.request("/api/submissions", uploadInit(token, smallFields()))).status).toBe(201);
+      expect((await app.request("/api/submissions?wait=true", uploadInit(token, smallFields()))).status).toBe(
+        201,
+      );
     }
     const response = await app.request("/topics/1.2?requirement=1.2/tpot-p99-regression", {
       headers: { authorization: `Bearer ${app.tokens.officer}` },
@@ -86,7 +89,7 @@ describe("pages and documents", () => {
   it("shows the public only the latest submission of each team on the dashboard (--public latest)", async () => {
     const app = await createTestApp({}, undefined, { publicResults: "latest" });
     for (const token of [app.tokens.teamA, app.tokens.teamA]) {
-      await app.request("/api/submissions", uploadInit(token, smallFields()));
+      await app.request("/api/submissions?wait=true", uploadInit(token, smallFields()));
     }
     const page = await (await app.request("/topics/1.2?requirement=1.2/tpot-p99-regression")).text();
     expect(page.match(/<circle /g)?.length).toBe(1);

@@ -17,7 +17,10 @@ import {
 describe("POST /api/submissions", () => {
   it("answers 201 with the id and the report, judged as the CLI judges the same files", async () => {
     const app = await createTestApp();
-    const response = await app.request("/api/submissions", uploadInit(app.tokens.teamA, passFields()));
+    const response = await app.request(
+      "/api/submissions?wait=true",
+      uploadInit(app.tokens.teamA, passFields()),
+    );
     const body = (await response.json()) as { id: string; report: Report };
     const expected = await verify({
       topic: "1.2",
@@ -56,7 +59,7 @@ describe("POST /api/submissions", () => {
   it("answers 422 with the file, line and column of a bad cell, and stores nothing", async () => {
     const app = await createTestApp();
     const response = await app.request(
-      "/api/submissions",
+      "/api/submissions?wait=true",
       uploadInit(app.tokens.teamA, passFields(badCandidate())),
     );
     const body = (await response.json()) as Record<string, unknown>;
@@ -83,7 +86,7 @@ describe("POST /api/submissions", () => {
   it("accepts a zipped submission and judges it exactly as `claimcheck verify claimcheck.yaml` does", async () => {
     const app = await createTestApp();
     const response = await app.request(
-      "/api/submissions",
+      "/api/submissions?wait=true",
       uploadInit(app.tokens.example, { submission: passZip() }),
     );
     const body = (await response.json()) as { team: string; report: Report };
@@ -102,7 +105,7 @@ describe("POST /api/submissions", () => {
     );
     const zip = { name: "run.zip", bytes: zipSync(files), type: "application/zip" };
     const response = await app.request(
-      "/api/submissions",
+      "/api/submissions?wait=true",
       uploadInit(app.tokens.example, { submission: zip }),
     );
     expect(response.status).toBe(201);
@@ -117,7 +120,7 @@ describe("POST /api/submissions", () => {
     };
     const zip = { name: "s.zip", bytes: zipSync(files), type: "application/zip" };
     const response = await app.request(
-      "/api/submissions",
+      "/api/submissions?wait=true",
       uploadInit(app.tokens.example, { submission: zip }),
     );
     expect([response.status, await response.json()]).toEqual([
@@ -143,7 +146,7 @@ describe("POST /api/submissions", () => {
     const manifest = new TextEncoder().encode(`topic: "1.2"\nteam: ${EXAMPLE_TEAM}\nclaims: 5\n`);
     const zip = { name: "s.zip", bytes: zipSync({ "claimcheck.yaml": manifest }), type: "application/zip" };
     const response = await app.request(
-      "/api/submissions",
+      "/api/submissions?wait=true",
       uploadInit(app.tokens.example, { submission: zip }),
     );
     const body = (await response.json()) as { findings: { location: unknown }[] };

@@ -27,7 +27,10 @@ describe("claimcheck serve killed during uploads", () => {
       while (first.child.exitCode === null && first.child.signalCode === null) {
         const rows = 100 + ((sent++ * 37) % 900);
         try {
-          const response = await fetch(`${first.url}/api/submissions`, uploadInit(team, fields(rows)));
+          const response = await fetch(
+            `${first.url}/api/submissions?wait=true`,
+            uploadInit(team, fields(rows)),
+          );
           if (response.status === 201) answered.push(((await response.json()) as { id: string }).id);
           else unanswered++;
         } catch {

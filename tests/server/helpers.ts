@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { onTestFinished } from "vitest";
+import { startJobRunner } from "../../src/jobs/job-runner.ts";
+import { createVerifyPool } from "../../src/jobs/verify-pool.ts";
 import { type AppOptions, createApp, type FetchHandler } from "../../src/server/app.ts";
 import type { UploadLimits } from "../../src/server/limits.ts";
 import { createSqliteStore } from "../../src/store/sqlite-store.ts";
@@ -36,8 +38,18 @@ export async function createTestApp(
   log: (line: string) => void = () => {},
   options: Omit<AppOptions, "store" | "now" | "limits" | "log"> = {},
 ): Promise<TestApp> {
-  const store = createSqliteStore(":memory:");
-  onTestFinished(() => store.close());
+  const store = createSqliteStore(":memory:", { queue: { pollMs: 20 } });
+  // Verification runs off the request path, as in `claimcheck serve` (inline: the tests run the sources).
+  const runner = await startJobRunner({
+    store,
+    queue: store.queue,
+    pool: createVerifyPool({ size: 1, log }),
+    log,
+  });
+  onTestFinished(async () => {
+    await runner.stop();
+    await store.close();
+  });
   const at = "2026-08-01T00:00:00.000Z";
   const tokens = {
     teamA: await store.createToken({ role: "team", team: "Team A" }, at),

@@ -81,7 +81,7 @@ describe("CSV export is safe against formula injection", () => {
   it("exports the dashboard with a formula team name defused", async () => {
     const app = await createTestApp({}, undefined, { publicResults: "latest" });
     const token = await app.store.createToken({ role: "team", team: "=1+2" }, "2026-08-01T00:00:00.000Z");
-    expect((await app.request("/api/submissions", uploadInit(token, small()))).status).toBe(201);
+    expect((await app.request("/api/submissions?wait=true", uploadInit(token, small()))).status).toBe(201);
     const response = await app.request("/topics/1.2/export.csv");
     const bytes = new Uint8Array(await response.arrayBuffer());
     const lines = new TextDecoder().decode(bytes).split("\r\n");
@@ -103,7 +103,7 @@ describe("tokens", () => {
   it("never echoes a wrong token in the answer", async () => {
     const app = await createTestApp();
     const wrong = "not-a-token-0123456789abcdef0123456789abcdef";
-    const response = await app.request("/api/submissions", uploadInit(wrong, small()));
+    const response = await app.request("/api/submissions?wait=true", uploadInit(wrong, small()));
     expect([response.status, (await response.text()).includes(wrong)]).toEqual([401, false]);
   });
 
@@ -111,7 +111,7 @@ describe("tokens", () => {
     const logged: string[] = [];
     const app = await createTestApp({}, (line) => logged.push(line));
     await app.store.close(); // every store call now throws: an internal error with the token in hand
-    const response = await app.request("/api/submissions", uploadInit(app.tokens.teamA, small()));
+    const response = await app.request("/api/submissions?wait=true", uploadInit(app.tokens.teamA, small()));
     expect([response.status, logged.length > 0, logged.join("\n").includes(app.tokens.teamA)]).toEqual([
       500,
       true,
@@ -158,7 +158,7 @@ async function submitPayloads(): Promise<{ app: TestApp; id: string; officer: st
     "baseline.csv": head("1.2-pass/baseline.csv", 300),
   });
   const response = await app.request(
-    "/api/submissions",
+    "/api/submissions?wait=true",
     uploadInit(token, { submission: { name: "s.zip", bytes: zip, type: "application/zip" } }),
   );
   const body = (await response.json()) as { id: string };

@@ -85,7 +85,10 @@ describe.skipIf(!existsSync(CHROMIUM))(TITLE, () => {
 
     const other = await store.createToken({ role: "team", team: "Team B" }, "2026-08-01T00:00:00.000Z");
     for (const rows of [300, 1000]) {
-      const response = await fetch(`${server.url}/api/submissions`, uploadInit(other, smallFields(rows)));
+      const response = await fetch(
+        `${server.url}/api/submissions?wait=true`,
+        uploadInit(other, smallFields(rows)),
+      );
       expect(response.status).toBe(201);
     }
     const officer = await store.createToken({ role: "officer", name: "Dr. Li" }, "2026-08-01T00:00:00.000Z");

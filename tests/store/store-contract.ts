@@ -165,6 +165,102 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       const store = await openStore();
       expect(await store.getSubmission("nope")).toBeUndefined();
     });
+
+    it("queues an upload, hands its bytes to a worker, and stores the verified submission under the same id", async () => {
+      const store = await openStore();
+      const { report: _, ...upload } = submission("Team A", "a,b\n1,2\n");
+      expect(await store.saveUpload(upload, "u-1")).toEqual({
+        id: "u-1",
+        topic: "1.2",
+        team: "Team A",
+        createdAt: "2026-08-01T10:00:00.000Z",
+        status: "queued",
+        attempts: 0,
+      });
+      expect(await store.listSubmissions()).toEqual([]);
+      expect(await store.startUpload("u-1", "2026-08-01T10:00:01.000Z")).toEqual({
+        id: "u-1",
+        topic: "1.2",
+        team: "Team A",
+        createdAt: "2026-08-01T10:00:00.000Z",
+        mode: "quick",
+        attempts: 1,
+        inputs: upload.inputs,
+      });
+      expect((await store.getUpload("u-1"))?.status).toBe("running");
+      const verified = { kind: "verified" as const, report: REPORT };
+      expect(await store.finishUpload("u-1", verified, "2026-08-01T10:00:05.000Z")).toBe(true);
+      expect(await store.finishUpload("u-1", verified, "2026-08-01T10:00:06.000Z")).toBe(false);
+      expect(await store.startUpload("u-1", "2026-08-01T10:00:07.000Z")).toBeUndefined();
+      expect(await store.getUpload("u-1")).toEqual({
+        id: "u-1",
+        topic: "1.2",
+        team: "Team A",
+        createdAt: "2026-08-01T10:00:00.000Z",
+        status: "done",
+        attempts: 1,
+        finishedAt: "2026-08-01T10:00:05.000Z",
+      });
+      expect(await store.getSubmission("u-1")).toEqual({
+        id: "u-1",
+        topic: "1.2",
+        team: "Team A",
+        createdAt: "2026-08-01T10:00:00.000Z",
+        verdict: "fail",
+        mode: "quick",
+        report: REPORT,
+        inputs: [{ role: "candidate", path: "candidate.csv", sha256: sha("a,b\n1,2\n"), size: 8 }],
+        waivers: [],
+      });
+    });
+
+    it("ends a rejected upload failed with its findings and report, and keeps neither a submission nor its bytes", async () => {
+      const store = await openStore();
+      const { report: _, ...upload } = submission("Team A", "bad");
+      await store.saveUpload(upload, "u-2");
+      await store.startUpload("u-2", "2026-08-01T10:00:01.000Z");
+      await store.startUpload("u-2", "2026-08-01T10:00:02.000Z");
+      const error = { message: "The evidence has 1 error.", findings: [] };
+      expect(
+        await store.finishUpload(
+          "u-2",
+          { kind: "rejected", report: REPORT, error },
+          "2026-08-01T10:00:03.000Z",
+        ),
+      ).toBe(true);
+      expect(await store.getUpload("u-2")).toEqual({
+        id: "u-2",
+        topic: "1.2",
+        team: "Team A",
+        createdAt: "2026-08-01T10:00:00.000Z",
+        status: "failed",
+        attempts: 2,
+        finishedAt: "2026-08-01T10:00:03.000Z",
+        error,
+        report: REPORT,
+      });
+      expect([
+        await store.getSubmission("u-2"),
+        await store.listSubmissions(),
+        await store.readInput(sha("bad")),
+      ]).toEqual([undefined, [], undefined]);
+    });
+
+    it("lists the uploads not yet ended, oldest first", async () => {
+      const store = await openStore();
+      const { report: _, ...upload } = submission("Team A", "x");
+      await store.saveUpload(upload, "u-a");
+      await store.saveUpload({ ...upload, createdAt: "2026-08-01T11:00:00.000Z" }, "u-b");
+      await store.saveUpload(upload, "u-c");
+      await store.finishUpload(
+        "u-c",
+        { kind: "error", error: { message: "no", findings: [] } },
+        "2026-08-01T10:01:00.000Z",
+      );
+      expect(await store.listUnfinishedUploads("2026-08-01T10:30:00.000Z")).toEqual(["u-a"]);
+      expect(await store.listUnfinishedUploads("2026-08-01T12:00:00.000Z")).toEqual(["u-a", "u-b"]);
+      expect(await store.getUpload("nope")).toBeUndefined();
+    });
   });
 }
 

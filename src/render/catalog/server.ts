@@ -47,6 +47,8 @@ export const messages: Record<string, { en: string; zh: string }> = {
     en: "The server refused this token ({status}); check it or ask your program officer for a new one.",
     zh: "服务器拒绝了该令牌（{status}）；请核对令牌，或向项目主管申请新令牌。",
   },
+  "page.upload.verifying": { en: "Verifying…", zh: "验证中……" },
+  "page.upload.queued": { en: "Queued for verification…", zh: "排队等待验证……" },
   "page.upload.needFiles": { en: "Add at least one file.", zh: "请至少添加一个文件。" },
   "page.upload.roleTwice": {
     en: "Two files have the role {role}; give each file its own role.",

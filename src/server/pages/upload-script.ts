@@ -24,6 +24,8 @@ export const UPLOAD_SCRIPT_TEXT: Record<string, string[]> = {
   failed: ["message"],
   status: ["status"],
   tokenRefused: ["status"],
+  verifying: [],
+  queued: [],
   remove: [],
   roleOf: ["file"],
 };
@@ -123,9 +125,10 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
         if (!res.ok) throw new Error(say("tokenRefused", { status: res.status }));
         return fetch("/api/submissions", { method: "POST", credentials: "same-origin", body: data });
       })
-      .then(function (res) { return res.json().then(function (body) { return { status: res.status, body: body }; }); })
+      .then(answer)
+      .then(function (r) { return r.status === 202 ? follow(r.body) : r; })
       .then(function (r) {
-        if (r.status === 201) showVerdict(r.body);
+        if (r.status === 201 || r.status === 200) showVerdict(r.body);
         else if (r.status === 422) showFindings(r.body);
         else showError(r.body.error || say("status", { status: r.status }));
       }, function (e) { showError(say("failed", { message: e.message })); })
@@ -134,6 +137,23 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
 
   function scrollBox(table) {
     return el("div", { class: "scroll" }, [el("p", { class: "scroll-note", text: TEXT.scroll }), table]);
+  }
+
+  function answer(res) { return res.json().then(function (body) { return { status: res.status, body: body }; }); }
+
+  // The upload is stored and queued (202): poll its status until it is verified, then fetch the
+  // submission for the verdict, or show the findings of a failed one. The session cookie authorises.
+  function follow(queued) {
+    var auth = { credentials: "same-origin" };
+    return new Promise(function (resolve) { setTimeout(resolve, 500); })
+      .then(function () { return fetch(queued.links.status, auth).then(answer); })
+      .then(function (r) {
+        if (r.status !== 200) return r;
+        if (r.body.status === "done") return fetch(queued.links.self, auth).then(answer);
+        if (r.body.status === "failed") return { status: 422, body: r.body };
+        statusEl.textContent = say(r.body.status === "running" ? "verifying" : "queued");
+        return follow(queued);
+      });
   }
 
   function showError(message) {
