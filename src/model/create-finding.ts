@@ -1,13 +1,22 @@
 import type { Finding, Location, Severity } from "./finding.ts";
+import type { MessageParam } from "./message.ts";
 
-/** Builds a finding; `location` is left out when unknown so reports stay compact. */
+/**
+ * Builds a finding; `location` is left out when unknown so reports stay compact. `params` are the
+ * values the English `message` interpolates: the catalog entry named by `code` renders them in any
+ * language, while `message` stays for readers of older reports.
+ */
 export function createFinding(
   code: string,
   severity: Severity,
   message: string,
   location?: Location,
+  params?: Record<string, MessageParam>,
 ): Finding {
-  return location === undefined ? { code, severity, message } : { code, severity, message, location };
+  const finding: Finding =
+    location === undefined ? { code, severity, message } : { code, severity, message, location };
+  if (params !== undefined) finding.params = params;
+  return finding;
 }
 
 /** Renders a location the way editors and CI annotations read it: `path:line (column)`. */

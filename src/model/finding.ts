@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MessageParamsSchema } from "./message.ts";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -16,6 +17,8 @@ export const FindingSchema = z.object({
   severity: SeveritySchema,
   message: z.string(),
   location: LocationSchema.optional(),
+  /** The values `message` interpolates, so the catalog can render it in another language (optional: older reports have none). */
+  params: MessageParamsSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -66,6 +66,48 @@ describe("judgeDeliverable", () => {
       verdict: "fail",
       reason:
         "Not enough matching items for 1 paper (CCF-A) or 2 patent: 0 of 1 paper (CCF-A); 1 of 2 patent.",
+      reason_key: "reason.deliverable_too_few",
+      reason_params: {
+        wanted: {
+          key: "deliverable.or",
+          params: {
+            left: {
+              key: "deliverable.spec_venue",
+              params: { count: "1", kind: { key: "deliverable.paper", text: "paper" }, venue: "CCF-A" },
+            },
+            right: {
+              key: "deliverable.spec",
+              params: { count: "2", kind: { key: "deliverable.patent", text: "patent" } },
+            },
+          },
+        },
+        tally: {
+          key: "deliverable.tally_and",
+          params: {
+            left: {
+              key: "deliverable.tally",
+              params: {
+                n: 0,
+                spec: {
+                  key: "deliverable.spec_venue",
+                  params: { count: "1", kind: { key: "deliverable.paper", text: "paper" }, venue: "CCF-A" },
+                },
+              },
+            },
+            right: {
+              key: "deliverable.tally",
+              params: {
+                n: 1,
+                spec: {
+                  key: "deliverable.spec",
+                  params: { count: "2", kind: { key: "deliverable.patent", text: "patent" } },
+                },
+              },
+            },
+          },
+        },
+        stray: 0,
+      },
       findings: [],
     });
     expect([

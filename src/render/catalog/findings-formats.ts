@@ -1,0 +1,1 @@
+export const messages: Record<string, { en: string; zh: string }> = {};
