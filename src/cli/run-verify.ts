@@ -40,7 +40,7 @@ export async function runVerify(raw: Record<string, unknown>): Promise<CommandRe
     ...(options.only === undefined ? {} : { only: options.only }),
   });
   const report = await withBaselineReport(verified, options.baselineReport);
-  process.stderr.write(renderSummary(report));
+  process.stderr.write(renderSummary(report, options.lang));
   const render = {
     lang: options.lang,
     // Annotation paths are relative to the repository root: the manifest's folder from here.

@@ -134,8 +134,8 @@ function countItems(
     {
       n: met.n,
       spec: deliverableSpecsRef([met.spec]),
-      alternatives: specs.length > 1 ? deliverableSpecsRef(specs) : "",
-      asked: above ? `${met.spec.count}–${met.spec.count_max}` : "",
+      alternatives: specs.length > 1 ? deliverableSpecsRef(specs) : "none",
+      asked: above ? `${met.spec.count}–${met.spec.count_max}` : "none",
     },
   );
 }

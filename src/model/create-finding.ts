@@ -19,9 +19,12 @@ export function createFinding(
   return finding;
 }
 
-/** Renders a location the way editors and CI annotations read it: `path:line (column)`. */
-export function formatLocation(location: Location): string {
+/**
+ * Renders a location the way editors and CI annotations read it: `path:line (column)`. `columnWord`
+ * is a pattern with `{column}` for another language (`{column} 列`).
+ */
+export function formatLocation(location: Location, columnWord = "column {column}"): string {
   const line = location.line === undefined ? "" : `:${location.line}`;
-  const column = location.column === undefined ? "" : ` (column ${location.column})`;
+  const column = location.column === undefined ? "" : ` (${columnWord.replace("{column}", location.column)})`;
   return `${location.path}${line}${column}`;
 }
