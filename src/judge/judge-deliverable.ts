@@ -155,5 +155,13 @@ function wrongType(
     "DELIVERABLE_WRONG_TYPE",
     severity,
     `"${item.text.slice(0, 60)}" looks like ${what}, but ${id} wants ${formatDeliverableSpecs(specs)}, so it does not count here; give ${wants} — or a signed attestation that says which it is.`,
+    undefined,
+    {
+      text: item.text.slice(0, 60),
+      what,
+      id,
+      format_deliverable_specs: formatDeliverableSpecs(specs),
+      wants,
+    },
   );
 }

@@ -185,5 +185,6 @@ function measuredNothing(path: string, { what, fix }: Emptiness, line: number): 
     "error",
     `This file measured nothing: ${what}, so no metric can be taken from it. ${fix}.`,
     { path, line },
+    { what, fix },
   );
 }

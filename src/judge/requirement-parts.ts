@@ -191,6 +191,15 @@ function unpairedFinding(
     "error",
     `${requirement.id} is judged per ${requirement.per}, and the file under role \`${present}\` has no partner \`${absent}\`; add the other side's file under the role \`${absent}\` (roles pair by the name after \`${candidatePrefix}-\` and \`${requirement.baseline}-\`).`,
     { path: files.find((f) => f.role === present)?.path ?? present },
+    {
+      id: requirement.id,
+      per: String(requirement.per),
+      present,
+      absent,
+      absent2: absent,
+      candidate_prefix: candidatePrefix,
+      baseline: String(requirement.baseline),
+    },
   );
 }
 

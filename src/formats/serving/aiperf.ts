@@ -53,6 +53,7 @@ function parseAiperf(file: EvidenceFile): ParsedEvidence {
         "info",
         `${warmup} warm-up records were left out; only the profiling phase counts.`,
         { path: file.path },
+        { warmup },
       ),
     );
   const requests = rows > 0 ? builder.build() : undefined;

@@ -265,6 +265,13 @@ function referenceOf(baselines: Array<{ name: string; run: Run }>, input: Measur
         "TRAINING_PEAK_NORMALIZED",
         ownPeak.verified && basePeak.verified ? "info" : "warning",
         `No homogeneous run of ${type.model}: its share of the reference is scaled by catalog dense BF16 peaks (${ownPeak.tflops} vs ${basePeak.tflops} TFLOP/s${ownPeak.verified && basePeak.verified ? "" : "; at least one is unverified"}); a measured run is better evidence.`,
+        undefined,
+        {
+          model: type.model,
+          tflops: ownPeak.tflops,
+          tflops2: basePeak.tflops,
+          unverified: ownPeak.verified && basePeak.verified ? "" : "; at least one is unverified",
+        },
       ),
     );
   }
@@ -325,6 +332,12 @@ function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Find
           "error",
           `${round(recomputed)} TFLOP/s per GPU exceeds the ${entry.name}'s dense ${precision.toUpperCase()} peak of ${peak.tflops}: the model shape, the GPU count or the accelerator is wrong.`,
           where,
+          {
+            value: round(recomputed),
+            name: entry.name,
+            to_upper_case: precision.toUpperCase(),
+            tflops: peak.tflops,
+          },
         ),
       );
   }

@@ -2,6 +2,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import type { MessageParam, MessageRef } from "../../model/message.ts";
 import type { Lang } from "../i18n.ts";
 import { messages as findingsFormats } from "./findings-formats.ts";
+import { messages as findingsInput } from "./findings-input.ts";
 import { messages as findingsJudge } from "./findings-judge.ts";
 import { messages as findingsMeasure } from "./findings-measure.ts";
 import { messages as reasons } from "./reasons.ts";
@@ -17,6 +18,7 @@ export type Catalog = Record<string, CatalogEntry>;
  */
 export const CATALOG_MODULES: Record<string, Catalog> = {
   "findings-formats": findingsFormats,
+  "findings-input": findingsInput,
   "findings-judge": findingsJudge,
   "findings-measure": findingsMeasure,
   reasons,
