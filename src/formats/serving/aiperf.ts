@@ -158,7 +158,7 @@ function metricValue(
       createFinding("AIPERF_UNKNOWN_UNIT", "error", message, {
         path: fields.doc.path,
         line,
-        column: `metrics.${tag}`,
+        column: `metrics.${tag}, { unit, tag }`,
       }),
     );
     return Number.NaN;
@@ -198,7 +198,7 @@ function resolveDuplicates(doc: JsonDocument, metrics: JsonObject, notes: Findin
       createFinding("AIPERF_DUPLICATE_RESOLVED", "info", message, {
         path: doc.path,
         line: duplicate.line,
-        column: `metrics.${duplicate.key}`,
+        column: `metrics.${duplicate.key}, { key: duplicate.key, kept, n: duplicate.values.length }`,
       }),
     );
   }

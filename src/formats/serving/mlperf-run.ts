@@ -170,7 +170,13 @@ function noResults(path: string, mode: string | number | boolean | undefined): F
       ? "This is an AccuracyOnly run, which has no performance results; submit the PerformanceOnly run's log."
       : "The log has no result lines; submit the whole log of a finished PerformanceOnly run.";
   // The whole log is at fault; line 1 lets editors and CI annotations open it.
-  return createFinding("MLPERF_NO_RESULTS", "error", what, { path, line: 1 });
+  return createFinding(
+    "MLPERF_NO_RESULTS",
+    "error",
+    what,
+    { path, line: 1 },
+    { variant: mode === "AccuracyOnly" ? "accuracy_only" : "no_results" },
+  );
 }
 
 function noValidity(path: string): Finding {

@@ -258,6 +258,8 @@ function linkFindings(link: LinkRate): Finding[] {
       link.source === "declared"
         ? `The link rate (${link.label}) is the team's own number, not a catalog entry; the officer checks it against the hardware.`
         : `The catalog's link rate (${link.label}) is not verified against a vendor document; the officer checks it.`,
+      undefined,
+      { variant: link.source === "declared" ? "declared" : "catalog", label: link.label },
     ),
   ];
 }

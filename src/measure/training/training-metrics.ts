@@ -311,6 +311,12 @@ function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Find
         "warning",
         `The log says ${last.tflopsPerGpu} TFLOP/s/GPU at iteration ${last.iteration}; the argument dump gives ${round(per("megatron-pre-2025-03"))} (pre-2025-03 formula) or ${round(per("megatron-2025-03"))} (current): either the arguments, the GPU count or the number is not this run's, or this Megatron version counts FLOPs another way; submit the log with its whole argument dump.`,
         where,
+        {
+          printed: last.tflopsPerGpu,
+          iteration: last.iteration,
+          before: round(per("megatron-pre-2025-03")),
+          current: round(per("megatron-2025-03")),
+        },
       ),
     );
   const precision = table.args.fp8 !== undefined && table.args.fp8 !== "None" ? "fp8" : "bf16";

@@ -3,6 +3,30 @@
  * where it is raised selects its variant with the `variant` param the finding stores.
  */
 export const messages: Record<string, { en: string; zh: string }> = {
+  AIPERF_UNKNOWN_UNIT: {
+    en: 'Unit "{unit}" of metrics.{tag} is neither a time unit (ms, ns, us, s) nor tokens; submit the file as AIPerf wrote it.',
+    zh: "metrics.{tag} 的单位 “{unit}” 既不是时间单位（ms、ns、us、s）也不是 tokens；请按 AIPerf 写出的原样提交文件。",
+  },
+  AIPERF_DUPLICATE_RESOLVED: {
+    en: "Used {key} = {kept}, the one of its {n} values that satisfies TTFT + ITL × (OSL − 1) = request latency; remove the other value from the record.",
+    zh: "采用 {key} = {kept}：在其 {n} 个值中，只有它满足 TTFT + ITL × (OSL − 1) = 请求时延；请从记录中删除另一个值。",
+  },
+  DETAIL_LENGTH_MISMATCH: {
+    en: '"{key}" has {count} entries but "ttfts" has {n}; every per-request list needs one entry per request, so "{key}" was ignored. Submit the file as the tool wrote it.',
+    zh: "“{key}” 有 {count} 个条目，而 “ttfts” 有 {n} 个；每个逐请求列表都必须每个请求一个条目，因此忽略了 “{key}”。请按工具写出的原样提交文件。",
+  },
+  JSON_WRONG_TYPE: {
+    en: 'Field "{field}" holds {value} where {expected} is expected; fix the value or submit the file exactly as the tool wrote it.',
+    zh: "字段 “{field}” 的值为 {value}，应为 {expected}；请修正该值，或按工具写出的原样提交文件。",
+  },
+  JSON_NUMBER_AS_STRING: {
+    en: '{n, plural, one {# field holds a number} other {# fields hold numbers}} written as a string (first: "{field}" = "{text}"), read as numbers; nothing to do when the tool wrote the file this way.',
+    zh: "{n} 个字段的数字写成了字符串（第一个：“{field}” = “{text}”），已按数字读取；若工具本就如此写出，无需处理。",
+  },
+  MLPERF_NO_RESULTS: {
+    en: "{variant, select, accuracy_only {This is an AccuracyOnly run, which has no performance results; submit the PerformanceOnly run''s log.} other {The log has no result lines; submit the whole log of a finished PerformanceOnly run.}}",
+    zh: "{variant, select, accuracy_only {这是 AccuracyOnly 运行，没有性能结果；请提交 PerformanceOnly 运行的日志。} other {日志中没有结果行；请提交一次已完成的 PerformanceOnly 运行的完整日志。}}",
+  },
   ACCURACY_OUT_OF_RANGE: {
     en: "{variant, select, accuracy_csv_1 {{metric} {value} is outside [0, 1]; write scores as fractions (0.6354, not 63.54).} lm_eval_1 {results.{task}.{key} is {value}, outside [0, 1]; submit the results file exactly as lm-eval wrote it.} other {{metric} {value} is outside [0, 1]; write scores as fractions (0.6354, not 63.54).}}",
     zh: "{variant, select, accuracy_csv_1 {{metric} {value} 超出 [0, 1]；请以小数形式写得分（0.6354，而不是 63.54）。} lm_eval_1 {results.{task}.{key} 为 {value}，超出 [0, 1]；请按 lm-eval 写出的原样提交结果文件。} other {{metric} {value} 超出 [0, 1]；请以小数形式写得分（0.6354，而不是 63.54）。}}",

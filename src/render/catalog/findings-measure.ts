@@ -3,6 +3,14 @@
  * where it is raised selects its variant with the `variant` param the finding stores.
  */
 export const messages: Record<string, { en: string; zh: string }> = {
+  LINK_RATE_UNVERIFIED: {
+    en: "{variant, select, declared {The link rate ({label}) is the team''s own number, not a catalog entry; the officer checks it against the hardware.} other {The catalog''s link rate ({label}) is not verified against a vendor document; the officer checks it.}}",
+    zh: "{variant, select, declared {链路速率（{label}）是团队自报的数字，不是目录条目；由项目官员对照硬件核查。} other {目录中的链路速率（{label}）未经厂商文档核实；由项目官员核查。}}",
+  },
+  TFLOPS_MISMATCH: {
+    en: "The log says {printed} TFLOP/s/GPU at iteration {iteration}; the argument dump gives {before} (pre-2025-03 formula) or {current} (current): either the arguments, the GPU count or the number is not this run''s, or this Megatron version counts FLOPs another way; submit the log with its whole argument dump.",
+    zh: "日志在第 {iteration} 次迭代报告 {printed} TFLOP/s/GPU；由参数转储算得 {before}（2025-03 之前的公式）或 {current}（当前公式）：参数、GPU 数量或该数字不属于这次运行，或该 Megatron 版本以另一种方式计算 FLOPs；请提交带完整参数转储的日志。",
+  },
   ACCURACY_ITEMS_DIFFER: {
     en: "{task}: the candidate scored {doc_ids_count} documents and the baseline {doc_ids_count2}; only the {common_count} common ones are compared.",
     zh: "{task}：候选评测了 {doc_ids_count} 个文档，基线 {doc_ids_count2} 个；只比较共同的 {common_count} 个。",

@@ -8,6 +8,11 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "reason.text": { en: "{text}", zh: "{text}" },
   "reason.finding": { en: "{finding}", zh: "{finding}" },
   "reason.then_finding": { en: "{reason} {finding}", zh: "{reason}{finding}" },
+  "reason.waived": {
+    en: "Waived by {officer} on {date}: {reason} (before the waiver: {verdict} — {before})",
+    zh: "已由 {officer} 于 {date} 豁免：{reason}（豁免前：{verdict}——{before}）",
+  },
+  WAIVED: { en: "Waived by {officer} on {date}: {reason}", zh: "已由 {officer} 于 {date} 豁免：{reason}" },
   "reason.target_missed": {
     en: "Measured {value} misses the target {target}.",
     zh: "实测值 {value} 未达到目标 {target}。",
