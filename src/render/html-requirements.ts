@@ -63,7 +63,7 @@ function partRow(r: RequirementResult, p: RequirementPart, lang: Lang): Markup {
     .join(` ${label("text.vs", lang)} `);
   const [value, bound] = formatPartMeasured(r, p).split(" [");
   return h`
-<tr class="part row-${p.verdict}"><td colspan="2" data-label="↳">↳ ${per} <code>${breakable(p.name)}</code> <span class="muted">${breakable(roles)}</span><br><span class="muted">${reasonText(p, lang)}</span></td><td data-label="${t.measured}"><span class="nowrap">${value}</span>${bound === undefined ? "" : h`<br><span class="nowrap muted">[${bound}</span>`}</td><td class="empty"></td><td data-label="${t.verdict}">${renderBadge(p.verdict, lang)}</td></tr>`;
+<tr class="part row-${p.verdict}"><td colspan="2">↳ ${per} <code>${breakable(p.name)}</code> <span class="muted">${breakable(roles)}</span><br><span class="muted">${reasonText(p, lang)}</span></td><td data-label="${t.measured}"><span class="nowrap">${value}</span>${bound === undefined ? "" : h`<br><span class="nowrap muted">[${bound}</span>`}</td><td class="empty"></td><td data-label="${t.verdict}">${renderBadge(p.verdict, lang)}</td></tr>`;
 }
 
 /** The value on one line and its bound under it, so numbers never break mid-way. */

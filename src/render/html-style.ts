@@ -60,6 +60,9 @@ figcaption { font-size: 12px; color: #555; }
   table.cards tbody.requirement tr:first-child { border-radius: 6px 6px 0 0; }
   table.cards tbody.requirement tr.detail { border-top: 0; border-radius: 0 0 6px 6px; }
   table.cards td { border: 0; padding: 2px 0; }
+  /* Target, measured, claimed and verdict side by side in two columns under the requirement's title. */
+  table.cards tbody.requirement tr:not(.detail) { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2px 12px; }
+  table.cards tbody.requirement tr:not(.detail) > td:first-child { grid-column: 1 / -1; }
   table.cards td[data-label]::before { content: attr(data-label); display: block; font-size: 11px; color: #666; }
   table.cards td.empty { display: none; }
   table.cards .nowrap, table.cards .prov { white-space: normal; }

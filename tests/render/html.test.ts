@@ -32,7 +32,7 @@ describe("renderHtml", () => {
     const rows = async (lang: "en" | "zh") =>
       [
         ...(await renderHtml(createPartsReport(), { lang })).matchAll(
-          /<tr class="part row-(\w+)"><td colspan="2" data-label="↳">↳ ([^<]+)<code>([^<]+)<\/code>/g,
+          /<tr class="part row-(\w+)"><td colspan="2">↳ ([^<]+)<code>([^<]+)<\/code>/g,
         ),
       ].map((m) => `${m[1]} ${m[2]}${m[3]}`);
     expect([await rows("en"), await rows("zh")]).toEqual([
