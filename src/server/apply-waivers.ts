@@ -1,4 +1,3 @@
-import { reasonRef } from "../judge/reason-ref.ts";
 import { computeSubmissionVerdict, countVerdicts } from "../judge/verdict-order.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { Report } from "../model/report.ts";
@@ -16,18 +15,11 @@ export function applyWaivers(report: Report, waivers: readonly Waiver[]): Report
     const waiver = byRequirement.get(requirement.id);
     if (waiver === undefined) return requirement;
     const note = `Waived by ${waiver.officer} on ${waiver.createdAt.slice(0, 10)}: ${waiver.reason}`;
-    const params = { officer: waiver.officer, date: waiver.createdAt.slice(0, 10), reason: waiver.reason };
     return {
       ...requirement,
       verdict: "waived" as const,
       reason: `${note} (before the waiver: ${requirement.verdict} — ${requirement.reason})`,
-      reason_key: "reason.waived",
-      reason_params: {
-        ...params,
-        verdict: { key: `verdict.${requirement.verdict}`, text: requirement.verdict },
-        before: reasonRef(requirement),
-      },
-      findings: [...requirement.findings, createFinding("WAIVED", "info", note, undefined, params)],
+      findings: [...requirement.findings, createFinding("WAIVED", "info", note)],
     };
   });
   const verdicts = requirements.map((r) => r.verdict);
