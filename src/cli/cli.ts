@@ -24,7 +24,10 @@ export function createCli() {
     .option("--baseline-format <id>", "Format of --baseline (default: detected)")
     .option("--format <name>", "Print the report on stdout: json | md | html | junit | annotations")
     .option("--out <dir>", "Write report.json, report.md, report.html and junit.xml into <dir>")
-    .option("--lang <lang>", "Language of the HTML report and charts: en | zh (default en)")
+    .option(
+      "--lang <lang>",
+      "Language of the summary, Markdown, HTML, annotations and charts: en | zh (default en)",
+    )
     .option(
       "--charts",
       "With --out: also write every chart as a PNG into <dir>/charts/ (linked from report.md)",
@@ -77,7 +80,10 @@ export function createCli() {
   cli
     .command("report <report>", "Re-render a report.json without the data")
     .option("--format <name>", "json | md | html | junit | annotations (default md)")
-    .option("--lang <lang>", "Language of the HTML report and charts: en | zh (default en)")
+    .option(
+      "--lang <lang>",
+      "Language of the summary, Markdown, HTML, annotations and charts: en | zh (default en)",
+    )
     .option("--root <dir>", "Folder of the submission in the repository, prefixed to annotation file paths")
     .option("--charts <dir>", "Also write every chart as a PNG into <dir> (md links them)")
     .option("--baseline-report <file>", "A previous report.json: list what changed")

@@ -41,7 +41,7 @@ export async function runVerify(raw: Record<string, unknown>): Promise<CommandRe
     ...(options.claimsFrom === undefined ? {} : { claimsFrom: options.claimsFrom }),
   });
   const report = await withBaselineReport(verified, options.baselineReport);
-  process.stderr.write(renderSummary(report));
+  process.stderr.write(renderSummary(report, options.lang));
   const render = {
     lang: options.lang,
     // Annotation paths are relative to the repository root: the manifest's folder from here.

@@ -35,12 +35,27 @@ export function createClaimFinding(claim: Claim, measured: number, unit: string,
       "CLAIM_AS_FRACTION",
       "error",
       `Claimed ${claim.value}, but ${claim.requirement} is in ${unit} and the evidence gives ${shown} ${unit}: the claim looks like a fraction (${claim.value} = ${percent} ${unit}). Write it in ${unit === "%" ? "percent" : "percentage points"}: value: ${percent}.`,
+      undefined,
+      {
+        value: claim.value,
+        requirement: claim.requirement,
+        unit,
+        shown,
+        unit2: unit,
+        value2: claim.value,
+        percent,
+        unit3: unit,
+        points: unit === "%" ? "percent" : "percentage points",
+        percent2: percent,
+      },
     );
   }
   return createFinding(
     "CLAIM_MISMATCH",
     "error",
     `Claimed ${claim.value} but the evidence gives ${shown} (tolerance ${tolerance * 100} % relative); correct the claim or submit the evidence it came from.`,
+    undefined,
+    { value: claim.value, shown, tolerance: tolerance * 100 },
   );
 }
 

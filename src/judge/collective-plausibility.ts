@@ -31,6 +31,11 @@ function checkTest(path: string, test: CollectiveTest): Finding[] {
         "warning",
         `The test at line ${test.line} does not say which collective ran${test.ranks === undefined ? " nor on how many ranks" : ""}, so its bandwidth cannot be recomputed; keep the '# Collective test starting' and '#  Rank' lines, or declare the format's collective.`,
         { path, line: test.line },
+        {
+          variant: "collective_plausibility_1",
+          line: test.line,
+          ranks: test.ranks === undefined ? " nor on how many ranks" : "",
+        },
       ),
     ];
   return [
@@ -66,6 +71,7 @@ function checkCells(path: string, cells: RecomputedCell[]): Finding[] {
         "warning",
         `${doubled.length} busbw cell(s) are twice size / time × factor (e.g. ${first.row.busbw} printed, ${round(first.busbw)} GB/s recomputed): the bidirectional convention. claimcheck uses the per-direction value and compares it with per-direction link rates.`,
         { path, line: first.row.line, column: `${first.row.placement} busbw` },
+        { doubled_count: doubled.length, busbw: first.row.busbw, value: round(first.busbw) },
       ),
     );
   for (const cell of wrong.slice(0, 20))
@@ -75,6 +81,13 @@ function checkCells(path: string, cells: RecomputedCell[]): Finding[] {
         "error",
         `Printed ${Number.isNaN(cell.row.algbw) ? "" : `algbw ${cell.row.algbw} / `}busbw ${cell.row.busbw} GB/s, but size / time gives ${Number.isNaN(cell.row.algbw) ? "" : `${round(cell.algbw)} / `}${round(cell.busbw)} GB/s; the numbers were edited or computed with another rank count or factor.`,
         { path, line: cell.row.line, column: `${cell.row.placement} busbw` },
+        {
+          variant: "collective_plausibility_1",
+          algbw: Number.isNaN(cell.row.algbw) ? "" : `algbw ${cell.row.algbw} / `,
+          busbw: cell.row.busbw,
+          is_na_n: Number.isNaN(cell.row.algbw) ? "" : `${round(cell.algbw)} / `,
+          value: round(cell.busbw),
+        },
       ),
     );
   return findings;
@@ -90,6 +103,11 @@ function checkAlgbw(path: string, test: CollectiveTest): Finding[] {
       "error",
       `Printed algbw ${bad.algbw} GB/s, but size / time gives ${round(bad.sizeBytes / (bad.timeUs * 1e3))} GB/s; the numbers were edited.`,
       { path, line: bad.line, column: `${bad.placement} algbw` },
+      {
+        variant: "collective_plausibility_2",
+        algbw: bad.algbw,
+        value: round(bad.sizeBytes / (bad.timeUs * 1e3)),
+      },
     ),
   ];
 }
@@ -108,6 +126,14 @@ function checkSizes(path: string, test: CollectiveTest): Finding[] {
       "error",
       `size ${bad.sizeBytes} B is not count ${bad.count} × ${bad.type} × ${multiplier} for ${test.collective} on ${test.ranks} ranks: the rank count or the collective is not what ran.`,
       { path, line: bad.line, column: "size" },
+      {
+        size_bytes: bad.sizeBytes,
+        count: bad.count,
+        type: bad.type,
+        multiplier,
+        collective: test.collective,
+        ranks: test.ranks,
+      },
     ),
   ];
 }
@@ -127,6 +153,7 @@ function checkFooter(path: string, test: CollectiveTest): Finding[] {
       "error",
       `'# Avg bus bandwidth' says ${test.footerBusbw.value} but the mean of the ${test.rows.length} busbw cells above it is ${round(mean)}; the table or the footer was edited.`,
       { path, line: test.footerBusbw.line },
+      { value: test.footerBusbw.value, rows_count: test.rows.length, value2: round(mean) },
     ),
   ];
 }
@@ -160,6 +187,13 @@ function checkTimes(path: string, cells: RecomputedCell[]): Finding[] {
             "warning",
             `${cur.row.sizeBytes} B took ${cur.row.timeUs} us, ${round((1 - cur.row.timeUs / prev.row.timeUs) * 100)} % less than ${prev.row.sizeBytes} B (${prev.row.timeUs} us); genuine runs drop by at most about 25 % (a protocol switch or noise), so check that the rows come from one run and submit the unedited stdout.`,
             { path, line: cur.row.line, column: `${placement} time` },
+            {
+              size_bytes: cur.row.sizeBytes,
+              time_us: cur.row.timeUs,
+              value: round((1 - cur.row.timeUs / prev.row.timeUs) * 100),
+              size_bytes2: prev.row.sizeBytes,
+              time_us2: prev.row.timeUs,
+            },
           ),
         ];
     }

@@ -26,6 +26,15 @@ export function compareCollectiveLogs(
         "error",
         `The candidate (${candidate.path}) ran ${wanted} but the ${baseline.role} (${baseline.path}) holds ${names(b)}: there is no ${wanted} baseline; submit the baseline cluster's ${wanted}_perf output.`,
         { path: baseline.path, line: 1 },
+        {
+          path: candidate.path,
+          wanted,
+          role: baseline.role,
+          path2: baseline.path,
+          names: names(b),
+          wanted2: wanted,
+          wanted3: wanted,
+        },
       ),
     ];
   if (ct.ranks === undefined || bt.ranks === undefined || ct.ranks === bt.ranks) return [];
@@ -35,6 +44,16 @@ export function compareCollectiveLogs(
       "error",
       `The candidate's ${wanted} (${candidate.path}) ran on ${ct.ranks} ranks and the ${baseline.role}'s (${baseline.path}) on ${bt.ranks}: busbw changes with the rank count and topology; run the baseline on ${ct.ranks} ranks.`,
       { path: baseline.path, line: bt.line },
+      {
+        variant: "comparability_collective_1",
+        wanted,
+        path: candidate.path,
+        ranks: ct.ranks,
+        role: baseline.role,
+        path2: baseline.path,
+        ranks2: bt.ranks,
+        ranks3: ct.ranks,
+      },
     ),
   ];
 }

@@ -30,6 +30,12 @@ export function compareAccuracyTables(candidate: ComparedSide, baseline: Compare
       "warning",
       `${[...new Set(differ.map((s) => s.task))].join(", ")}: the candidate (${candidate.path}) and the ${baseline.role} (${baseline.path}) differ in few-shot count, task version or item count; run both with the same harness configuration.`,
       { path: baseline.path, line: 1 },
+      {
+        task: [...new Set(differ.map((s) => s.task))].join(", "),
+        path: candidate.path,
+        role: baseline.role,
+        path2: baseline.path,
+      },
     ),
   ];
 }
@@ -91,5 +97,6 @@ function itemsFinding(
     severity,
     `The candidate (${candidate.path}) and the ${baseline.role} (${baseline.path}) ${what}; ${action}.`,
     { path: baseline.path, line: 1 },
+    { path: candidate.path, role: baseline.role, path2: baseline.path, what, action },
   );
 }

@@ -26,6 +26,7 @@ export function compareCostFiles(candidate: ComparedSide, baseline: ComparedSide
         "error",
         `The candidate cost file (${candidate.path}) gives ${has(c)} and the ${baseline.role} (${baseline.path}) ${has(b)}: there is no common unit to compare; fill the same column (cost in one currency, or gpu_hours) on every row of both files.`,
         { path: baseline.path, line: 1 },
+        { path: candidate.path, has: has(c), role: baseline.role, path2: baseline.path, has2: has(b) },
       ),
     ];
   }
@@ -40,6 +41,13 @@ export function compareCostFiles(candidate: ComparedSide, baseline: ComparedSide
       "warning",
       `The candidate cost file (${candidate.path}) and the ${baseline.role} (${baseline.path}) cover different scenarios (only in the candidate: ${list(onlyC)}; only in the baseline: ${list(onlyB)}); price the same traffic scenarios in both.`,
       { path: baseline.path, line: 1, column: "scenario" },
+      {
+        path: candidate.path,
+        role: baseline.role,
+        path2: baseline.path,
+        list: list(onlyC),
+        list2: list(onlyB),
+      },
     ),
   ];
 }
@@ -60,6 +68,14 @@ export function compareMemoryTimelines(candidate: ComparedSide, baseline: Compar
       "error",
       `The candidate timeline (${candidate.path}) samples ${nc} GPU(s) and the ${baseline.role} (${baseline.path}) ${nb}: utilization of different GPU sets is no comparison; record both runs on the same GPUs.`,
       { path: baseline.path, line: 1, column: "index" },
+      {
+        variant: "comparability_resources_1",
+        path: candidate.path,
+        nc,
+        role: baseline.role,
+        path2: baseline.path,
+        nb,
+      },
     ),
   ];
 }

@@ -29,6 +29,7 @@ function modelMismatch(candidate: ComparedSide, baseline: ComparedSide): Finding
       "warning",
       `The candidate (${candidate.path}) served ${c} and the ${baseline.role} (${baseline.path}) ${b}: latencies of two models are not a comparison of the systems; submit both runs with the same model.`,
       { path: baseline.path, line: 1 },
+      { path: candidate.path, c, role: baseline.role, path2: baseline.path, b },
     ),
   ];
 }

@@ -57,6 +57,7 @@ function lossWindow(
         "error",
         `The losses of ${sides} cannot be compared: ${window}; submit a baseline run over the same tokens as the candidate.`,
         where,
+        { sides, window },
       ),
     ];
   const short = describeShortWindow(window);
@@ -67,6 +68,7 @@ function lossWindow(
       "warning",
       `The final losses of ${sides} are not at the same point of training: ${short}, so the candidate's final loss has no baseline to meet; submit a baseline run as long as the candidate's.`,
       where,
+      { sides, short },
     ),
   ];
 }
@@ -84,6 +86,15 @@ function worldSize(
       "error",
       `The candidate (${candidate.path}) ran on ${c.gpus} GPUs and the ${baseline.role} (${baseline.path}) on ${b.gpus}: a throughput loss between them measures the scale, not the method; run the baseline on ${c.gpus} GPUs.`,
       { path: baseline.path, line: 1 },
+      {
+        variant: "comparability_training_1",
+        path: candidate.path,
+        gpus: c.gpus,
+        role: baseline.role,
+        path2: baseline.path,
+        gpus2: b.gpus,
+        gpus3: c.gpus,
+      },
     ),
   ];
 }
@@ -97,6 +108,13 @@ function declaredSize(candidate: ComparedSide, c: TrainingTable, declared: numbe
       "error",
       `The candidate (${candidate.path}) ran on ${c.gpus} GPUs but the reference Σ nᵢ·tᵢ is over the ${declared} accelerators claimcheck.yaml declares: declare the accelerators the run used, or submit the run on all ${declared}.`,
       { path: candidate.path, line: 1, column: "gpus" },
+      {
+        variant: "comparability_training_2",
+        path: candidate.path,
+        gpus: c.gpus,
+        declared,
+        declared2: declared,
+      },
     ),
   ];
 }
@@ -115,6 +133,13 @@ function precision(
       "error",
       `The candidate (${candidate.path}) trained in ${pc.toUpperCase()} and the ${baseline.role} (${baseline.path}) in ${pb.toUpperCase()}: the throughput gap would be the precision's; run both in the same precision.`,
       { path: baseline.path, line: 1 },
+      {
+        path: candidate.path,
+        to_upper_case: pc.toUpperCase(),
+        role: baseline.role,
+        path2: baseline.path,
+        to_upper_case2: pb.toUpperCase(),
+      },
     ),
   ];
 }
@@ -132,6 +157,13 @@ function sequence(
       "warning",
       `The candidate (${candidate.path}) trained on sequences of ${c.seqLength} tokens and the ${baseline.role} (${baseline.path}) on ${b.seqLength}: attention's cost grows with the length, so tokens/s are not comparable; run both at one sequence length.`,
       { path: baseline.path, line: 1 },
+      {
+        path: candidate.path,
+        seq_length: c.seqLength,
+        role: baseline.role,
+        path2: baseline.path,
+        seq_length2: b.seqLength,
+      },
     ),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Attestation } from "../model/manifest.ts";
+import type { MessageParam } from "../model/message.ts";
 import type { DeliverableKind } from "../model/topic.ts";
 import { parseDeliverableNumber } from "./deliverable-number.ts";
 
@@ -23,7 +24,7 @@ export interface DeliverableItem {
   /** For an attestation: the deliverable kinds its statement names (a patent, a paper…); empty when none. */
   says: DeliverableKind[];
   /** Why it cannot count (a placeholder, a wrong check digit), when it cannot: a finding code and message. */
-  problem?: { code: string; message: string };
+  problem?: { code: string; message: string; params?: Record<string, MessageParam> };
 }
 
 /** Reads one declared item: a DOI, URL, patent or copyright number, or a signed attestation. */

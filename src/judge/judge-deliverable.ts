@@ -1,6 +1,7 @@
 import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";
 import type { DeliverableEvidence } from "../model/manifest.ts";
+import type { MessageRef } from "../model/message.ts";
 import type { RequirementResult } from "../model/report.ts";
 import {
   type DeliverableRequirement,
@@ -10,6 +11,7 @@ import {
 } from "../model/topic.ts";
 import { acceptsItem, DELIVERABLE_WANTS } from "./deliverable-accepts.ts";
 import { type DeliverableItem, parseDeliverableItem } from "./deliverable-item.ts";
+import { deliverableSpecsRef, withReason } from "./reason-ref.ts";
 
 /**
  * A deliverable is never auto-passed: without declared evidence it is `missing`. Each item is typed
@@ -47,23 +49,37 @@ export function judgeDeliverable(
     },
   };
   if (items.length === 0) {
-    return {
-      ...base,
-      verdict: "missing",
-      reason: `No evidence declared for ${wanted}; add it under \`deliverables:\` in claimcheck.yaml.`,
-      findings: [],
-    };
+    return withReason(
+      {
+        ...base,
+        verdict: "missing",
+        reason: `No evidence declared for ${wanted}; add it under \`deliverables:\` in claimcheck.yaml.`,
+        findings: [],
+      },
+      "reason.deliverable_none",
+      { wanted: deliverableSpecsRef(specs) },
+    );
   }
   const unreadable = items.filter((item) => item.problem !== undefined);
   if (unreadable.length > 0) {
-    return {
-      ...base,
-      verdict: "invalid",
-      reason: `${unreadable.length} evidence item(s) cannot be checked.`,
-      findings: unreadable.map((item) =>
-        createFinding(item.problem?.code ?? "", "error", `${item.problem?.message}.`),
-      ),
-    };
+    return withReason(
+      {
+        ...base,
+        verdict: "invalid",
+        reason: `${unreadable.length} evidence item(s) cannot be checked.`,
+        findings: unreadable.map((item) =>
+          createFinding(
+            item.problem?.code ?? "",
+            "error",
+            `${item.problem?.message}.`,
+            undefined,
+            item.problem?.params ?? {},
+          ),
+        ),
+      },
+      "reason.deliverable_unreadable",
+      { n: unreadable.length },
+    );
   }
   return { ...base, ...countItems(requirement.id, specs, items) };
 }
@@ -86,18 +102,42 @@ function countItems(
   const findings = stray.map((item) => wrongType(id, specs, item, met === undefined ? "error" : "warning"));
   const tally = counted.map(({ spec, n }) => `${n} of ${formatDeliverableSpecs([spec])}`).join("; ");
   if (met === undefined) {
-    return {
-      verdict: "fail",
-      reason: `Not enough matching items for ${formatDeliverableSpecs(specs)}: ${tally}.${stray.length > 0 ? ` ${stray.length} item(s) are of another type.` : ""}`,
-      findings,
-    };
+    return withReason(
+      {
+        verdict: "fail",
+        reason: `Not enough matching items for ${formatDeliverableSpecs(specs)}: ${tally}.${stray.length > 0 ? ` ${stray.length} item(s) are of another type.` : ""}`,
+        findings,
+      },
+      "reason.deliverable_too_few",
+      {
+        wanted: deliverableSpecsRef(specs),
+        tally: counted
+          .map(
+            ({ spec, n }): MessageRef => ({
+              key: "deliverable.tally",
+              params: { n, spec: deliverableSpecsRef([spec]) },
+            }),
+          )
+          .reduce((left, right) => ({ key: "deliverable.tally_and", params: { left, right } })),
+        stray: stray.length,
+      },
+    );
   }
   const above = met.spec.count_max !== undefined && met.n > met.spec.count_max;
-  return {
-    verdict: "pass",
-    reason: `${met.n} matching item(s) declared for ${formatDeliverableSpecs([met.spec])}${specs.length > 1 ? `, one of ${formatDeliverableSpecs(specs)}` : ""}${above ? ` (the seed asks ${met.spec.count}–${met.spec.count_max}; more is not a failure)` : ""}; the officer confirms each item.`,
-    findings,
-  };
+  return withReason(
+    {
+      verdict: "pass",
+      reason: `${met.n} matching item(s) declared for ${formatDeliverableSpecs([met.spec])}${specs.length > 1 ? `, one of ${formatDeliverableSpecs(specs)}` : ""}${above ? ` (the seed asks ${met.spec.count}–${met.spec.count_max}; more is not a failure)` : ""}; the officer confirms each item.`,
+      findings,
+    },
+    "reason.deliverable_met",
+    {
+      n: met.n,
+      spec: deliverableSpecsRef([met.spec]),
+      alternatives: specs.length > 1 ? deliverableSpecsRef(specs) : "none",
+      asked: above ? `${met.spec.count}–${met.spec.count_max}` : "none",
+    },
+  );
 }
 
 function wrongType(
@@ -115,5 +155,13 @@ function wrongType(
     "DELIVERABLE_WRONG_TYPE",
     severity,
     `"${item.text.slice(0, 60)}" looks like ${what}, but ${id} wants ${formatDeliverableSpecs(specs)}, so it does not count here; give ${wants} — or a signed attestation that says which it is.`,
+    undefined,
+    {
+      text: item.text.slice(0, 60),
+      what,
+      id,
+      format_deliverable_specs: formatDeliverableSpecs(specs),
+      wants,
+    },
   );
 }

@@ -5,6 +5,7 @@ import type { Measured, RequirementResult, Verdict } from "../model/report.ts";
 import type { TargetRequirement } from "../model/topic.ts";
 import { compareClaim, createClaimFinding } from "./claim-check.ts";
 import { OPERATORS } from "./operators.ts";
+import { reasonRef, withReason } from "./reason-ref.ts";
 
 export interface JudgeTargetOptions {
   requirement: TargetRequirement;
@@ -19,12 +20,15 @@ export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
   const { requirement, outcome } = options;
   const base = baseResult(requirement);
   if (isUnavailable(outcome)) {
-    return {
+    const unavailable = {
       ...base,
       verdict: outcome.unavailable,
       reason: outcome.reason,
       findings: outcome.findings ?? [],
     };
+    return outcome.reasonRef === undefined
+      ? unavailable
+      : withReason(unavailable, outcome.reasonRef.key, outcome.reasonRef.params ?? {});
   }
   // Relative changes and rates are fractions inside claimcheck; targets write them in percent or points.
   const scale = requirement.unit === "%" || requirement.unit === "points" ? 100 : 1;
@@ -34,6 +38,7 @@ export function judgeTarget(options: JudgeTargetOptions): RequirementResult {
   const result: RequirementResult = { ...base, ...decision, measured, findings: outcome.findings ?? [] };
   if (decision.verdict === "inconclusive" && outcome.nNeeded !== undefined) {
     measured.n_needed = outcome.nNeeded(computeThreshold(requirement) / scale);
+    Object.assign(result, statedNeed(result, measured.n_needed, outcome.n));
   }
   if (options.claim === undefined) return result;
   const judged = applyClaim(result, options.claim, options.tolerance);
@@ -97,6 +102,10 @@ function toMeasured(estimate: MetricEstimate, scale: number, confidence: number)
     method: estimate.method,
     confidence,
   };
+  if (estimate.methodRef !== undefined) {
+    measured.method_key = estimate.methodRef.key;
+    measured.method_params = estimate.methodRef.params ?? {};
+  }
   if (estimate.candidate !== undefined) measured.candidate = round(estimate.candidate);
   if (estimate.baseline !== undefined) measured.baseline = round(estimate.baseline);
   return measured;
@@ -106,7 +115,7 @@ function decide(
   requirement: TargetRequirement,
   estimate: MetricEstimate,
   scale: number,
-): { verdict: Verdict; reason: string } {
+): Pick<RequirementResult, "verdict" | "reason" | "reason_key" | "reason_params"> {
   const operator = OPERATORS[requirement.op];
   const expected = computeThreshold(requirement) / scale;
   const shown = (v: number) =>
@@ -116,42 +125,81 @@ function decide(
       ? ""
       : ` (within ${requirement.tolerance.percent} %: ${Number(computeThreshold(requirement).toPrecision(6))})`;
   const target = `${operator.symbol} ${requirement.value}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}${margin}`;
+  const params = { value: shown(estimate.value), target };
   if (!operator.passes(estimate.value, expected)) {
-    return { verdict: "fail", reason: `Measured ${shown(estimate.value)} misses the target ${target}.` };
+    return withReason(
+      { verdict: "fail", reason: `Measured ${shown(estimate.value)} misses the target ${target}.` },
+      "reason.target_missed",
+      params,
+    );
   }
   // A subset of the test set decides nothing, whatever its bound says.
   if (estimate.partial !== undefined)
-    return {
-      verdict: "inconclusive",
-      reason: `Measured ${shown(estimate.value)} meets ${target}, but ${estimate.partial}`,
-    };
+    return withReason(
+      {
+        verdict: "inconclusive",
+        reason: `Measured ${shown(estimate.value)} meets ${target}, but ${estimate.partial}`,
+      },
+      "reason.target_partial",
+      {
+        ...params,
+        partial:
+          estimate.partialRef === undefined
+            ? { key: "reason.text", params: { text: estimate.partial }, text: estimate.partial }
+            : { ...estimate.partialRef, text: estimate.partial },
+      },
+    );
   const bounds =
     operator.boundSide === "both"
       ? [estimate.low, estimate.high]
       : [operator.boundSide === "high" ? estimate.high : estimate.low];
   if (bounds.some((b) => b === null)) {
-    return {
-      verdict: "inconclusive",
-      reason:
-        estimate.source === "reported"
-          ? `Measured ${shown(estimate.value)} meets ${target}, but the evidence holds only the tool's summary, so nothing bounds it; submit per-request results (e.g. vLLM --save-detailed).`
-          : `Measured ${shown(estimate.value)} meets ${target}, but there are too few samples for a confidence bound; collect more.`,
-    };
+    return estimate.source === "reported"
+      ? withReason(
+          {
+            verdict: "inconclusive",
+            reason: `Measured ${shown(estimate.value)} meets ${target}, but the evidence holds only the tool's summary, so nothing bounds it; submit per-request results (e.g. vLLM --save-detailed).`,
+          },
+          "reason.target_summary_only",
+          params,
+        )
+      : withReason(
+          {
+            verdict: "inconclusive",
+            reason: `Measured ${shown(estimate.value)} meets ${target}, but there are too few samples for a confidence bound; collect more.`,
+          },
+          "reason.target_no_bound",
+          params,
+        );
   }
   const failing = bounds.find((b) => !operator.passes(b as number, expected));
   if (failing !== undefined && failing !== null) {
-    return {
-      verdict: "inconclusive",
-      reason: `Measured ${shown(estimate.value)} meets ${target}, but its confidence bound ${shown(failing)} does not; collect more samples.`,
-    };
+    return withReason(
+      {
+        verdict: "inconclusive",
+        reason: `Measured ${shown(estimate.value)} meets ${target}, but its confidence bound ${shown(failing)} does not; collect more samples.`,
+      },
+      "reason.target_bound_misses",
+      { ...params, bound: shown(failing) },
+    );
   }
-  return {
-    verdict: "pass",
-    reason:
-      estimate.low === estimate.value && estimate.high === estimate.value
-        ? `Measured ${shown(estimate.value)} meets ${target} (an exact reading: no sampling error to bound).`
-        : `Measured ${shown(estimate.value)} meets ${target}, and so does its confidence bound.`,
-  };
+  return estimate.low === estimate.value && estimate.high === estimate.value
+    ? withReason(
+        {
+          verdict: "pass",
+          reason: `Measured ${shown(estimate.value)} meets ${target} (an exact reading: no sampling error to bound).`,
+        },
+        "reason.target_met_exact",
+        params,
+      )
+    : withReason(
+        {
+          verdict: "pass",
+          reason: `Measured ${shown(estimate.value)} meets ${target}, and so does its confidence bound.`,
+        },
+        "reason.target_met",
+        params,
+      );
 }
 
 function applyClaim(result: RequirementResult, claim: Claim, tolerance: number): RequirementResult {
@@ -160,12 +208,38 @@ function applyClaim(result: RequirementResult, claim: Claim, tolerance: number):
   const claimed = compareClaim(claim, measured, tolerance);
   if (claimed.consistent) return { ...result, claimed };
   const finding: Finding = createClaimFinding(claim, measured, result.target?.unit ?? "", tolerance);
+  const recomputed = Number(measured.toPrecision(4));
+  return withReason(
+    {
+      ...result,
+      claimed,
+      verdict: "fail",
+      reason: `The claim (${claim.value}) disagrees with the recomputed value (${recomputed}).`,
+      findings: [...result.findings, finding],
+    },
+    "reason.claim_mismatch",
+    { claimed: claim.value, recomputed },
+  );
+}
+
+/**
+ * An inconclusive bound says, in its reason, how many samples would decide it: the reader of the
+ * sentence should not have to find the figure in the method line.
+ */
+function statedNeed(
+  result: RequirementResult,
+  needed: number | null,
+  have: number,
+): Pick<RequirementResult, "reason" | "reason_key" | "reason_params"> {
+  if (needed === null || result.reason_key !== "reason.target_bound_misses") return result;
+  const reason = result.reason.replace(
+    /; collect more samples\.$/,
+    `; about ${needed} samples (now ${have}) would decide it.`,
+  );
   return {
-    ...result,
-    claimed,
-    verdict: "fail",
-    reason: `The claim (${claim.value}) disagrees with the recomputed value (${Number(measured.toPrecision(4))}).`,
-    findings: [...result.findings, finding],
+    reason,
+    reason_key: "reason.target_bound_needs",
+    reason_params: { ...result.reason_params, needed, have },
   };
 }
 

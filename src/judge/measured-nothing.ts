@@ -184,6 +184,7 @@ function measuredNothing(path: string, { what, fix }: Emptiness, line: number): 
     "EVIDENCE_MEASURED_NOTHING",
     "error",
     `This file measured nothing: ${what}, so no metric can be taken from it. ${fix}.`,
+    // No params yet: `what` and `fix` are English sentences of their own, so the catalog shows the stored message.
     { path, line },
   );
 }

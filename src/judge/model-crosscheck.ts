@@ -113,6 +113,14 @@ function declarationFinding(row: DeclaredRow, verdict: Verdict): Finding {
     verdict.severity,
     `models.csv declares \`${row.name.text}\` (${describeModel(row.name)}), but system.model in claimcheck.yaml declares \`${verdict.closest.text}\` (${describeModel(verdict.closest)}), and ${plainly} that model. Make the two declarations agree.`,
     { path: row.path, line: row.line },
+    {
+      variant: "model_crosscheck_1",
+      text: row.name.text,
+      describe_model: describeModel(row.name),
+      text2: verdict.closest.text,
+      describe_model2: describeModel(verdict.closest),
+      plainly,
+    },
   );
 }
 
@@ -123,6 +131,15 @@ function mismatch(logged: ModelName, verdict: Verdict, source: string, where: Fi
     verdict.severity,
     `The log ran \`${logged.text}\` (${describeModel(logged)}), but ${source} declares \`${verdict.closest.text}\` (${describeModel(verdict.closest)}): the numbers ${plainly} from another model than the one declared. Submit the log of the declared model, or correct the declaration.`,
     where,
+    {
+      variant: "model_crosscheck_2",
+      text: logged.text,
+      describe_model: describeModel(logged),
+      source,
+      text2: verdict.closest.text,
+      describe_model2: describeModel(verdict.closest),
+      plainly,
+    },
   );
 }
 
@@ -132,5 +149,13 @@ function rowFinding(row: DeclaredRow, logged: ModelName, logPath: string): Findi
     "error",
     `This row declares \`${row.name.text}\` (${describeModel(row.name)}), but the request log ${logPath} ran \`${logged.text}\` (${describeModel(logged)}); a model requirement cannot pass on a declaration the evidence contradicts. Correct models.csv or submit the declared model's log.`,
     { path: row.path, line: row.line },
+    {
+      variant: "model_crosscheck_3",
+      text: row.name.text,
+      describe_model: describeModel(row.name),
+      log_path: logPath,
+      text2: logged.text,
+      describe_model2: describeModel(logged),
+    },
   );
 }

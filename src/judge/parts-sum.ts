@@ -3,10 +3,12 @@ import type { ServingWindow } from "../measure/serving/serving-window.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";
 import type { Claim } from "../model/manifest.ts";
+import type { MessageRef } from "../model/message.ts";
 import type { RequirementResult } from "../model/report.ts";
 import type { TargetRequirement } from "../model/topic.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
+import { findingRef, reasonRef, withReason } from "./reason-ref.ts";
 import { VERDICT_RANK } from "./verdict-order.ts";
 
 /** What judging a requirement's sum needs beyond the parts: the claim on the whole, and the tolerances. */
@@ -59,7 +61,17 @@ export function sumParts(
     high: sum((p) => p.result.measured?.high),
     n: parts.reduce((total, p) => total + (p.result.measured?.n ?? 0), 0),
     method: `sum of ${parts.length} parts (${parts.map((p) => `${p.name} ${p.result.measured?.value}`).join(" + ")}); bounds are the sums of the parts' bounds, which hold together at no less than 1 − ${parts.length}·α (Bonferroni); ${overlap.note}`,
-    ...(overlap.partial === undefined ? {} : { partial: overlap.partial }),
+    methodRef: {
+      key: "method.parts_sum",
+      params: {
+        n: parts.length,
+        terms: parts.map((p) => `${p.name} ${p.result.measured?.value}`).join(" + "),
+        overlap: overlap.noteRef,
+      },
+    },
+    ...(overlap.partial === undefined
+      ? {}
+      : { partial: overlap.partial, partialRef: { key: "partial.no_epoch" } }),
   };
   const judged = judgeTarget({
     requirement,
@@ -70,13 +82,23 @@ export function sumParts(
   });
   const findings = [...parts.flatMap((p) => p.result.findings), ...judged.findings];
   const reason = `The ${parts.length} ${requirement.per ?? "model"}s together: ${judged.reason}`;
-  return withPartCaps({ ...judged, reason, findings, parts: every.parts ?? [] }, parts);
+  const summed = withReason(
+    { ...judged, reason, findings, parts: every.parts ?? [] },
+    "reason.parts_together",
+    {
+      n: parts.length,
+      per: { key: `per.${requirement.per ?? "model"}`, text: requirement.per ?? "model" },
+      reason: reasonRef(judged),
+    },
+  );
+  return withPartCaps(summed, parts);
 }
 
 // --- internal ---
 
 interface Overlap {
   note: string;
+  noteRef: MessageRef;
   partial?: string;
   finding?: Finding;
 }
@@ -90,14 +112,21 @@ function checkOverlap(requirement: TargetRequirement, parts: readonly SummedPart
     if (latestStart < earliestEnd)
       return {
         note: `the logs ran at the same time for ${round(earliestEnd - latestStart)} s (epoch send times)`,
+        noteRef: { key: "method.overlap_epoch", params: { seconds: round(earliestEnd - latestStart) } },
       };
-    return { note: "", finding: disjointFinding(requirement, parts) };
+    return {
+      note: "",
+      noteRef: { key: "reason.text", params: { text: "" } },
+      finding: disjointFinding(requirement, parts),
+    };
   }
   const note =
     "not every log has Unix epoch send times, so the overlap cannot be checked and the logs are assumed to have run at the same time";
-  if (OPERATORS[requirement.op].boundSide !== "low") return { note };
+  const noteRef: MessageRef = { key: "method.overlap_unknown" };
+  if (OPERATORS[requirement.op].boundSide !== "low") return { note, noteRef };
   return {
     note,
+    noteRef,
     partial:
       "not every log has Unix epoch send times, so nothing shows they ran at the same time; submit logs with Unix epoch send times (start_s) so the overlap can be checked.",
   };
@@ -114,13 +143,19 @@ function disjointFinding(requirement: TargetRequirement, parts: readonly SummedP
     "PARTS_NOT_CONCURRENT",
     "warning",
     `${requirement.id} is the sum over the models served together, but the logs never all ran at the same time (${spans}), so their ${requirement.metric} values are not summed; run every model's load at once on the card and submit those logs.`,
+    undefined,
+    { requirement: requirement.id, spans, metric: requirement.metric },
   );
 }
 
 function notConcurrent(every: RequirementResult, finding: Finding): RequirementResult {
   const findings = [...every.findings, finding];
   if (every.verdict !== "pass") return { ...every, findings };
-  return { ...every, verdict: "inconclusive", reason: `${every.reason} ${finding.message}`, findings };
+  return withReason(
+    { ...every, verdict: "inconclusive", reason: `${every.reason} ${finding.message}`, findings },
+    "reason.then_finding",
+    { reason: reasonRef(every), finding: findingRef(finding) },
+  );
 }
 
 /** A part that could not be trusted (a unit suspect, a partial run) keeps the total from passing. */
@@ -129,11 +164,15 @@ function withPartCaps(judged: RequirementResult, parts: readonly SummedPart[]): 
     (p) => p.result.verdict === "inconclusive" && VERDICT_RANK.inconclusive > VERDICT_RANK[judged.verdict],
   );
   if (capped === undefined) return judged;
-  return {
-    ...judged,
-    verdict: "inconclusive",
-    reason: `${judged.reason} But part ${capped.name} is inconclusive: ${capped.result.reason}`,
-  };
+  return withReason(
+    {
+      ...judged,
+      verdict: "inconclusive",
+      reason: `${judged.reason} But part ${capped.name} is inconclusive: ${capped.result.reason}`,
+    },
+    "reason.part_inconclusive",
+    { reason: reasonRef(judged), part: capped.name, part_reason: reasonRef(capped.result) },
+  );
 }
 
 function isoTime(epochS: number): string {

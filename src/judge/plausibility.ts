@@ -46,6 +46,7 @@ function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): 
           "error",
           `memory.used ${used} MiB exceeds memory.total ${total} MiB; check the columns' order and units.`,
           at("memory.used"),
+          { used, total },
         ),
       );
     const utilization = m.utilizationPct[i] as number;
@@ -56,6 +57,7 @@ function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): 
           "error",
           `utilization.gpu ${utilization} % is outside 0–100 %; check the column.`,
           at("utilization.gpu"),
+          { utilization },
         ),
       );
     if (used < 0)
@@ -65,6 +67,7 @@ function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): 
           "error",
           `memory.used ${used} MiB is negative; check the column.`,
           at("memory.used"),
+          { used },
         ),
       );
     const gpu = m.gpu[i] as number;
@@ -77,6 +80,7 @@ function checkMemory(path: string, m: GpuMemorySamples, out: FindingCollector): 
           "error",
           `Timestamps of GPU ${gpu} go back in time; concatenated or edited logs must keep time order.`,
           at("timestamp"),
+          { gpu },
         ),
       );
     }
@@ -96,6 +100,7 @@ function checkOutcomes(path: string, o: ItemOutcomes, out: FindingCollector): vo
           "error",
           `item_id "${(o.itemId[i] ?? "").slice(0, 40)}" appears twice in the same trial; duplicated rows inflate n. Remove the copy.`,
           location(path, o.lines[i] as number, "item_id"),
+          { value: (o.itemId[i] ?? "").slice(0, 40) },
         ),
       );
     }

@@ -63,5 +63,6 @@ function noRows(path: string): Finding {
     "error",
     "The file was read but holds no results (no requests, samples or scores); submit the complete output of the run.",
     { path, line: 1 },
+    {},
   );
 }

@@ -36,6 +36,7 @@ export class RequestChecks {
           "warning",
           `start_s goes back in time (${r.startS} after ${this.#lastStart}); sort rows by start time or check the clock.`,
           location(this.#path, r.line, "start_s"),
+          { start_s: r.startS, last_start: this.#lastStart },
         ),
       );
     }
@@ -56,6 +57,7 @@ export class RequestChecks {
           "error",
           `request_id "${id}" appears more than once; duplicated rows inflate n. Remove the copy.`,
           location(this.#path, lineOf(i), "request_id"),
+          { id },
         ),
       );
     }
@@ -122,6 +124,7 @@ function checkTimes(r: RequestValues, path: string, out: FindingCollector, token
         "error",
         `TTFT ${ttft} ms exceeds end-to-end ${e2e} ms; the first token cannot come after the last. Check which column is which.`,
         location(path, line, "ttft_ms"),
+        { ttft, e2e },
       ),
     );
   } else if (
@@ -134,6 +137,7 @@ function checkTimes(r: RequestValues, path: string, out: FindingCollector, token
         "error",
         `TTFT + TPOT·(output_tokens − 1) = ${round(ttft + tpot * (outTokens - 1))} ms but e2e_ms is ${e2e}; TPOT must exclude the first token. Recompute TPOT or leave the column empty to derive it.`,
         location(path, line, "tpot_ms"),
+        { value: round(ttft + tpot * (outTokens - 1)), e2e },
       ),
     );
   }
@@ -147,6 +151,7 @@ function negativeTokens(r: RequestValues, path: string): Finding {
     "error",
     `A negative ${column} (${value}) is impossible; it counts tokens.`,
     location(path, r.line, column),
+    { column, value },
   );
 }
 
@@ -156,6 +161,7 @@ function negative(column: string, value: number, where: Finding["location"]): Fi
     "error",
     `A negative ${column} (${value}) is impossible; check the clock or the column's unit.`,
     where,
+    { variant: "request_plausibility_1", column, value },
   );
 }
 
@@ -178,6 +184,7 @@ function checkRequired(
           "error",
           `A successful request has no ${column}; fill it in, or mark the row status=error.`,
           at(column),
+          { column },
         ),
       );
     }

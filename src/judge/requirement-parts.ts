@@ -7,6 +7,7 @@ import type { PartsPer, TargetRequirement } from "../model/topic.ts";
 import { baseResult } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
 import { type SumOptions, sumParts } from "./parts-sum.ts";
+import { findingRef, reasonRef, withReason } from "./reason-ref.ts";
 import { VERDICT_RANK } from "./verdict-order.ts";
 
 /** One evidence file as the part planner sees it: its role, kind and path (and when a request log ran). */
@@ -105,13 +106,23 @@ function judgeEvery(
   const passed = judged.filter((j) => j.result.verdict === "pass").length;
   const per = requirement.per ?? "model";
   const target = final.target === null ? null : withBaseline(final.target, requirement.baseline);
-  const result = {
-    ...final,
-    target,
-    reason: `${passed} of ${judged.length} ${per}s pass; the worst, ${per} ${partName(worst.plan, requirement)}: ${final.reason}`,
-    findings: judged.flatMap((j) => (j === worst ? final.findings : j.result.findings)),
-    parts: judged.map((j) => toPart(per, j.plan, requirement, j.result)),
-  };
+  const result = withReason(
+    {
+      ...final,
+      target,
+      reason: `${passed} of ${judged.length} ${per}s pass; the worst, ${per} ${partName(worst.plan, requirement)}: ${final.reason}`,
+      findings: judged.flatMap((j) => (j === worst ? final.findings : j.result.findings)),
+      parts: judged.map((j) => toPart(per, j.plan, requirement, j.result)),
+    },
+    "reason.parts_worst",
+    {
+      passed,
+      n: judged.length,
+      per: { key: `per.${per}`, text: per },
+      worst: partName(worst.plan, requirement),
+      reason: reasonRef(final),
+    },
+  );
   return { result, judged };
 }
 
@@ -180,6 +191,15 @@ function unpairedFinding(
     "error",
     `${requirement.id} is judged per ${requirement.per}, and the file under role \`${present}\` has no partner \`${absent}\`; add the other side's file under the role \`${absent}\` (roles pair by the name after \`${candidatePrefix}-\` and \`${requirement.baseline}-\`).`,
     { path: files.find((f) => f.role === present)?.path ?? present },
+    {
+      id: requirement.id,
+      per: String(requirement.per),
+      present,
+      absent,
+      absent2: absent,
+      candidate_prefix: candidatePrefix,
+      baseline: String(requirement.baseline),
+    },
   );
 }
 
@@ -194,7 +214,11 @@ function unpairedResult(requirement: TargetRequirement, plan: PartPlan, finding:
     delete target.baseline;
     if (plan.baseline !== undefined) target.baseline = plan.baseline;
   }
-  return { ...base, target, verdict: "missing", reason: finding.message, findings: [finding] };
+  return withReason(
+    { ...base, target, verdict: "missing", reason: finding.message, findings: [finding] },
+    "reason.finding",
+    { finding: findingRef(finding) },
+  );
 }
 
 /** Worse verdict first; between equal verdicts, the value further on the failing side of the target. */
@@ -232,6 +256,9 @@ function toPart(
     roles,
     verdict: result.verdict,
     reason: result.reason,
+    ...(result.reason_key === undefined
+      ? {}
+      : { reason_key: result.reason_key, reason_params: result.reason_params ?? {} }),
     measured: result.measured,
   };
 }

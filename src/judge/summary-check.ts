@@ -34,6 +34,12 @@ function negativeTimes(path: string, evidence: ParsedEvidence): Finding[] {
         "error",
         `The file reports ${stat.statistic} ${stat.metric} = ${round(stat.value)}, below zero; submit the file exactly as the tool wrote it.`,
         { path, line: stat.line ?? 1, column: `${stat.statistic} ${stat.metric}` },
+        {
+          variant: "summary_check_1",
+          statistic: stat.statistic,
+          metric: stat.metric,
+          value: round(stat.value),
+        },
       ),
     );
 }
@@ -60,6 +66,13 @@ function againstRows(path: string, evidence: ParsedEvidence): Finding[] {
         "warning",
         `The file reports ${stat.statistic} ${stat.metric} = ${round(stat.value)}, but its ${values.length} successful requests give ${round(recomputed)}: the summary was edited or computed on other requests. Submit the file exactly as the tool wrote it.`,
         { path, line: stat.line ?? 1, column: `${stat.statistic} ${stat.metric}` },
+        {
+          statistic: stat.statistic,
+          metric: stat.metric,
+          value: round(stat.value),
+          values_count: values.length,
+          value2: round(recomputed),
+        },
       ),
     );
   }

@@ -1,6 +1,7 @@
 import type { Finding } from "../model/finding.ts";
 import type { RequirementResult } from "../model/report.ts";
 import { UNIT_SUSPECT_CODE } from "./latency-units.ts";
+import { reasonRef, withReason } from "./reason-ref.ts";
 
 /**
  * A requirement measured on a column whose values look like another unit (`LATENCY_UNIT_SUSPECT`)
@@ -23,11 +24,15 @@ export function capUnitSuspects(
   const first = suspects[0];
   if (first === undefined) return result;
   const where = `${first.location?.column} in ${first.location?.path}`;
-  return {
-    ...result,
-    verdict: "inconclusive",
-    reason: `${result.reason} But ${where} looks like another unit than milliseconds (see ${UNIT_SUSPECT_CODE}), so this is not a pass; fix the column's unit and run again (or, if the values really are milliseconds, declare latency_unit: ms in the claim's conditions).`,
-  };
+  return withReason(
+    {
+      ...result,
+      verdict: "inconclusive",
+      reason: `${result.reason} But ${where} looks like another unit than milliseconds (see ${UNIT_SUSPECT_CODE}), so this is not a pass; fix the column's unit and run again (or, if the values really are milliseconds, declare latency_unit: ms in the claim's conditions).`,
+    },
+    "reason.unit_suspect",
+    { reason: reasonRef(result), column: first.location?.column ?? "", path: first.location?.path ?? "" },
+  );
 }
 
 /** The latency columns a metric reads, by metric id. */

@@ -23,6 +23,7 @@ import {
 } from "./judge-reported.ts";
 import { judgeTarget } from "./judge-target.ts";
 import { OPERATORS } from "./operators.ts";
+import { findingRef, withReason } from "./reason-ref.ts";
 import { judgeInParts, planParts } from "./requirement-parts.ts";
 import { capUnitSuspects } from "./unit-gate.ts";
 import { computeSubmissionVerdict, countVerdicts } from "./verdict-order.ts";
@@ -217,12 +218,16 @@ function invalidResult(
   // The first path in name order, not in the manifest's order: the order of roles never changes a report.
   const first =
     broken.flatMap((f) => (f.location === undefined ? [] : [f.location.path])).sort()[0] ?? "the evidence";
-  return {
-    ...judged,
-    verdict: "invalid",
-    reason: `${broken.length} error(s) in ${first} stop this requirement from being judged${claimed ? " (the claim was not checked)" : ""}; fix the findings listed and run again.`,
-    findings: [],
-  };
+  return withReason(
+    {
+      ...judged,
+      verdict: "invalid",
+      reason: `${broken.length} error(s) in ${first} stop this requirement from being judged${claimed ? " (the claim was not checked)" : ""}; fix the findings listed and run again.`,
+      findings: [],
+    },
+    "reason.invalid_errors",
+    { n: broken.length, path: first, claimed: claimed ? "yes" : "no" },
+  );
 }
 
 /**
@@ -241,11 +246,17 @@ function checkComparability(
   if (findings.length === 0) return undefined;
   const result = { ...invalidResult(requirement, findings, options, claim !== undefined), findings };
   const reason = `The candidate and the baseline are not comparable${claim === undefined ? "" : " (the claim was not checked)"}: ${findings[0]?.message}`;
-  return {
-    ...result,
-    reason,
-    verdict: findings.some((f) => f.severity === "error") ? "invalid" : "inconclusive",
-  };
+  return withReason(
+    {
+      ...result,
+      reason,
+      verdict: findings.some((f) => f.severity === "error")
+        ? ("invalid" as const)
+        : ("inconclusive" as const),
+    },
+    "reason.not_comparable",
+    { claimed: claim === undefined ? "no" : "yes", finding: findingRef(findings[0] as Finding) },
+  );
 }
 
 function unsupported(requirement: TargetRequirement, hasEvidence: boolean): string {

@@ -42,6 +42,7 @@ export function compareWorkloads(
         "error",
         `The baseline has ${m} requests and the candidate ${n}: more than 10 % apart, so they are not the same workload; run both on the same trace.`,
         { path, line: 1 },
+        { variant: "workload_check_1", m, n },
       ),
     ];
   }
@@ -53,6 +54,14 @@ export function compareWorkloads(
       "error",
       `The baseline's prompt lengths differ from the candidate's (Kolmogorov–Smirnov D = ${prompts.d.toFixed(3)} > ${prompts.critical.toFixed(3)} at α = ${KS_ALPHA}; median ${prompts.medianB} vs ${prompts.medianC} input tokens), so the baseline ran another workload; run both on the same trace.`,
       { path, line: 1, column: "input_tokens" },
+      {
+        variant: "workload_check_2",
+        d: prompts.d.toFixed(3),
+        critical: prompts.critical.toFixed(3),
+        ks_alpha: KS_ALPHA,
+        median_b: prompts.medianB,
+        median_c: prompts.medianC,
+      },
     ),
   ];
 }

@@ -3,6 +3,7 @@ import type { ParsedEvidence } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
 import type { HardwareCatalog } from "../model/hardware.ts";
 import type { System } from "../model/manifest.ts";
+import type { MessageRef } from "../model/message.ts";
 import type { Comparison } from "../model/topic.ts";
 
 /** Everything a metric may look at: the parsed evidence by role and the declared system. */
@@ -51,6 +52,10 @@ export interface MetricEstimate {
    * becomes `inconclusive` with this sentence as the reason.
    */
   partial?: string;
+  /** `partial` as a catalog message, so the reason renders in another language. */
+  partialRef?: MessageRef;
+  /** `method` as a catalog message (`render/catalog/reasons.ts`). */
+  methodRef?: MessageRef;
   /**
    * When a claim disagrees with the value: a finding that says which other convention the claimed
    * number matches (a doubled busbw, the footer average, a lower denominator), so the report explains
@@ -63,6 +68,8 @@ export interface MetricEstimate {
 export interface MetricUnavailable {
   unavailable: "missing" | "invalid";
   reason: string;
+  /** `reason` as a catalog message (`render/catalog/reasons.ts`), so it renders in another language. */
+  reasonRef?: MessageRef;
   findings?: Finding[];
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MessageParamsSchema } from "./message.ts";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -18,8 +19,8 @@ export const FindingSchema = z.object({
   severity: SeveritySchema,
   message: z.string(),
   location: LocationSchema.optional(),
-  /** The values the message interpolates, so a renderer can word it in another language. */
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** The values `message` interpolates, so the catalog can render it in another language (optional: older reports have none). */
+  params: MessageParamsSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

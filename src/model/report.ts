@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DocClaimFieldsSchema } from "./doc-claim.ts";
 import { FindingSchema } from "./finding.ts";
+import { MessageParamsSchema } from "./message.ts";
 import { BilingualSchema, ComparisonSchema, OperatorSchema, ProvenanceSchema } from "./topic.ts";
 
 export const REPORT_SCHEMA_ID = "claimcheck/report@1";
@@ -48,6 +49,9 @@ export const MeasuredSchema = z.object({
   n: z.int().min(0),
   /** How the value was obtained, e.g. `p99 linear interpolation; order-statistic bound 95%`, or `reported`. */
   method: z.string(),
+  /** The catalog key and values of `method`, to render it in another language (optional, new in report@1). */
+  method_key: z.string().optional(),
+  method_params: MessageParamsSchema.optional(),
   confidence: z.number().optional(),
   /**
    * 1 when the target is one-sided (≤, ≥, …): the bound on the target's side is a one-sided bound at
@@ -80,6 +84,8 @@ export const RequirementPartSchema = z.object({
   roles: z.object({ candidate: z.string().optional(), baseline: z.string().optional() }),
   verdict: VerdictSchema,
   reason: z.string(),
+  reason_key: z.string().optional(),
+  reason_params: MessageParamsSchema.optional(),
   measured: MeasuredSchema.nullable(),
 });
 export type RequirementPart = z.infer<typeof RequirementPartSchema>;
@@ -92,6 +98,9 @@ export const RequirementResultSchema = z.object({
   verdict: VerdictSchema,
   /** One sentence saying why, with the next action when the verdict is not pass. */
   reason: z.string(),
+  /** The catalog key and values of `reason`, to render it in another language (optional, new in report@1). */
+  reason_key: z.string().optional(),
+  reason_params: MessageParamsSchema.optional(),
   target: TargetSchema.nullable(),
   measured: MeasuredSchema.nullable(),
   claimed: ClaimedSchema.nullable(),

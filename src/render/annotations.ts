@@ -1,9 +1,13 @@
 import type { Report } from "../model/report.ts";
+import type { Lang } from "./i18n.ts";
+import { findingText, reasonText, verdictWord } from "./localize.ts";
 import { formatPart, listFindings } from "./text-helpers.ts";
 
 export interface RenderAnnotationsOptions {
   /** Folder of the submission relative to the repository root, prefixed to every file path. @default "" */
   root?: string;
+  /** Language of the messages; codes and ids stay as they are. @default "en" */
+  lang?: Lang;
 }
 
 /**
@@ -16,6 +20,7 @@ export function renderAnnotations(report: Report, options: RenderAnnotationsOpti
     options.root === undefined || options.root === "" || options.root === "."
       ? ""
       : `${options.root.replace(/\/+$/, "")}/`;
+  const lang = options.lang ?? "en";
   const findings = listFindings(report);
   const located = [...report.requirements.flatMap((r) => r.findings), ...report.findings];
   const lines = located.map((f, i) => {
@@ -34,7 +39,7 @@ export function renderAnnotations(report: Report, options: RenderAnnotationsOpti
         `claimcheck ${f.code}${findings[i]?.requirement === undefined ? "" : ` (${findings[i]?.requirement})`}`,
       ],
     ];
-    return command(SEVERITY_COMMAND[f.severity] ?? "notice", properties, f.message);
+    return command(SEVERITY_COMMAND[f.severity] ?? "notice", properties, findingText(f, lang));
   });
   const requirements = report.requirements
     .filter((r) => r.verdict !== "pass" && r.verdict !== "waived")
@@ -45,8 +50,8 @@ export function renderAnnotations(report: Report, options: RenderAnnotationsOpti
           : r.verdict === "reported"
             ? "notice"
             : "warning",
-        [["title", `claimcheck ${r.id}: ${r.verdict}`]],
-        r.reason,
+        [["title", `claimcheck ${r.id}: ${verdictWord(r.verdict, lang)}`]],
+        reasonText(r, lang),
       ),
     );
   const parts = report.requirements.flatMap((r) =>
@@ -59,8 +64,8 @@ export function renderAnnotations(report: Report, options: RenderAnnotationsOpti
             : p.verdict === "reported"
               ? "notice"
               : "warning",
-          [["title", `claimcheck ${r.id} ${p.per} ${p.name}: ${p.verdict}`]],
-          `${formatPart(p)}: ${p.reason}`,
+          [["title", `claimcheck ${r.id} ${p.per} ${p.name}: ${verdictWord(p.verdict, lang)}`]],
+          `${formatPart(p, lang)}: ${reasonText(p, lang)}`,
         ),
       ),
   );

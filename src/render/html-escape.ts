@@ -23,6 +23,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
+/**
+ * An id or file name that may wrap at its separators (`/ _ - .`), never letter by letter: a `<wbr>`
+ * after each separator, everything else escaped.
+ */
+export function breakable(text: string): Markup {
+  return new Markup(
+    text
+      .split(/(?<=[/_\-.])/)
+      .map(escapeHtml)
+      .join("<wbr>"),
+  );
+}
+
 // --- internal ---
 
 const ESCAPES: Record<string, string> = {

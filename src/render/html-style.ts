@@ -12,7 +12,8 @@ code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Lib
 table { width: 100%; border-collapse: collapse; margin: 4px 0 8px; }
 th, td { text-align: left; vertical-align: top; padding: 5px 6px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 th { background: #f3f4f6; font-weight: 600; font-size: 13px; }
-tr, tbody.requirement, figure, .glance li, .banner { break-inside: avoid; page-break-inside: avoid; }
+/* Rows, figures and sign-off lines stay whole; sections may break, so no page is left half empty. */
+tr, figure, .glance li, .banner, .sign-party { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; }
 dl.facts dt { color: #555; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -37,9 +38,39 @@ figure { margin: 10px 0 16px; }
 figure img { width: 100%; max-width: 720px; height: auto; border: 1px solid var(--line); }
 figcaption { font-size: 12px; color: #555; }
 .sev-error { color: var(--fail); font-weight: 700; } .sev-warning { color: var(--inconclusive); font-weight: 700; }
-.sign { margin-top: 28px; border-top: 1px solid #999; padding-top: 6px; color: #555; min-height: 40px; }
+.sign { margin-top: 28px; break-before: auto; }
+.sign-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
+.sign-party h3 { font-size: 14px; margin: 0 0 6px; }
+.sign-line { border-bottom: 1px solid #999; height: 34px; display: flex; align-items: flex-end; color: #555; font-size: 12px; }
+.first { border: 2px solid var(--invalid); border-radius: 8px; padding: 4px 12px 6px; margin: 8px 0; }
+.first h2 { border: 0; margin-top: 6px; }
+.first ul { margin: 4px 0; padding-left: 18px; }
+.glance a { color: inherit; }
 @page { size: A4; margin: 14mm 12mm; }
 /* A phone: the five requirement columns fit 390 px only when the short no-wrap pieces may wrap. */
-@media (max-width: 560px) { table.requirements .prov, table.requirements .nowrap { white-space: normal; } table.requirements th, table.requirements td { padding: 4px 3px; } }
+/* A phone: every table of rows becomes stacked cards, each cell headed by its column's name. */
+@media (max-width: 560px) {
+  body { padding: 10px 10px 30px; }
+  .banner { flex-wrap: wrap; gap: 4px 12px; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards thead { display: none; }
+  table.cards tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 8px; padding: 4px 8px; }
+  table.cards tbody.requirement { margin: 0 0 12px; }
+  table.cards tbody.requirement tr { margin: 0; border-radius: 0; }
+  table.cards tbody.requirement tr:first-child { border-radius: 6px 6px 0 0; }
+  table.cards tbody.requirement tr.detail { border-top: 0; border-radius: 0 0 6px 6px; }
+  table.cards td { border: 0; padding: 2px 0; }
+  /* Target, measured, claimed and verdict side by side in two columns under the requirement's title. */
+  table.cards tbody.requirement tr:not(.detail) { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2px 12px; }
+  table.cards tbody.requirement tr:not(.detail) > td:first-child { grid-column: 1 / -1; }
+  table.cards td[data-label]::before { content: attr(data-label); display: block; font-size: 11px; color: #666; }
+  table.cards td.empty { display: none; }
+  table.cards .nowrap, table.cards .prov { white-space: normal; }
+  tr.row-fail td:first-child, tr.row-invalid td:first-child, tr.row-inconclusive td:first-child, tr.row-missing td:first-child { border-left: 0; }
+  table.cards tr.row-fail, table.cards tr.row-invalid { border-left: 4px solid var(--fail); }
+  table.cards tr.row-inconclusive, table.cards tr.row-missing { border-left: 4px solid var(--inconclusive); }
+  .sign-grid { grid-template-columns: 1fr; }
+  dl.facts { grid-template-columns: minmax(0, max-content) minmax(0, 1fr); }
+}
 @media print { body { max-width: none; padding: 0; } h2 { margin-top: 16px; } a { color: inherit; text-decoration: none; } }
 `;

@@ -1,6 +1,7 @@
 import type { Chart, Report } from "../model/report.ts";
 import { renderDocClaimsHtml } from "./doc-claims-html.ts";
 import { h, Markup } from "./html-escape.ts";
+import { renderPrintCss, renderSignOff, submissionId } from "./html-print.ts";
 import {
   renderDeliverables,
   renderDiff,
@@ -12,6 +13,7 @@ import {
 } from "./html-sections.ts";
 import { REPORT_CSS } from "./html-style.ts";
 import { type Lang, UI_TEXT } from "./i18n.ts";
+import { t } from "./localize.ts";
 
 export interface RenderHtmlOptions {
   /** Language of the UI strings and of topic and requirement titles. @default "en" */
@@ -33,11 +35,12 @@ export async function renderHtml(report: Report, options: RenderHtmlOptions = {}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <title>${UI_TEXT.title[lang]} — ${s.topic} — ${s.team}</title>
-<style>${new Markup(REPORT_CSS)}</style>
+<style>${new Markup(REPORT_CSS)}
+${new Markup(renderPrintCss(report, lang))}</style>
 </head>
 <body>
 <header><h1>${UI_TEXT.title[lang]} · ${UI_TEXT.topic[lang]} ${s.topic} ${s.topic_title[lang]}</h1>
-<p class="subtitle">${s.topic_title[other]} · ${UI_TEXT.team[lang]}: ${s.team}</p></header>
+<p class="subtitle">${s.topic_title[other]} · ${UI_TEXT.team[lang]}: ${s.team} · <span class="mono">${t("html.submission_id", lang)} ${submissionId(report)}</span></p></header>
 ${renderGlance(report, lang)}
 ${renderSubmission(report, lang)}
 ${renderInputs(report, lang)}
@@ -46,7 +49,7 @@ ${renderDeliverables(report, lang)}${renderDocClaimsHtml(report, lang)}
 ${await renderCharts(report.charts ?? [], lang)}
 ${renderFindings(report, lang)}
 ${renderDiff(report, lang)}
-<p class="sign">${UI_TEXT.signature[lang]}</p>
+${renderSignOff(lang)}
 </body>
 </html>
 `;

@@ -8,7 +8,7 @@ import { renderMarkdown } from "./markdown.ts";
 
 /** Options a reporter may read; each ignores the ones it has no use for. */
 export interface RenderOptions {
-  /** Language of the HTML report. @default "en" */
+  /** Language of the summary, Markdown, HTML, annotations and charts. @default "en" */
   lang?: Lang;
   /** Folder of the submission relative to the repository root, for annotation file paths. @default "" */
   root?: string;

@@ -1,5 +1,8 @@
 import { formatLocation } from "../model/create-finding.ts";
 import type { Report, RequirementPart, RequirementResult, Verdict } from "../model/report.ts";
+import { CATALOG, label } from "./catalog/index.ts";
+import type { Lang } from "./i18n.ts";
+import { deliverableKindText, findingText, roleText } from "./localize.ts";
 
 export const VERDICT_ICON: Record<Verdict, string> = {
   pass: "✅",
@@ -12,19 +15,19 @@ export const VERDICT_ICON: Record<Verdict, string> = {
 };
 
 /** `≤ 5 %` — the target as a person reads it. */
-export function formatTarget(requirement: RequirementResult): string {
+export function formatTarget(requirement: RequirementResult, lang: Lang = "en"): string {
   const target = requirement.target;
   if (target === null) {
     const d = requirement.deliverable;
     if (d === null || d === undefined) return "";
     // An "A or B" deliverable carries each alternative's count in its kind ("1 × paper or 2 × patent").
-    return d.kind.includes(" × ") ? d.kind : `${d.count} × ${d.kind}`;
+    return deliverableKindText(d.kind.includes(" × ") ? d.kind : `${d.count} × ${d.kind}`, lang);
   }
   // A reported figure has no threshold: say so where the target would be.
   if (target.op === null || target.value === null)
-    return `reported${target.comparison === "none" ? "" : ` ${target.comparison}`}`;
+    return `${label("target.reported", lang)}${target.comparison === "none" ? "" : ` ${label(`comparison.${target.comparison}`, lang)}`}`;
   const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[target.op];
-  const relative = target.comparison === "none" ? "" : ` ${target.comparison}`;
+  const relative = target.comparison === "none" ? "" : ` ${label(`comparison.${target.comparison}`, lang)}`;
   return `${symbol} ${target.value}${unitSuffix(target.unit)}${relative}`;
 }
 
@@ -43,9 +46,12 @@ export function formatPartMeasured(requirement: RequirementResult, part: Require
 }
 
 /** `model llama3b (candidate-llama3b vs baseline-llama3b)` — which files a part judged. */
-export function formatPart(part: RequirementPart): string {
-  const roles = [part.roles.candidate, part.roles.baseline].filter((r) => r !== undefined).join(" vs ");
-  return `${part.per} ${part.name}${roles === "" ? "" : ` (${roles})`}`;
+export function formatPart(part: RequirementPart, lang: Lang = "en"): string {
+  const roles = [part.roles.candidate, part.roles.baseline]
+    .filter((r) => r !== undefined)
+    .map((r) => roleText(r, lang))
+    .join(` ${label("text.vs", lang)} `);
+  return `${label(`per.${part.per}`, lang, part.per)} ${part.name}${roles === "" ? "" : ` (${roles})`}`;
 }
 
 export function formatNumber(value: number | null | undefined): string {
@@ -60,16 +66,17 @@ export function formatNumber(value: number | null | undefined): string {
 /** Every finding of the report, requirement findings first, each with its location. */
 export function listFindings(
   report: Report,
+  lang: Lang = "en",
 ): Array<{ where: string; code: string; severity: string; message: string; requirement?: string }> {
   const fromRequirements = report.requirements.flatMap((r) =>
     r.findings.map((f) => ({ f, requirement: r.id })),
   );
   const all = [...fromRequirements, ...report.findings.map((f) => ({ f, requirement: undefined }))];
   return all.map(({ f, requirement }) => ({
-    where: f.location === undefined ? "" : formatLocation(f.location),
+    where: f.location === undefined ? "" : formatLocation(f.location, CATALOG["text.column"]?.[lang]),
     code: f.code,
     severity: f.severity,
-    message: f.message,
+    message: findingText(f, lang),
     ...(requirement === undefined ? {} : { requirement }),
   }));
 }

@@ -78,11 +78,17 @@ export function prepareZipSubmission(
     const resolved = resolveEvidence(base, path, entries);
     if (typeof resolved === "string") {
       findings.push(
-        createFinding("ZIP_EVIDENCE_NOT_FOUND", "error", `evidence.${role}: ${resolved}`, {
-          path: manifestPath,
-          line: lineOf(text, path),
-          column: `evidence.${role}`,
-        }),
+        createFinding(
+          "ZIP_EVIDENCE_NOT_FOUND",
+          "error",
+          `evidence.${role}: ${resolved}`,
+          {
+            path: manifestPath,
+            line: lineOf(text, path),
+            column: `evidence.${role}`,
+          },
+          { role, resolved },
+        ),
       );
     } else inputs.push(storedInput(role, path, resolved, format));
   }
@@ -141,7 +147,13 @@ function decodeManifest(path: string, bytes: Uint8Array): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
     throw unprocessable(`${path} is not UTF-8 text; save it as UTF-8.`, [
-      createFinding("MANIFEST_ENCODING", "error", "The manifest is not UTF-8; save it as UTF-8.", { path }),
+      createFinding(
+        "MANIFEST_ENCODING",
+        "error",
+        "The manifest is not UTF-8; save it as UTF-8.",
+        { path },
+        {},
+      ),
     ]);
   }
 }

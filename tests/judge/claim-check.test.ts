@@ -17,6 +17,18 @@ describe("createClaimFinding", () => {
     // The measured value of fixtures/1.2-pass (p99 TTFT regression, %).
     expect(createClaimFinding(claim(-0.0497), -4.968681072, "%", 0.01)).toEqual({
       code: "CLAIM_AS_FRACTION",
+      params: {
+        percent: -4.97,
+        percent2: -4.97,
+        points: "percent",
+        requirement: "1.2/ttft-p99-regression",
+        shown: -4.969,
+        unit: "%",
+        unit2: "%",
+        unit3: "%",
+        value: -0.0497,
+        value2: -0.0497,
+      },
       severity: "error",
       message:
         "Claimed -0.0497, but 1.2/ttft-p99-regression is in % and the evidence gives -4.969 %: the claim looks like a fraction (-0.0497 = -4.97 %). Write it in percent: value: -4.97.",
@@ -36,6 +48,11 @@ describe("createClaimFinding", () => {
       "CLAIM_MISMATCH",
       {
         code: "CLAIM_MISMATCH",
+        params: {
+          shown: 0.4297,
+          tolerance: 1,
+          value: 0.0043,
+        },
         severity: "error",
         message:
           "Claimed 0.0043 but the evidence gives 0.4297 (tolerance 1 % relative); correct the claim or submit the evidence it came from.",

@@ -40,6 +40,13 @@ describe("comparability rules, one pair at a time", () => {
     expect(checkComparable("cost", c, b, context("cost.per_1k_requests"))).toEqual([
       {
         code: "COMPARE_UNIT_MISMATCH",
+        params: {
+          has: "gpu_hours (GPU-hours)",
+          has2: "cost (CNY)",
+          path: "5.7-cost-units/cost-optimized.csv",
+          path2: "5.7-cost-units/cost-baseline.csv",
+          role: "cost-baseline",
+        },
         severity: "error",
         message:
           "The candidate cost file (5.7-cost-units/cost-optimized.csv) gives gpu_hours (GPU-hours) and the cost-baseline (5.7-cost-units/cost-baseline.csv) cost (CNY): there is no common unit to compare; fill the same column (cost in one currency, or gpu_hours) on every row of both files.",
@@ -71,6 +78,11 @@ describe("comparability rules, one pair at a time", () => {
     expect(checkComparable("training-throughput", c, b, context("training.loss"))).toEqual([
       {
         code: "COMPARE_WINDOW_PARTIAL",
+        params: {
+          short:
+            "the baseline covers only the first 50 % of the candidate's run (tokens 1048576000 of 2097152000)",
+          sides: "the candidate (4.1-loss-window/fp8.csv) and the baseline (4.1-loss-window/bf16.csv)",
+        },
         severity: "warning",
         message:
           "The final losses of the candidate (4.1-loss-window/fp8.csv) and the baseline (4.1-loss-window/bf16.csv) are not at the same point of training: the baseline covers only the first 50 % of the candidate's run (tokens 1048576000 of 2097152000), so the candidate's final loss has no baseline to meet; submit a baseline run as long as the candidate's.",
@@ -87,6 +99,13 @@ describe("comparability rules, one pair at a time", () => {
     expect(checkComparable("training-throughput", fp8, bf16, context("training.throughput"))).toEqual([
       {
         code: "COMPARE_PRECISION_MISMATCH",
+        params: {
+          path: "fp8-run.log",
+          path2: "bf16-run.log",
+          role: "baseline",
+          to_upper_case: "FP8",
+          to_upper_case2: "BF16",
+        },
         severity: "error",
         message:
           "The candidate (fp8-run.log) trained in FP8 and the baseline (bf16-run.log) in BF16: the throughput gap would be the precision's; run both in the same precision.",
@@ -102,6 +121,10 @@ describe("comparability rules, one pair at a time", () => {
     expect(checkComparable("training-throughput", late, early, context("training.loss"))).toEqual([
       {
         code: "COMPARE_WINDOW_MISMATCH",
+        params: {
+          sides: "the candidate (late.log) and the baseline (early.log)",
+          window: "the runs do not overlap (candidate steps 6–10, baseline steps 1–5)",
+        },
         severity: "error",
         message:
           "The losses of the candidate (late.log) and the baseline (early.log) cannot be compared: the runs do not overlap (candidate steps 6–10, baseline steps 1–5); submit a baseline run over the same tokens as the candidate.",
@@ -128,6 +151,13 @@ describe("comparability rules, one pair at a time", () => {
     ).toEqual([
       {
         code: "COMPARE_WORLD_SIZE_MISMATCH",
+        params: {
+          declared: 16,
+          declared2: 16,
+          gpus: 32,
+          path: "1.1-pass/cross-domain.csv",
+          variant: "comparability_training_2",
+        },
         severity: "error",
         message:
           "The candidate (1.1-pass/cross-domain.csv) ran on 32 GPUs but the reference Σ nᵢ·tᵢ is over the 16 accelerators claimcheck.yaml declares: declare the accelerators the run used, or submit the run on all 16.",
@@ -151,6 +181,16 @@ describe("comparability rules, one pair at a time", () => {
     expect(checkComparable("collective-bandwidth", c, eight, allReduce)).toEqual([
       {
         code: "COMPARE_WORLD_SIZE_MISMATCH",
+        params: {
+          path: "3.2-pass/mixed-cluster.log",
+          path2: "h100x8.log",
+          ranks: 4,
+          ranks2: 8,
+          ranks3: 4,
+          role: "baseline",
+          variant: "comparability_collective_1",
+          wanted: "all_reduce",
+        },
         severity: "error",
         message:
           "The candidate's all_reduce (3.2-pass/mixed-cluster.log) ran on 4 ranks and the baseline's (h100x8.log) on 8: busbw changes with the rank count and topology; run the baseline on 4 ranks.",
@@ -237,6 +277,13 @@ describe("comparability rules, one pair at a time", () => {
     expect(checkComparable("serving-requests", c, b, context("ttft_ms.p99"))).toEqual([
       {
         code: "COMPARE_MODEL_MISMATCH",
+        params: {
+          b: "Qwen/Qwen3-32B",
+          c: "Qwen/Qwen3-8B",
+          path: "a.json",
+          path2: "b.json",
+          role: "baseline",
+        },
         severity: "warning",
         message:
           "The candidate (a.json) served Qwen/Qwen3-8B and the baseline (b.json) Qwen/Qwen3-32B: latencies of two models are not a comparison of the systems; submit both runs with the same model.",

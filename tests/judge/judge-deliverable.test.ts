@@ -66,6 +66,48 @@ describe("judgeDeliverable", () => {
       verdict: "fail",
       reason:
         "Not enough matching items for 1 paper (CCF-A) or 2 patent: 0 of 1 paper (CCF-A); 1 of 2 patent.",
+      reason_key: "reason.deliverable_too_few",
+      reason_params: {
+        wanted: {
+          key: "deliverable.or",
+          params: {
+            left: {
+              key: "deliverable.spec_venue",
+              params: { count: "1", kind: { key: "deliverable.paper", text: "paper" }, venue: "CCF-A" },
+            },
+            right: {
+              key: "deliverable.spec",
+              params: { count: "2", kind: { key: "deliverable.patent", text: "patent" } },
+            },
+          },
+        },
+        tally: {
+          key: "deliverable.tally_and",
+          params: {
+            left: {
+              key: "deliverable.tally",
+              params: {
+                n: 0,
+                spec: {
+                  key: "deliverable.spec_venue",
+                  params: { count: "1", kind: { key: "deliverable.paper", text: "paper" }, venue: "CCF-A" },
+                },
+              },
+            },
+            right: {
+              key: "deliverable.tally",
+              params: {
+                n: 1,
+                spec: {
+                  key: "deliverable.spec",
+                  params: { count: "2", kind: { key: "deliverable.patent", text: "patent" } },
+                },
+              },
+            },
+          },
+        },
+        stray: 0,
+      },
       findings: [],
     });
     expect([
@@ -82,6 +124,14 @@ describe("judgeDeliverable", () => {
       findings: [
         {
           code: "DELIVERABLE_WRONG_TYPE",
+          params: {
+            format_deliverable_specs: "1–2 patent or 1–2 software-copyright",
+            id: "1.2/patents",
+            text: "https://doi.org/10.1145/3600006.3613165",
+            wants:
+              "patent: a patent or application number (ZL202211157877.2, CN115251024A, PCT/CN2024/123456, US 11,234,567 B2 …); or software-copyright: a software copyright registration number (2019SR0800812) or certificate number (软著登字第0671096号)",
+            what: "a DOI",
+          },
           severity: "error",
           message:
             '"https://doi.org/10.1145/3600006.3613165" looks like a DOI, but 1.2/patents wants 1–2 patent or 1–2 software-copyright, so it does not count here; give patent: a patent or application number (ZL202211157877.2, CN115251024A, PCT/CN2024/123456, US 11,234,567 B2 …); or software-copyright: a software copyright registration number (2019SR0800812) or certificate number (软著登字第0671096号) — or a signed attestation that says which it is.',

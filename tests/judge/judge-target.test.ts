@@ -46,6 +46,8 @@ describe("judgeTarget", () => {
       claimed: null,
       verdict: "pass",
       reason: "Measured -8 % meets ≤ 5 %, and so does its confidence bound.",
+      reason_key: "reason.target_met",
+      reason_params: { value: "-8 %", target: "≤ 5 %" },
       findings: [],
     });
   });

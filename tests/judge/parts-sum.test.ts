@@ -56,6 +56,16 @@ describe("sumParts", () => {
       ...every,
       verdict: "fail",
       reason: "The 2 models together: Measured 11 req/s misses the target < 10 req/s.",
+      reason_key: "reason.parts_together",
+      reason_params: {
+        n: 2,
+        per: { key: "per.model", text: "model" },
+        reason: {
+          key: "reason.target_missed",
+          params: { value: "11 req/s", target: "< 10 req/s" },
+          text: "Measured 11 req/s misses the target < 10 req/s.",
+        },
+      },
       measured: {
         value: 11,
         low: 11,
@@ -63,6 +73,12 @@ describe("sumParts", () => {
         n: 200,
         method:
           "sum of 2 parts (a 6 + b 5); bounds are the sums of the parts' bounds, which hold together at no less than 1 − 2·α (Bonferroni); the logs ran at the same time for 500 s (epoch send times)",
+        method_key: "method.parts_sum",
+        method_params: {
+          n: 2,
+          terms: "a 6 + b 5",
+          overlap: { key: "method.overlap_epoch", params: { seconds: 500 } },
+        },
         confidence: 0.95,
         sides: 1,
       },
@@ -78,11 +94,22 @@ describe("sumParts", () => {
     const every = everyOf(parts);
     const message =
       "1.5/low-qps is the sum over the models served together, but the logs never all ran at the same time (a 2023-11-14T22:13:20.000Z–2023-11-14T22:23:20.000Z, b 2023-11-14T22:23:20.000Z–2023-11-14T22:28:20.000Z), so their request_throughput values are not summed; run every model's load at once on the card and submit those logs.";
+    const params = {
+      requirement: "1.5/low-qps",
+      spans:
+        "a 2023-11-14T22:13:20.000Z–2023-11-14T22:23:20.000Z, b 2023-11-14T22:23:20.000Z–2023-11-14T22:28:20.000Z",
+      metric: "request_throughput",
+    };
     expect(sumParts(lowQps, parts, OPTIONS, every)).toEqual({
       ...every,
       verdict: "inconclusive",
       reason: `part a ${message}`,
-      findings: [{ code: "PARTS_NOT_CONCURRENT", severity: "warning", message }],
+      reason_key: "reason.then_finding",
+      reason_params: {
+        reason: { key: "reason.text", params: { text: "part a" }, text: "part a" },
+        finding: { key: "PARTS_NOT_CONCURRENT", params, text: message },
+      },
+      findings: [{ code: "PARTS_NOT_CONCURRENT", severity: "warning", message, params }],
     });
   });
 

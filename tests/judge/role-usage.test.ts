@@ -15,6 +15,12 @@ describe("checkRoleUsage", () => {
     expect(checkRoleUsage(await topicOf("2.1"), inputsOf("2.1-unused-role"))).toEqual([
       {
         code: "ROLE_UNUSED",
+        params: {
+          id: "2.1",
+          kind: "outcomes",
+          reads: "reads `tasks`, `evaluator`",
+          role: "task",
+        },
         severity: "warning",
         message:
           "No requirement of topic 2.1 reads the outcomes file under role `task`, so it was not judged; the topic reads `tasks`, `evaluator` (closest first). Rename the role in claimcheck.yaml's evidence, or drop the file.",

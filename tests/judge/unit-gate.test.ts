@@ -38,6 +38,16 @@ describe("capUnitSuspects", () => {
       verdict: "inconclusive",
       reason:
         "Measured -99.9 % meets ≤ 5 %, and so does its confidence bound. But ttft_ms in candidate.csv looks like another unit than milliseconds (see LATENCY_UNIT_SUSPECT), so this is not a pass; fix the column's unit and run again (or, if the values really are milliseconds, declare latency_unit: ms in the claim's conditions).",
+      reason_key: "reason.unit_suspect",
+      reason_params: {
+        reason: {
+          key: "reason.text",
+          params: { text: passed.reason },
+          text: passed.reason,
+        },
+        column: "ttft_ms",
+        path: "candidate.csv",
+      },
     });
   });
 

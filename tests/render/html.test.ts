@@ -16,6 +16,7 @@ describe("renderHtml", () => {
       "requirements",
       "deliverables",
       "findings",
+      "sign-off",
     ]);
   });
 
@@ -46,7 +47,7 @@ describe("renderHtml", () => {
       "zh-CN",
       "验收报告 · 课题 1.2 面向推理服务的动态显存管理研究",
     ]);
-    expect(/<code>1\.2\/ttft-p99-regression<\/code><br>([^<]+)</.exec(html)?.[1]).toBe(
+    expect(/<code>1\.<wbr>2\/<wbr>ttft-<wbr>p99-<wbr>regression<\/code><br>([^<]+)</.exec(html)?.[1]).toBe(
       "p99 首字延迟劣化不超过 5%",
     );
   });
@@ -88,7 +89,7 @@ describe("renderHtml", () => {
   it("is self-contained: no scripts, no links to other origins, a policy that forbids loading any", async () => {
     const html = await renderHtml(createSampleReport());
     expect({
-      external: [...html.matchAll(/(?:src|href)="(?!data:)([^"]*)"/g)].map((m) => m[1]),
+      external: [...html.matchAll(/(?:src|href)="(?!data:|#)([^"]*)"/g)].map((m) => m[1]),
       csp: /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1],
       pageSize: /@page \{ size: A4;/.test(html),
     }).toEqual({

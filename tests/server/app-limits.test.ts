@@ -45,6 +45,11 @@ describe("upload limits: a clear 4xx for each, and nothing stored", () => {
     expect(body.findings).toEqual([
       {
         code: "ZIP_EVIDENCE_NOT_FOUND",
+        params: {
+          resolved:
+            '"../../etc/passwd" points outside the zip; put the file in the zip and name it relative to claimcheck.yaml.',
+          role: "candidate",
+        },
         severity: "error",
         message:
           'evidence.candidate: "../../etc/passwd" points outside the zip; put the file in the zip and name it relative to claimcheck.yaml.',

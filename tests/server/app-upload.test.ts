@@ -69,6 +69,11 @@ describe("POST /api/submissions", () => {
       [
         {
           code: "CSV_BAD_NUMBER",
+          params: {
+            cell: "160.189 ms",
+            unit: "milliseconds",
+            variant: "serving_cells_1",
+          },
           severity: "error",
           message:
             '"160.189 ms" is not a plain number; write the value in milliseconds without units or separators.',
@@ -130,6 +135,11 @@ describe("POST /api/submissions", () => {
         findings: [
           {
             code: "ZIP_EVIDENCE_NOT_FOUND",
+            params: {
+              resolved:
+                '"runs/baseline.csv" is not in the zip; add it, or fix the path (it is relative to claimcheck.yaml).',
+              role: "baseline",
+            },
             severity: "error",
             message:
               'evidence.baseline: "runs/baseline.csv" is not in the zip; add it, or fix the path (it is relative to claimcheck.yaml).',

@@ -67,6 +67,7 @@ function parseCollectiveCsv(file: EvidenceFile): ParsedEvidence {
             line: row.line,
             column: "collective",
           },
+          { variant: "collective_csv_1", name, collectives: COLLECTIVES.join(", ") },
         ),
       );
       return;
@@ -110,6 +111,7 @@ function parseCollectiveCsv(file: EvidenceFile): ParsedEvidence {
             line: row.line,
             column: "time_us",
           },
+          { variant: "collective_csv_1" },
         ),
       );
       return;

@@ -29,6 +29,7 @@ export function readHcclBandwidthUnit(rows: CollectiveRow[], path: string): Find
       "info",
       `alg_bandwidth is printed in GiB/s although its header says GB/s (e.g. ${first.sizeBytes} B in ${first.timeUs} us printed as ${round(first.algbw / GIB_PER_GB)}, which is size / time / 2^30); claimcheck reads it as GiB/s and works in GB/s (10^9 B/s) like nccl-tests.`,
       { path, line: first.line, column: "alg_bandwidth" },
+      { size_bytes: first.sizeBytes, time_us: first.timeUs, value: round(first.algbw / GIB_PER_GB) },
     ),
   ];
 }

@@ -73,6 +73,7 @@ function parseHcclTest(file: EvidenceFile): ParsedEvidence {
             line,
             column: "check_result",
           },
+          { variant: "hccl_test_1" },
         ),
       );
   });
@@ -86,6 +87,7 @@ function parseHcclTest(file: EvidenceFile): ParsedEvidence {
           path: file.path,
           line: 1,
         },
+        { variant: "hccl_test_1" },
       ),
     );
   findings.push(...readHcclBandwidthUnit(rows, file.path));

@@ -42,6 +42,7 @@ function parseNcclTestsJson(file: EvidenceFile): ParsedEvidence {
         "error",
         "The JSON has no results list; submit the file nccl-tests wrote with -J.",
         at(1),
+        { variant: "nccl_tests_json_1" },
       ),
     );
     return empty(file.path, findings);
@@ -68,7 +69,11 @@ function parseNcclTestsJson(file: EvidenceFile): ParsedEvidence {
     if (test.collective !== undefined) test.collectiveSource = "inferred";
   }
   if (rows.length === 0)
-    findings.push(createFinding("COLLECTIVE_NO_DATA", "error", "The results list is empty.", at(test.line)));
+    findings.push(
+      createFinding("COLLECTIVE_NO_DATA", "error", "The results list is empty.", at(test.line), {
+        variant: "nccl_tests_json_2",
+      }),
+    );
   return {
     format: ncclTestsJson.id,
     kind: "collective-bandwidth",
@@ -111,6 +116,7 @@ function readResults(
               line,
               column: key,
             },
+            { variant: "nccl_tests_json_1", i, key },
           ),
         );
         continue;

@@ -130,6 +130,7 @@ function parseNcclTests(file: EvidenceFile): ParsedEvidence {
         "error",
         "No result rows (size, count, type, redop, time, algbw, busbw) were found; submit the whole stdout of the test.",
         { path: file.path, line: 1 },
+        { variant: "nccl_tests_1" },
       ),
     );
   for (const test of withRows) findings.push(...checkTest(test, file.path));
@@ -172,6 +173,12 @@ function readRow(text: string, line: number, builder: Builder, path: string, fin
         "error",
         `The row has ${fields.length} fields where ${head + 8} are expected (${builder.layout.head.join(", ")}, then time, algbw, busbw and #wrong twice); the log was cut or edited.`,
         { path, line },
+        {
+          variant: "nccl_tests_1",
+          fields_count: fields.length,
+          head: head + 8,
+          head2: builder.layout.head.join(", "),
+        },
       ),
     );
     return;
@@ -203,6 +210,7 @@ function readRow(text: string, line: number, builder: Builder, path: string, fin
           "error",
           `The ${placement} time, algbw or busbw is not a number; the log was cut or edited.`,
           { path, line, column: placement },
+          { variant: "nccl_tests_2", placement },
         ),
       );
       continue;
@@ -236,6 +244,7 @@ function checkTest(test: CollectiveTest, path: string): Finding[] {
         "error",
         `${wrong.length} result cell(s) report wrong data (#wrong/error ${first.check}); a run that corrupts data proves no bandwidth.`,
         { path, line: first.line, column: first.placement },
+        { variant: "nccl_tests_1", wrong_count: wrong.length, check: first.check },
       ),
     );
   }
@@ -246,6 +255,7 @@ function checkTest(test: CollectiveTest, path: string): Finding[] {
         "error",
         `The test reports ${test.outOfBounds.count} out-of-bounds value(s).`,
         { path, line: test.outOfBounds.line },
+        { variant: "nccl_tests_2", count: test.outOfBounds.count },
       ),
     );
   return findings;

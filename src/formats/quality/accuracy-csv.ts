@@ -61,6 +61,7 @@ function readScore(row: CanonicalRow, path: string): AccuracyScore | undefined {
         "error",
         `${metric} ${value} is outside [0, 1]; write scores as fractions (0.6354, not 63.54).`,
         { path, line: row.line, column: "value" },
+        { variant: "accuracy_csv_1", metric, value },
       ),
     );
     return undefined;

@@ -58,6 +58,7 @@ function recomputeOne(
         "warning",
         `Group ${group.task} ${group.metric} cannot be recomputed (its subtasks or their n-samples are missing), so the reported value is used; submit the full results file.`,
         where,
+        { task: group.task, metric: group.metric },
       ),
     );
     return { ...group, group: true };
@@ -81,6 +82,7 @@ function recomputeOne(
         "info",
         `Group ${group.task} ${group.metric} is the unweighted mean of its ${members.length} subtasks (weight_by_size: false); claimcheck reads it that way.`,
         where,
+        { task: group.task, metric: group.metric, members_count: members.length },
       ),
     );
     return { ...group, value: unweighted, n: size, group: true };
@@ -91,6 +93,13 @@ function recomputeOne(
       "warning",
       `Group ${group.task} ${group.metric} is ${group.value} in the file but ${value} recomputed from its ${members.length} subtasks (n-weighted); claimcheck uses the recomputed value. Check that the file was not edited.`,
       where,
+      {
+        task: group.task,
+        metric: group.metric,
+        value: group.value,
+        value2: value,
+        members_count: members.length,
+      },
     ),
   );
   return { ...group, value, stderr, n: size, group: true };

@@ -108,6 +108,7 @@ function readScores(reader: Reader, root: JsonObject, results: JsonObject): Accu
               line: reader.doc.lineOfKey(row, key) ?? 1,
               column: `results.${task}.${key}`,
             },
+            { variant: "lm_eval_1", task, key, value },
           ),
         );
         continue;
@@ -154,6 +155,7 @@ function partialRun(reader: Reader, root: JsonObject): Finding[] {
         "warning",
         `The run used --limit ${String(limit)}, so it scored a subset, not the benchmark; rerun without --limit before claiming a benchmark score.`,
         at(reader, config, "limit", "config.limit"),
+        { value: String(limit) },
       ),
     );
   const nSamples = reader.fields.object(root, "n-samples") ?? {};
@@ -167,6 +169,7 @@ function partialRun(reader: Reader, root: JsonObject): Finding[] {
           "warning",
           `Task ${task} scored ${effective} of its ${original} documents; a partial run is not a full-test-set result.`,
           at(reader, counts, "effective", `n-samples.${task}.effective`),
+          { task, effective, original },
         ),
       );
   }
@@ -205,5 +208,6 @@ function noResults(path: string): Finding {
     "error",
     `The file has no "results" object; submit the results_<date>.json that lm_eval wrote.`,
     { path, column: "results" },
+    {},
   );
 }

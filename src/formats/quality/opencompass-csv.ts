@@ -43,6 +43,7 @@ function parseOpencompassCsv(file: EvidenceFile): QualityEvidence {
             "error",
             `The header starts with "${fields[0]?.trim().slice(0, 40)}" where OpenCompass writes "dataset,version,metric,mode,<models…>"; the first line is missing or edited.`,
             { path: file.path, line, column: "dataset" },
+            { variant: "opencompass_csv_1", fields: String(fields[0]?.trim().slice(0, 40)) },
           ),
         );
       return;
@@ -56,6 +57,7 @@ function parseOpencompassCsv(file: EvidenceFile): QualityEvidence {
           "error",
           `Row has ${fields.length} fields but the header has ${models.length + 4}; fix the delimiters or quoting of this row.`,
           { path: file.path, line },
+          { variant: "opencompass_csv_1", fields_count: fields.length, models_count: models.length + 4 },
         ),
       );
     const [dataset = "", version = "", metric = ""] = fields.map((f) => f.trim());
@@ -72,6 +74,7 @@ function parseOpencompassCsv(file: EvidenceFile): QualityEvidence {
         "info",
         "The summary CSV holds scores rounded to 2 decimals without item counts, so no confidence bound can be given; submit OpenCompass's results/<model>/<dataset>.json or predictions to recompute them.",
         { path: file.path },
+        {},
       ),
     );
   return {
@@ -106,6 +109,7 @@ function readCell(
         "error",
         `"${cell.slice(0, 40)}" is not a score; OpenCompass writes scores like 44.16 (or - when missing).`,
         { path, line: base.line, column: base.model },
+        { variant: "opencompass_csv_1", cell: cell.slice(0, 40) },
       ),
     );
     return undefined;

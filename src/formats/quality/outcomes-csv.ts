@@ -76,6 +76,7 @@ function parseOutcomesCsv(file: EvidenceFile): ParsedEvidence {
               "error",
               "Give a success column, or both expected and observed; `claimcheck template outcomes` prints the header.",
               { path: file.path, line: 1, column: "success" },
+              { variant: "outcomes_csv_1" },
             ),
           );
         }
@@ -89,6 +90,7 @@ function parseOutcomesCsv(file: EvidenceFile): ParsedEvidence {
             "error",
             `Row has ${fields.length} fields but the header has ${width}; fix the delimiters or quoting of this row.`,
             { path: file.path, line },
+            { variant: "outcomes_csv_1", fields_count: fields.length, width },
           ),
         );
       const cell = (name: string) => (fields[index?.get(name) ?? -1] ?? "").trim();
@@ -101,6 +103,7 @@ function parseOutcomesCsv(file: EvidenceFile): ParsedEvidence {
             "error",
             `"${cell("latency_ms").slice(0, 40)}" is not a plain, non-negative number of milliseconds.`,
             { path: file.path, line, column: "latency_ms" },
+            { variant: "outcomes_csv_1", cell: cell("latency_ms").slice(0, 40) },
           ),
         );
       rows.push({
@@ -150,6 +153,7 @@ function readSuccess(
       "error",
       `success "${raw.slice(0, 40)}" is not 1/0 or true/false; write one of those, or fill expected and observed.`,
       { path, line, column: "success" },
+      { raw: raw.slice(0, 40) },
     ),
   );
   return 0;

@@ -94,6 +94,7 @@ function incomplete(fields: JsonFieldReader, path: string, line: number, index: 
       "error",
       `Run result ${index} lacks a task_id or a numeric reward; submit the results file exactly as τ-bench wrote it.`,
       { path, line, column: `[${index}]` },
+      { index },
     ),
   );
 }

@@ -80,6 +80,7 @@ function noHeader(path: string) {
     "warning",
     "The first line is not BEIR's header 'query-id<TAB>corpus-id<TAB>score'; BEIR's loader skips the first line whatever it holds, so BEIR itself would drop this judgment. Submit the qrels file as BEIR ships it.",
     { path, line: 1 },
+    {},
   );
 }
 
@@ -89,6 +90,7 @@ function badScore(path: string, line: number, cell: string) {
     "error",
     `The score "${cell.slice(0, 40)}" (3rd column) is not an integer; BEIR reads it with int(), so write a level such as 0, 1 or 2.`,
     { path, line, column: "score" },
+    { variant: "trec_beir_qrels_1", cell: cell.slice(0, 40) },
   );
 }
 
@@ -98,5 +100,6 @@ function duplicate(path: string, line: number, qid: string, docno: string, first
     "warning",
     `Query ${qid} judges document ${docno} again (first on line ${first}); BEIR keeps the last score, and so does claimcheck, but trec_eval would reject the file: keep one judgment.`,
     { path, line, column: "corpus-id" },
+    { variant: "trec_beir_qrels_1", qid, docno, first },
   );
 }

@@ -57,6 +57,7 @@ export function addShortLine(
       "error",
       `The line has ${found} field(s) but needs ${layout.split(" ").length} (\`${layout}\`, separated by whitespace); fix or remove it.`,
       { path, line },
+      { found, split_count: layout.split(" ").length, layout },
     ),
   );
 }

@@ -71,6 +71,7 @@ function badRelevance(out: FindingCollector, path: string, line: number, cell: s
       "error",
       `The relevance "${cell.slice(0, 40)}" (4th field) is not an integer; write a level such as 0, 1, 2 (or -1 for unjudged).`,
       { path, line, column: "rel" },
+      { variant: "trec_qrels_1", cell: cell.slice(0, 40) },
     ),
   );
 }
@@ -89,6 +90,7 @@ function duplicate(
       "error",
       `Query ${qid} judges document ${docno} twice (first on line ${first}); trec_eval rejects such qrels, so keep one judgment.`,
       { path, line, column: "docno" },
+      { variant: "trec_qrels_1", qid, docno, first },
     ),
   );
 }

@@ -108,6 +108,7 @@ function badScore(out: FindingCollector, path: string, line: number, sim: string
       "error",
       `The score "${sim.slice(0, 40)}" (5th field) is not a number; write the retrieval score as a plain decimal.`,
       { path, line, column: "score" },
+      { sim: sim.slice(0, 40) },
     ),
   );
 }
@@ -127,6 +128,7 @@ function duplicate(
       "error",
       `Document ${docno} is retrieved twice for query ${qid} (first on line ${first}); trec_eval rejects such runs, so keep one line per query and document.`,
       { path, line, column: "docno" },
+      { docno, qid, first },
     ),
   );
 }

@@ -53,6 +53,7 @@ function parseAiperf(file: EvidenceFile): ParsedEvidence {
         "info",
         `${warmup} warm-up records were left out; only the profiling phase counts.`,
         { path: file.path },
+        { warmup },
       ),
     );
   const requests = rows > 0 ? builder.build() : undefined;
@@ -154,11 +155,17 @@ function metricValue(
   if (scale === undefined) {
     const message = `Unit "${unit}" of metrics.${tag} is neither a time unit (ms, ns, us, s) nor tokens; submit the file as AIPerf wrote it.`;
     fields.add(
-      createFinding("AIPERF_UNKNOWN_UNIT", "error", message, {
-        path: fields.doc.path,
-        line,
-        column: `metrics.${tag}`,
-      }),
+      createFinding(
+        "AIPERF_UNKNOWN_UNIT",
+        "error",
+        message,
+        {
+          path: fields.doc.path,
+          line,
+          column: `metrics.${tag}`,
+        },
+        { unit, tag },
+      ),
     );
     return Number.NaN;
   }
@@ -194,11 +201,17 @@ function resolveDuplicates(doc: JsonDocument, metrics: JsonObject, notes: Findin
     const kept = isJsonObject(best.candidate) ? String(best.candidate.value) : String(best.candidate);
     const message = `Used ${duplicate.key} = ${kept}, the one of its ${duplicate.values.length} values that satisfies TTFT + ITL × (OSL − 1) = request latency; remove the other value from the record.`;
     notes.push(
-      createFinding("AIPERF_DUPLICATE_RESOLVED", "info", message, {
-        path: doc.path,
-        line: duplicate.line,
-        column: `metrics.${duplicate.key}`,
-      }),
+      createFinding(
+        "AIPERF_DUPLICATE_RESOLVED",
+        "info",
+        message,
+        {
+          path: doc.path,
+          line: duplicate.line,
+          column: `metrics.${duplicate.key}`,
+        },
+        { key: duplicate.key, kept, n: duplicate.values.length },
+      ),
     );
   }
   return resolved;

@@ -39,6 +39,7 @@ export function noTokenCounts(path: string): Finding {
     "info",
     `The responses carry no server token counts (GenAI-Perf counts tokens with its own tokenizer), so TPOT and token throughput come only from the tool's summary; ${SUBMIT_COMPANION}`,
     { path },
+    { submit_companion: SUBMIT_COMPANION },
   );
 }
 
@@ -65,6 +66,7 @@ function companionProblem(
       "error",
       `A companion joins GenAI-Perf's profile_export.json with its profile_export_genai_perf.json or .csv; here a ${main.format} file was given a ${companion.format} companion. Remove the companion or submit that pair.`,
       { path },
+      { format: main.format, format2: companion.format },
     );
   // GenAI-Perf counts the experiment's requests: all of them or the answered ones, depending on the
   // release, so a summary that matches neither is another run's. Several experiments are not compared.
@@ -84,6 +86,7 @@ function companionProblem(
       "error",
       `The companion summary counts ${count} requests but the profile export holds ${rows}; they are not from the same run. Submit the profile_export_genai_perf file GenAI-Perf wrote beside this profile_export.json.`,
       { path, line: 1 },
+      { count, rows },
     );
   return undefined;
 }

@@ -201,5 +201,6 @@ function severalExperiments(path: string, count: number): Finding {
     "warning",
     `The file holds ${count} experiments (load levels); their requests were pooled. Submit one profile export per load level when you claim about one of them.`,
     { path },
+    { count },
   );
 }

@@ -100,6 +100,7 @@ function visitRow(state: TableState, cells: string[], line: number, path: string
           "error",
           `This table starts with "${state.header[0]?.slice(0, 40)}" where GenAI-Perf writes its "Metric,…" header; submit the CSV as GenAI-Perf wrote it.`,
           { path, line, column: "Metric" },
+          { variant: "genai_perf_stats_1", header: String(state.header[0]?.slice(0, 40)) },
         ),
       );
     }
@@ -115,6 +116,7 @@ function visitRow(state: TableState, cells: string[], line: number, path: string
         "error",
         `Row has ${cells.length} fields but its table's header has ${state.header.length}; submit the CSV as GenAI-Perf wrote it.`,
         { path, line },
+        { variant: "genai_perf_stats_1", cells_count: cells.length, header_count: state.header.length },
       ),
     );
     return;
@@ -130,6 +132,7 @@ function visitRow(state: TableState, cells: string[], line: number, path: string
         "error",
         `Unit "${unit ?? ""}" of "${cells[0]}" is not a time unit claimcheck knows (ms, ns, us, s); submit the CSV as GenAI-Perf wrote it.`,
         { path, line, column: "Metric" },
+        { unit: unit ?? "", cells: String(cells[0]) },
       ),
     );
     return;
@@ -157,6 +160,7 @@ function readCell(
         "error",
         `"${trimmed.slice(0, 40)}" is not a number; submit the CSV as GenAI-Perf wrote it.`,
         { path, line, column },
+        { variant: "genai_perf_stats_1", trimmed: trimmed.slice(0, 40) },
       ),
     );
     return;

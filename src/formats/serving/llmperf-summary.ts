@@ -133,5 +133,6 @@ function itlNote(path: string, line: number): Finding {
     "info",
     "LLMPerf's inter_token_latency_s includes the time to first token (about E2E / output tokens); it is reported as e2e_per_output_token_ms and is not comparable with a TPOT or ITL claim.",
     { path, line },
+    { variant: "llmperf_summary_1" },
   );
 }

@@ -117,5 +117,6 @@ function itlIncludesTtft(path: string): Finding {
     "info",
     "LLMPerf's inter_token_latency_s includes the time to first token (about E2E / output tokens), so it was not used as ITL; TPOT is derived as (E2E − TTFT)/(output tokens − 1).",
     { path },
+    { variant: "llmperf_2" },
   );
 }

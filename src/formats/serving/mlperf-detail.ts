@@ -149,6 +149,7 @@ function badEvent(path: string, line: number) {
     "error",
     "This :::MLLOG line is not a JSON object with a key; the log was cut or edited. Submit LoadGen's file unedited.",
     { path, line },
+    {},
   );
 }
 
@@ -158,5 +159,6 @@ function logError(path: string, line: number, event: MllogEvent) {
     "warning",
     `LoadGen logged an error (${event.key}: ${String(event.value).slice(0, 120)}); fix its cause and rerun before submitting.`,
     { path, line, column: event.key },
+    { key: event.key, value: String(event.value).slice(0, 120) },
   );
 }

@@ -82,6 +82,7 @@ export function addBadValue(run: LoadgenRun, field: string, value: string, line:
       "error",
       `"${value.slice(0, 40)}" is not a number for "${field}"; submit LoadGen's log unedited.`,
       { path: run.path, line, column: field },
+      { value: value.slice(0, 40), field },
     ),
   );
 }
@@ -157,6 +158,7 @@ function validityFindings(run: LoadgenRun): Finding[] {
       "error",
       `LoadGen marked this run INVALID${why}; fix the cause (e.g. lower target_qps) and submit a VALID run.`,
       { path: run.path, line: run.validity.line },
+      { why },
     ),
   );
   return out;
@@ -168,7 +170,13 @@ function noResults(path: string, mode: string | number | boolean | undefined): F
       ? "This is an AccuracyOnly run, which has no performance results; submit the PerformanceOnly run's log."
       : "The log has no result lines; submit the whole log of a finished PerformanceOnly run.";
   // The whole log is at fault; line 1 lets editors and CI annotations open it.
-  return createFinding("MLPERF_NO_RESULTS", "error", what, { path, line: 1 });
+  return createFinding(
+    "MLPERF_NO_RESULTS",
+    "error",
+    what,
+    { path, line: 1 },
+    { variant: mode === "AccuracyOnly" ? "accuracy_only" : "no_results" },
+  );
 }
 
 function noValidity(path: string): Finding {
@@ -177,5 +185,6 @@ function noValidity(path: string): Finding {
     "warning",
     "The log does not say whether the run is VALID (no `Result is` line or result_validity event); submit the whole, unedited log.",
     { path },
+    {},
   );
 }

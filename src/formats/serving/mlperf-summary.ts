@@ -138,6 +138,7 @@ function readIncidentCount(run: LoadgenRun, text: string, line: number): boolean
         "warning",
         `LoadGen logged ${count} error(s) during the run; read them in mlperf_log_detail.txt and fix them before submitting.`,
         { path: run.path, line },
+        { count },
       ),
     );
   return true;

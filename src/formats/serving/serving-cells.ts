@@ -51,6 +51,11 @@ export function readServingNumber(
       "error",
       `"${cell.slice(0, 40)}" is not a plain number; write the value in ${name.endsWith("_ms") ? "milliseconds" : "the column's unit"} without units or separators.`,
       { path, line, column: name },
+      {
+        variant: "serving_cells_1",
+        cell: cell.slice(0, 40),
+        unit: name.endsWith("_ms") ? "milliseconds" : "the column's unit",
+      },
     ),
   );
   return Number.NaN;
@@ -67,6 +72,7 @@ export function readServingStatus(out: FindingCollector, path: string, raw: stri
       "error",
       `Status "${cell.slice(0, 40)}" is neither ok nor error; use one of those two words.`,
       { path, line, column: "status" },
+      { cell: cell.slice(0, 40) },
     ),
   );
   return 0;
@@ -86,6 +92,7 @@ export function reportFieldCount(
       "error",
       `Row has ${fields} fields but the header has ${header}; fix the delimiters or quoting of this row.`,
       { path, line },
+      { variant: "serving_cells_1", fields, header },
     ),
   );
 }

@@ -145,6 +145,7 @@ class LineReader {
           "error",
           "The file has a header but no request rows; add one row per request.",
           { path: this.path, line: 1 },
+          { variant: "serving_csv_bytes_1" },
         ),
       );
     return { kind: "serving-requests", rows: requests.rows, requests, findings };

@@ -60,6 +60,7 @@ function parseServingCsv(file: EvidenceFile): ParsedEvidence {
         "error",
         "The file has a header but no request rows; add one row per request.",
         { path: file.path, line: 1 },
+        { variant: "serving_csv_bytes_1" },
       ),
     );
   }

@@ -82,11 +82,17 @@ function readLists(object: JsonObject, fields: JsonFieldReader, n: number, line:
     if (list.length !== n) {
       const message = `"${key}" has ${list.length} entries but "ttfts" has ${n}; every per-request list needs one entry per request, so "${key}" was ignored. Submit the file as the tool wrote it.`;
       fields.add(
-        createFinding("DETAIL_LENGTH_MISMATCH", "error", message, {
-          path: fields.doc.path,
-          line: fields.doc.lineOfKey(object, key) ?? line,
-          column: key,
-        }),
+        createFinding(
+          "DETAIL_LENGTH_MISMATCH",
+          "error",
+          message,
+          {
+            path: fields.doc.path,
+            line: fields.doc.lineOfKey(object, key) ?? line,
+            column: key,
+          },
+          { key, count: list.length, n },
+        ),
       );
       continue;
     }

@@ -149,6 +149,7 @@ function multipleRuns(
     "warning",
     `The file holds ${count} runs (one JSON object per line, as ${tool} writes them); ${pooled}the reported statistics and run facts are those of the last run, on line ${lastLine}. Submit one file per run when the runs used different settings.`,
     { path, line: lastLine },
+    { count, tool, pooled, last_line: lastLine },
   );
 }
 
@@ -158,6 +159,7 @@ function derivedE2e(path: string, line: number): Finding {
     "info",
     `The per-request lists have no "latencies", so each request's end-to-end latency is taken as ttfts[i] + Σ itls[i] (its last streamed chunk), which can be slightly below the tool's own E2E; TPOT is derived from it.`,
     { path, line },
+    {},
   );
 }
 
@@ -167,5 +169,6 @@ function countMismatch(path: string, line: number, completed: number, ok: number
     "warning",
     `The run reports completed = ${completed}, but its per-request lists show ${ok} successful requests (empty errors[i] and output_lens[i] > 0); check the failed requests of this run.`,
     { path, line, column: "completed" },
+    { completed, ok },
   );
 }

@@ -123,6 +123,7 @@ export function nothingUsable(path: string, what: string): Finding {
     `The file holds no per-request rows and no ${what}; submit the tool's result file unedited.`,
     // The whole file is at fault; line 1 lets editors and CI annotations open it.
     { path, line: 1 },
+    { what },
   );
 }
 
@@ -135,5 +136,6 @@ function notFinite(path: string, key: string, value: number, line: number): Find
     "warning",
     `Field "${key}" is ${word} (the tool writes this when no request succeeded), so it was left out; check the run's failed requests.`,
     { path, line, column: key },
+    { key, word },
   );
 }

@@ -149,6 +149,7 @@ function repeats(path: string, runs: Run[]): Finding {
     "info",
     `The summary holds ${runs.length} runs of one setting (run_number ${runs.map((r) => r.value.run_number ?? "?").join(", ")}); each statistic is the least favourable of them (highest latency, lowest throughput). Submit one run's run=N.json to judge that run alone.`,
     { path, line: runs[0]?.line ?? 1 },
+    { runs_count: runs.length, run_number: runs.map((r) => r.value.run_number ?? "?").join(", ") },
   );
 }
 
@@ -164,5 +165,12 @@ function mixedSettings(path: string, settings: string[]): Finding {
         400,
       )}), so no requirement can tell which one it is about; nothing was measured from it. Submit the summary.json of one combination (vllm bench sweep writes one per SERVE-…-BENCH-… folder).`,
     { path, line: 1 },
+    {
+      settings_count: settings.length,
+      s: settings
+        .map((s) => `{${s}}`)
+        .join("; ")
+        .slice(0, 400),
+    },
   );
 }

@@ -59,6 +59,7 @@ function parseCostCsv(file: EvidenceFile): ParsedEvidence {
             "error",
             `${name} ${value} is negative; write the amount served or spent.`,
             { path: file.path, line: row.line, column: name },
+            { variant: "cost_csv_1", name, value },
           ),
         );
       return value;

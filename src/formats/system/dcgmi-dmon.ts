@@ -76,6 +76,7 @@ function parseDcgmiDmon(file: EvidenceFile): ParsedEvidence {
         "warning",
         `dcgmi dmon prints no timestamps and the capture does not show its -d delay, so sweep k is placed at k × ${DEFAULT_DELAY_MS} ms (dcgmi's default). Keep the 'dcgmi dmon … -d N' command line at the top of the capture, or record with nvidia-smi --query-gpu=timestamp,… for real times.`,
         { path: file.path, line: 1 },
+        { default_delay_ms: DEFAULT_DELAY_MS },
       ),
     );
   return {
@@ -165,12 +166,14 @@ function readCell(state: DmonState, values: string[], name: string, line: number
           "warning",
           `${name} is N/A here (DCGM had no value for it), so this sample is missing; check the GPU and the host engine if it repeats.`,
           { path: state.path, line, column: name },
+          { name },
         )
       : createFinding(
           "CSV_BAD_NUMBER",
           "error",
           `"${text.slice(0, 40)}" is not a number; keep the file as dcgmi dmon wrote it.`,
           { path: state.path, line, column: name },
+          { variant: "dcgmi_dmon_1", text: text.slice(0, 40) },
         ),
   );
   return Number.NaN;
@@ -188,6 +191,7 @@ function headerFindings(names: string[], path: string): Finding[] {
       "error",
       `The capture has no ${field} column, so memory cannot be read from it; record with dcgmi dmon -e 252,250,203 -d 1000.`,
       { path, line: 1, column: field.split(" ")[0] as string },
+      { variant: "dcgmi_dmon_1", field },
     ),
   );
 }

@@ -46,6 +46,7 @@ function parseDevicesCsv(file: EvidenceFile): QualityEvidence {
           "error",
           `share ${share} is outside [0, 1]; write market share as a fraction (0.12, not 12).`,
           { path: file.path, line: row.line, column: "share" },
+          { share },
         ),
       );
     if (passed === undefined) return;
@@ -66,6 +67,7 @@ function parseDevicesCsv(file: EvidenceFile): QualityEvidence {
         "error",
         `The shares add up to ${Number(total.toFixed(4))}, more than 1; each device model's share of users must be a fraction of the same whole.`,
         { path: file.path, column: "share" },
+        { value: Number(total.toFixed(4)) },
       ),
     );
   return { format: devicesCsv.id, kind: "devices", rows: read.rows, devices, findings };

@@ -90,10 +90,16 @@ function parseGpuMemoryCsv(file: EvidenceFile): ParsedEvidence {
   const findings = [...state.headerFindings, ...tokenized.findings, ...state.out.finish(file.path)];
   if (memory.rows === 0 && findings.length === 0)
     findings.push(
-      createFinding("CSV_NO_ROWS", "error", "The file has a header but no samples; add one row per sample.", {
-        path: file.path,
-        line: 1,
-      }),
+      createFinding(
+        "CSV_NO_ROWS",
+        "error",
+        "The file has a header but no samples; add one row per sample.",
+        {
+          path: file.path,
+          line: 1,
+        },
+        { variant: "gpu_memory_csv_1" },
+      ),
     );
   return { format: gpuMemoryCsv.id, kind: "gpu-memory", rows: memory.rows, memory, findings };
 }
@@ -117,6 +123,7 @@ function visit(state: CsvState, fields: string[], line: number): void {
         "error",
         `Row has ${fields.length} fields but the header has ${state.width}, so it was left out; fix the delimiters or quoting of this row.`,
         at,
+        { variant: "gpu_memory_csv_1", fields_count: fields.length, width: state.width },
       ),
     );
     return;
@@ -162,6 +169,7 @@ function readTime(cell: (name: string) => string | undefined, at: At, out: Findi
         "error",
         `"${text.slice(0, 40)}" is not an ISO 8601 time; write it like 2026-10-12T08:00:01.250Z, or use a timestamp_s column in seconds.`,
         { ...at, column: "timestamp" },
+        { text: text.slice(0, 40) },
       ),
     );
   return time;
@@ -172,10 +180,16 @@ function readGpu(text: string | undefined, at: At, out: FindingCollector): numbe
   if (s === "") return 0;
   if (/^\d{1,4}$/.test(s)) return Number(s);
   out.add(
-    createFinding("CSV_BAD_NUMBER", "error", `"${s.slice(0, 40)}" is not a GPU index; write 0, 1, … .`, {
-      ...at,
-      column: "gpu",
-    }),
+    createFinding(
+      "CSV_BAD_NUMBER",
+      "error",
+      `"${s.slice(0, 40)}" is not a GPU index; write 0, 1, … .`,
+      {
+        ...at,
+        column: "gpu",
+      },
+      { variant: "gpu_memory_csv_1", s: s.slice(0, 40) },
+    ),
   );
   return -1;
 }

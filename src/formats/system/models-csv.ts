@@ -55,6 +55,12 @@ function checkSize(model: DeclaredModel, path: string, out: Pick<CanonicalRow, "
         "error",
         `${model.parametersB} B parameters at ${model.bitsPerWeight} bits per weight make ${(expected / 2 ** 30).toFixed(2)} GiB, but bytes says ${(model.bytes / 2 ** 30).toFixed(2)} GiB; correct the parameter count, the bits per weight or the size.`,
         { path, line: model.line, column: "bytes" },
+        {
+          parameters_b: model.parametersB,
+          bits_per_weight: model.bitsPerWeight,
+          value: (expected / 2 ** 30).toFixed(2),
+          value2: (model.bytes / 2 ** 30).toFixed(2),
+        },
       ),
     );
   }

@@ -48,6 +48,7 @@ export function smiHeaderFindings(header: SmiHeader, fields: string[], path: str
       "error",
       `Column "${name}" is missing from the header; ${fix}: ${SMI_COMMAND}.`,
       { path, line: 1, column: name },
+      { variant: "nvidia_smi_cells_1", name, fix, smi_command: SMI_COMMAND },
     ),
   );
   for (const [name, unit] of Object.entries(UNITS)) {
@@ -59,6 +60,7 @@ export function smiHeaderFindings(header: SmiHeader, fields: string[], path: str
           "error",
           `Column "${name}" is in [${printed}], but nvidia-smi prints [${unit}]; submit the file as nvidia-smi wrote it.`,
           { path, line: 1, column: name },
+          { name, printed, unit },
         ),
       );
   }
@@ -105,6 +107,7 @@ function readTime(text: string, at: { path: string; line: number }, out: Finding
         "error",
         `Timestamp "${text.trim().slice(0, 40)}" is not nvidia-smi's YYYY/MM/DD HH:MM:SS.mmm; keep the file as nvidia-smi wrote it.`,
         { ...at, column: "timestamp" },
+        { text: text.trim().slice(0, 40) },
       ),
     );
   return time;
@@ -125,6 +128,7 @@ function readIndex(
       "error",
       `"${s.slice(0, 40)}" is not a GPU index (0, 1, …); keep the file as nvidia-smi wrote it.`,
       { ...at, column: "index" },
+      { variant: "nvidia_smi_cells_1", s: s.slice(0, 40) },
     ),
   );
   return -1;

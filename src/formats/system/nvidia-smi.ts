@@ -72,6 +72,7 @@ function visit(state: SmiState, fields: string[], line: number): void {
         "error",
         `Row has ${fields.length} fields but the header has ${state.header.width}, so it was left out; nvidia-smi was probably stopped mid-line — remove the cut line.`,
         { path: state.path, line },
+        { variant: "nvidia_smi_1", fields_count: fields.length, width: state.header.width },
       ),
     );
     return;
@@ -91,5 +92,6 @@ function noRows(path: string): Finding {
     "error",
     "The file has nvidia-smi's header but no samples; record for the whole run with -l 1.",
     { path, line: 1 },
+    { variant: "nvidia_smi_1" },
   );
 }

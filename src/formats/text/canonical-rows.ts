@@ -63,6 +63,7 @@ export function readCanonicalCsv(
         "error",
         `The file has a header but no rows; add one row per ${kind === "devices" ? "device model" : "entry"}.`,
         { path, line: 1 },
+        { variant: "canonical_rows_1", entry: kind === "devices" ? "device model" : "entry" },
       ),
     );
   return { rows, findings: [...tokenized.findings, ...out.finish(path)] };
@@ -76,6 +77,7 @@ function negative(cell: string, name: string, location: Location): Finding {
     "error",
     `${name} is ${cell.slice(0, 40)}; it counts or measures something, so it cannot be below 0.`,
     location,
+    { name, cell: cell.slice(0, 40) },
   );
 }
 
@@ -86,6 +88,7 @@ function fieldCount(fields: number, width: number, path: string, line: number): 
     "error",
     `Row has ${fields} fields but the header has ${width}; fix the delimiters or quoting of this row.`,
     { path, line },
+    { variant: "canonical_rows_1", fields, width },
   );
 }
 
@@ -118,6 +121,12 @@ function createRow(
           "error",
           `"${cell.slice(0, 40)}" is not a plain number; write ${name} as a number${unit === "" ? "" : ` in ${unit}`} without units or separators.`,
           { path, line, column: name },
+          {
+            variant: "canonical_rows_1",
+            cell: cell.slice(0, 40),
+            name,
+            unit: unit === "" ? "" : ` in ${unit}`,
+          },
         ),
       );
       return Number.NaN;
@@ -132,6 +141,7 @@ function createRow(
           "error",
           `"${cell.slice(0, 40)}" is not 1/0, true/false or pass/fail; write one of those in ${name}.`,
           { path, line, column: name },
+          { cell: cell.slice(0, 40), name },
         ),
       );
       return undefined;

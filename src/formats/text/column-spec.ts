@@ -27,11 +27,17 @@ export function resolveColumns(
     const key = name.trim().toLowerCase();
     if (index.has(key)) {
       findings.push(
-        createFinding("CSV_DUPLICATE_COLUMN", "error", `Column "${key}" appears twice; keep one of them.`, {
-          path,
-          line: 1,
-          column: key,
-        }),
+        createFinding(
+          "CSV_DUPLICATE_COLUMN",
+          "error",
+          `Column "${key}" appears twice; keep one of them.`,
+          {
+            path,
+            line: 1,
+            column: key,
+          },
+          { key },
+        ),
       );
       return;
     }
@@ -45,6 +51,7 @@ export function resolveColumns(
           "error",
           `Required column "${spec.name}" (${spec.description}) is missing from the header; add it (\`claimcheck template\` prints the full header).`,
           { path, line: 1, column: spec.name },
+          { variant: "column_spec_1", name: spec.name, description: spec.description },
         ),
       );
     }
@@ -107,5 +114,6 @@ function unknownColumn(key: string, specs: readonly ColumnSpec[], path: string):
     "warning",
     `Column "${key}" is not a column of this kind and is ignored; the closest known column is "${closest.name}" (${closest.description}). Rename it if that is what it holds, or drop it (\`claimcheck template\` prints the header).`,
     { path, line: 1, column: key },
+    { key, name: closest.name, description: closest.description },
   );
 }

@@ -171,6 +171,7 @@ function unterminated(path: string, line: number): Finding {
     "error",
     `A quoted field opened on this line is never closed; close the quote or remove it.`,
     { path, line },
+    {},
   );
 }
 
@@ -180,5 +181,6 @@ function strayAfterQuote(path: string, line: number): Finding {
     "error",
     `Text follows a closing quote before the next delimiter; quote the whole field and double inner quotes ("").`,
     { path, line },
+    {},
   );
 }

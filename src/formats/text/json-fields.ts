@@ -72,7 +72,13 @@ export class JsonFieldReader {
     const message = `Field "${field}" holds ${describe(value)} where ${expected} is expected; fix the value or submit the file exactly as the tool wrote it.`;
     const located =
       ++this.#wrong <= LOCATED_FINDINGS ? (typeof line === "function" ? line() : line) : undefined;
-    this.add(createFinding("JSON_WRONG_TYPE", "error", message, location(this.doc.path, located, field)));
+    this.add(
+      createFinding("JSON_WRONG_TYPE", "error", message, location(this.doc.path, located, field), {
+        field,
+        value: describe(value),
+        expected,
+      }),
+    );
   }
 
   add(finding: Finding): void {
@@ -92,6 +98,7 @@ export class JsonFieldReader {
           "info",
           message,
           location(this.doc.path, first.line, first.field),
+          { n: this.#coerced, field: first.field, text: first.text },
         ),
       );
     }

@@ -156,6 +156,7 @@ function syntaxFinding(
     "error",
     `${where}: ${error.message}; fix the JSON there or submit the file exactly as the tool wrote it.`,
     { path, line },
+    { where, message: error.message },
   );
 }
 
@@ -185,5 +186,6 @@ function duplicateFinding(path: string, d: DuplicateKey): Finding {
     "warning",
     `Key "${d.key}" appears twice in the same object (${lines}); JSON readers keep only the last value. Remove or rename the duplicate so the file says one thing.`,
     { path, line: d.line, column: d.key },
+    { key: d.key, lines },
   );
 }

@@ -95,6 +95,7 @@ function parseMegatronLog(file: EvidenceFile): ParsedEvidence {
           "error",
           "The iteration line has no 'elapsed time per iteration (ms)'; submit the log as Megatron printed it, not trimmed.",
           { path: file.path, line: i + 1 },
+          {},
         ),
       );
     else steps.push(step);
@@ -106,6 +107,7 @@ function parseMegatronLog(file: EvidenceFile): ParsedEvidence {
         "error",
         "No Megatron iteration line with an elapsed time was found; submit the training log (the lines ' iteration N/M | …').",
         { path: file.path, line: 1 },
+        { variant: "megatron_log_1" },
       ),
     );
   // Kept beside the printed arguments under Megatron's own name, unless a fork already printed it.

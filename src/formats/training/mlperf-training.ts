@@ -66,6 +66,7 @@ function parseMlperfTraining(file: EvidenceFile): ParsedEvidence {
         "error",
         "The MLLOG file has neither tracked_stats throughput lines nor a run_start and run_stop pair; submit the complete result_N.txt of the run.",
         { path: file.path, line: 1 },
+        { variant: "mlperf_training_1" },
       ),
     );
   return {
@@ -103,6 +104,7 @@ function readEvents(file: EvidenceFile, findings: Finding[]): MllogEvent[] {
           "error",
           "This :::MLLOG line is not valid JSON; the log was cut or edited.",
           { path: file.path, line: i + 1 },
+          {},
         ),
       );
       continue;
@@ -141,6 +143,7 @@ function readTimeToTrain(path: string, events: MllogEvent[], findings: Finding[]
           "error",
           "run_start is logged but no run_stop follows: the run did not finish (the results summarizer drops such a file); submit a finished run.",
           { path, line: start.line },
+          {},
         ),
       );
     return undefined;
@@ -153,6 +156,7 @@ function readTimeToTrain(path: string, events: MllogEvent[], findings: Finding[]
         "error",
         `run_stop has status ${status}; an aborted run is not a result.`,
         { path, line: stop.line },
+        { status },
       ),
     );
   const minutes = (stop.timeMs - start.timeMs) / 60000;
@@ -163,6 +167,7 @@ function readTimeToTrain(path: string, events: MllogEvent[], findings: Finding[]
         "error",
         `run_stop (time_ms ${stop.timeMs}) is not after run_start (time_ms ${start.timeMs}); the timestamps were edited or the lines of two runs were mixed.`,
         { path, line: stop.line },
+        { time_ms: stop.timeMs, time_ms2: start.timeMs },
       ),
     );
   return { minutes, status, startLine: start.line, stopLine: stop.line, ...readProgress(events, stop) };

@@ -63,6 +63,12 @@ export const busbwUtilization: MetricDefinition = {
               "error",
               `busbw ${round(peak)} GB/s exceeds the ${round(link.gbps)} GB/s line rate per direction (${link.label}); ${aboveLineRateAdvice(side.test, input.system.nics_per_node)}`,
               side.location,
+              {
+                value: round(peak),
+                value2: round(link.gbps),
+                label: link.label,
+                above_line_rate_advice: aboveLineRateAdvice(side.test, input.system.nics_per_node),
+              },
             ),
           ],
         };
@@ -191,6 +197,7 @@ function readWindow(input: MeasureInput, side: "candidate" | "baseline"): Window
         "info",
         `The log holds ${tests.length} ${wanted} tests; the last one (line ${test.line}) is judged.`,
         { path, line: test.line },
+        { tests_count: tests.length, wanted: String(wanted), line: test.line },
       ),
     );
   return {
@@ -232,6 +239,13 @@ function explainUtilizationClaim(
     "error",
     `The claimed ${claimedPercent} % matches ${why}; the requirement divides the window's median busbw ${round(side.busbw)} GB/s by the line rate per direction (${link.label}), which gives ${round(value * 100)} %.`,
     side.location,
+    {
+      claimed_percent: claimedPercent,
+      why,
+      value: round(side.busbw),
+      label: link.label,
+      value2: round(value * 100),
+    },
   );
 }
 
@@ -244,6 +258,8 @@ function linkFindings(link: LinkRate): Finding[] {
       link.source === "declared"
         ? `The link rate (${link.label}) is the team's own number, not a catalog entry; the officer checks it against the hardware.`
         : `The catalog's link rate (${link.label}) is not verified against a vendor document; the officer checks it.`,
+      undefined,
+      { variant: link.source === "declared" ? "declared" : "catalog", label: link.label },
     ),
   ];
 }
@@ -256,6 +272,7 @@ function rankMismatch(candidate: Window, baseline: Window): Finding[] {
       "warning",
       `The candidate ran on ${candidate.test.ranks} ranks and the baseline on ${baseline.test.ranks}; busbw is comparable across rank counts, but topology changes with them.`,
       candidate.location,
+      { ranks: String(candidate.test.ranks), ranks2: String(baseline.test.ranks) },
     ),
   ];
 }

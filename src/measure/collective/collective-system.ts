@@ -27,6 +27,7 @@ export function systemMismatch(input: MeasureInput, test: CollectiveTest, path: 
       "warning",
       `The log ran on ${test.ranks} ranks${hosts} but the submission declares ${said}; busbw depends on the rank count, so the declaration or the log is not this system's.${hint}`,
       { path, line: test.line },
+      { ranks: test.ranks, hosts, said, hint },
     ),
   ];
 }

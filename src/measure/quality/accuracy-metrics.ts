@@ -148,6 +148,13 @@ function pairTasks(candidate: AccuracyScore[], baseline: AccuracyScore[], role: 
         "ACCURACY_TASKS_DIFFER",
         "warning",
         `The candidate scores ${candidate.length} task(s) and the ${role} ${baseline.length}; only the ${common.length} common one(s) are compared. Evaluate both on the same tasks and metrics.`,
+        undefined,
+        {
+          candidate_count: candidate.length,
+          role,
+          baseline_count: baseline.length,
+          common_count: common.length,
+        },
       ),
     );
   return { candidate: common, baseline: common.map((s) => base.get(key(s)) as AccuracyScore), findings };
@@ -164,6 +171,8 @@ function protocolDifferences(candidate: AccuracyScore[], baseline: AccuracyScore
       "ACCURACY_PROTOCOL_DIFFERS",
       "warning",
       `${differ.join(", ")}: n-shot, task version or item count differ between the candidate and the ${role}; run both with the same harness configuration.`,
+      undefined,
+      { differ: differ.join(", "), role },
     ),
   ];
 }

@@ -69,6 +69,8 @@ export function selectAccuracyScores(
         "ACCURACY_METRIC_UNDECLARED",
         "warning",
         `${ambiguous.join(", ")} report both acc and acc_norm and the claim does not say which counts; acc is used. Declare the metric per task (condition \`metric\`).`,
+        undefined,
+        { ambiguous: ambiguous.join(", ") },
       ),
     );
   if (skipped.length > 0)
@@ -77,6 +79,8 @@ export function selectAccuracyScores(
         "ACCURACY_TASKS_SKIPPED",
         "info",
         `${skipped.join(", ")} have no accuracy-like score and are left out of the mean; declare the tasks (condition \`tasks\`) to make the set explicit.`,
+        undefined,
+        { skipped: skipped.join(", ") },
       ),
     );
   return { scores: chosen, findings };
@@ -106,6 +110,13 @@ export function pairAccuracyItems(
           "ACCURACY_ITEMS_DIFFER",
           "warning",
           `${score.task}: the candidate scored ${c.docIds.length} documents and the baseline ${b.docIds.length}; only the ${common.length} common ones are compared.`,
+          undefined,
+          {
+            task: score.task,
+            doc_ids_count: c.docIds.length,
+            doc_ids_count2: b.docIds.length,
+            common_count: common.length,
+          },
         ),
       );
     strata.push({

@@ -72,6 +72,8 @@ function pairItems(
         "GENERATION_ITEMS_DIFFER",
         "warning",
         `The candidate has ${candidate.rows} items and the ${role} ${baseline.rows}; only the ${rows.length} common items are compared. Score both on the same item list.`,
+        undefined,
+        { rows: candidate.rows, role, rows2: baseline.rows, rows_count: rows.length },
       ),
     );
   const differing = c.reference.filter((ref, i) => ref !== b.reference[i]).length;
@@ -81,6 +83,8 @@ function pairItems(
         "GENERATION_REFERENCES_DIFFER",
         "error",
         `${differing} item(s) have a different reference in the candidate and ${role} files; both sides must be scored against the same references.`,
+        undefined,
+        { differing, role },
       ),
     );
   return { candidate: c, baseline: b, role, findings };

@@ -81,6 +81,8 @@ function decide<T extends string>(
           "GENERATION_TOKENIZER_DROPS_CJK",
           "error",
           `${family} with the ${english} tokenizer on Chinese text is meaningless (${why}); declare tokenizer: ${chinese}.`,
+          undefined,
+          { family, english, why, chinese },
         ),
       ],
     );
@@ -93,6 +95,8 @@ function decide<T extends string>(
         "GENERATION_TOKENIZER_UNDECLARED",
         "warning",
         `The texts are Chinese and the claim declares no tokenizer; ${family} was computed with ${chinese}. Declare the tokenizer with the claim (condition tokenizer) so both sides use the same one.`,
+        undefined,
+        { family, chinese },
       ),
     ],
   };

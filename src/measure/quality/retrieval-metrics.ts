@@ -137,6 +137,13 @@ function queryFindings(role: string, missingFromRun: string[], withoutQrels: str
         "RETRIEVAL_QUERIES_MISSING",
         "warning",
         `The ${role} run has no results for ${missingFromRun.length} qrels quer${missingFromRun.length === 1 ? "y" : "ies"} (${preview(missingFromRun)}); they score 0 (trec_eval -c). Submit results for every query.`,
+        undefined,
+        {
+          role,
+          missing_from_run_count: missingFromRun.length,
+          ies: missingFromRun.length === 1 ? "y" : "ies",
+          preview: preview(missingFromRun),
+        },
       ),
     );
   if (withoutQrels.length > 0)
@@ -145,6 +152,13 @@ function queryFindings(role: string, missingFromRun: string[], withoutQrels: str
         "RETRIEVAL_QUERIES_UNJUDGED",
         "info",
         `The ${role} run has ${withoutQrels.length} quer${withoutQrels.length === 1 ? "y" : "ies"} with no judgments (${preview(withoutQrels)}); they are not scored.`,
+        undefined,
+        {
+          role,
+          without_qrels_count: withoutQrels.length,
+          ies: withoutQrels.length === 1 ? "y" : "ies",
+          preview: preview(withoutQrels),
+        },
       ),
     );
   return findings;
@@ -165,6 +179,8 @@ function judgedGap(
       "RETRIEVAL_JUDGED_GAP",
       "warning",
       `Judged@10 is ${show(c)} for the candidate and ${show(b)} for the ${role}: unjudged documents count as non-relevant, so the comparison is biased against the run with fewer judged results; extend the judgments (pool both runs) before relying on it.`,
+      undefined,
+      { show: show(c), show2: show(b), role },
     ),
   ];
 }

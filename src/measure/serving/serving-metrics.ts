@@ -259,6 +259,8 @@ function tooFew(column: Column, p: number, n: number, minimum: number, confidenc
     "SAMPLES_TOO_FEW",
     "warning",
     `${n} successful requests cannot bound the p${p} of ${column} at ${confidence * 100} % confidence: no order statistic is high enough below ${minimum} requests. Run at least ${minimum}.`,
+    undefined,
+    { n, p, column, confidence: confidence * 100, minimum, minimum2: minimum },
   );
 }
 

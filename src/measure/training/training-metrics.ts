@@ -265,6 +265,13 @@ function referenceOf(baselines: Array<{ name: string; run: Run }>, input: Measur
         "TRAINING_PEAK_NORMALIZED",
         ownPeak.verified && basePeak.verified ? "info" : "warning",
         `No homogeneous run of ${type.model}: its share of the reference is scaled by catalog dense BF16 peaks (${ownPeak.tflops} vs ${basePeak.tflops} TFLOP/s${ownPeak.verified && basePeak.verified ? "" : "; at least one is unverified"}); a measured run is better evidence.`,
+        undefined,
+        {
+          model: type.model,
+          tflops: ownPeak.tflops,
+          tflops2: basePeak.tflops,
+          unverified: ownPeak.verified && basePeak.verified ? "" : "; at least one is unverified",
+        },
       ),
     );
   }
@@ -304,6 +311,12 @@ function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Find
         "warning",
         `The log says ${last.tflopsPerGpu} TFLOP/s/GPU at iteration ${last.iteration}; the argument dump gives ${round(per("megatron-pre-2025-03"))} (pre-2025-03 formula) or ${round(per("megatron-2025-03"))} (current): either the arguments, the GPU count or the number is not this run's, or this Megatron version counts FLOPs another way; submit the log with its whole argument dump.`,
         where,
+        {
+          printed: last.tflopsPerGpu,
+          iteration: last.iteration,
+          before: round(per("megatron-pre-2025-03")),
+          current: round(per("megatron-2025-03")),
+        },
       ),
     );
   const precision = table.args.fp8 !== undefined && table.args.fp8 !== "None" ? "fp8" : "bf16";
@@ -325,6 +338,12 @@ function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Find
           "error",
           `${round(recomputed)} TFLOP/s per GPU exceeds the ${entry.name}'s dense ${precision.toUpperCase()} peak of ${peak.tflops}: the model shape, the GPU count or the accelerator is wrong.`,
           where,
+          {
+            value: round(recomputed),
+            name: entry.name,
+            to_upper_case: precision.toUpperCase(),
+            tflops: peak.tflops,
+          },
         ),
       );
   }

@@ -45,6 +45,10 @@ describe.skipIf(!hasServingSamples)(
       expect(parsed.findings).toEqual([
         {
           code: "JSON_DUPLICATE_KEY",
+          params: {
+            key: "time_to_first_token",
+            lines: "line 1",
+          },
           severity: "warning",
           message:
             'Key "time_to_first_token" appears twice in the same object (line 1); JSON readers keep only the last value. Remove or rename the duplicate so the file says one thing.',
@@ -56,6 +60,7 @@ describe.skipIf(!hasServingSamples)(
           message:
             "Used time_to_first_token = 255.88656799999998, the one of its 2 values that satisfies TTFT + ITL × (OSL − 1) = request latency; remove the other value from the record.",
           location: { path: EXAMPLE, line: 1, column: "metrics.time_to_first_token" },
+          params: { kept: "255.88656799999998", key: "time_to_first_token", n: 2 },
         },
       ]);
     });

@@ -70,6 +70,11 @@ describe.skipIf(!hasServingSamples)(
       );
       expect(bad.findings[0]).toEqual({
         code: "JSON_WRONG_TYPE",
+        params: {
+          expected: "an integer timestamp in nanoseconds",
+          field: "response_timestamps[1]",
+          value: 'the text "five"',
+        },
         severity: "error",
         message:
           'Field "response_timestamps[1]" holds the text "five" where an integer timestamp in nanoseconds is expected; fix the value or submit the file exactly as the tool wrote it.',

@@ -48,6 +48,9 @@ describe("LLMPerf individual responses", () => {
     expect(parsed.findings).toEqual([
       {
         code: "LLMPERF_ITL_INCLUDES_TTFT",
+        params: {
+          variant: "llmperf_2",
+        },
         severity: "info",
         message:
           "LLMPerf's inter_token_latency_s includes the time to first token (about E2E / output tokens), so it was not used as ITL; TPOT is derived as (E2E − TTFT)/(output tokens − 1).",
@@ -187,6 +190,11 @@ describe("LLMPerf summary", () => {
     const parsed = llmperfSummary.parse(textFile("str.json", text));
     expect(parsed.findings.find((f) => f.code === "JSON_NUMBER_AS_STRING")).toEqual({
       code: "JSON_NUMBER_AS_STRING",
+      params: {
+        field: "results_ttft_s_min",
+        n: 1,
+        text: "0.1987",
+      },
       severity: "info",
       message:
         '1 field holds a number written as a string (first: "results_ttft_s_min" = "0.1987"), read as numbers; nothing to do when the tool wrote the file this way.',

@@ -105,6 +105,9 @@ describe("mlperf-detail bad input", () => {
     expect(parsed.findings).toEqual([
       {
         code: "MLPERF_RESULT_INVALID",
+        params: {
+          why: " (result_perf_constraints_met: false; TTFT constrain not met: Reduce target QPS to improve latency.)",
+        },
         severity: "error",
         message:
           "LoadGen marked this run INVALID (result_perf_constraints_met: false; TTFT constrain not met: Reduce target QPS to improve latency.); fix the cause (e.g. lower target_qps) and submit a VALID run.",
@@ -142,6 +145,10 @@ describe("mlperf-detail bad input", () => {
       [
         {
           code: "MLPERF_LOG_ERROR",
+          params: {
+            key: "error_runtime",
+            value: "PerfClock and system_clock differ by more than 1%!  pc_sc_ratio: 1.02",
+          },
           severity: "warning",
           message:
             "LoadGen logged an error (error_runtime: PerfClock and system_clock differ by more than 1%!  pc_sc_ratio: 1.02); fix its cause and rerun before submitting.",

@@ -182,6 +182,9 @@ describe("mlperf-summary facts and bad input", () => {
       findings: [
         {
           code: "MLPERF_RESULT_INVALID",
+          params: {
+            why: " (Performance constraints satisfied: NO; TTFT constrain not met: Reduce target QPS to improve latency.)",
+          },
           severity: "error",
           message:
             "LoadGen marked this run INVALID (Performance constraints satisfied: NO; TTFT constrain not met: Reduce target QPS to improve latency.); fix the cause (e.g. lower target_qps) and submit a VALID run.",

@@ -40,6 +40,11 @@ describe("serving-requests CSV", () => {
     expect(parsed.findings).toEqual([
       {
         code: "CSV_BAD_NUMBER",
+        params: {
+          cell: "100 ms",
+          unit: "milliseconds",
+          variant: "serving_cells_1",
+        },
         severity: "error",
         message:
           '"100 ms" is not a plain number; write the value in milliseconds without units or separators.',

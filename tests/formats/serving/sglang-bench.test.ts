@@ -24,6 +24,7 @@ describe("SGLang bench_serving: two appended runs, the second with --output-deta
       findings: [
         {
           code: "SERVING_E2E_DERIVED",
+          params: {},
           severity: "info",
           message:
             "The per-request lists have no \"latencies\", so each request's end-to-end latency is taken as ttfts[i] + Σ itls[i] (its last streamed chunk), which can be slightly below the tool's own E2E; TPOT is derived from it.",
@@ -31,6 +32,12 @@ describe("SGLang bench_serving: two appended runs, the second with --output-deta
         },
         {
           code: "SERVING_MULTIPLE_RUNS",
+          params: {
+            count: 2,
+            last_line: 2,
+            pooled: "per-request rows of the run with per-request lists (line 2) were pooled, and ",
+            tool: "SGLang bench_serving --output-file",
+          },
           severity: "warning",
           message:
             "The file holds 2 runs (one JSON object per line, as SGLang bench_serving --output-file writes them); per-request rows of the run with per-request lists (line 2) were pooled, and the reported statistics and run facts are those of the last run, on line 2. Submit one file per run when the runs used different settings.",

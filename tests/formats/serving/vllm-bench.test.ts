@@ -28,6 +28,12 @@ describe.skipIf(!hasServingSamples)(
         findings: [
           {
             code: "SERVING_MULTIPLE_RUNS",
+            params: {
+              count: 9,
+              last_line: 9,
+              pooled: "",
+              tool: "vLLM bench serve --append-result",
+            },
             severity: "warning",
             message:
               "The file holds 9 runs (one JSON object per line, as vLLM bench serve --append-result writes them); the reported statistics and run facts are those of the last run, on line 9. Submit one file per run when the runs used different settings.",
@@ -211,6 +217,11 @@ describe("vLLM bench serve: bad input", () => {
       [
         {
           code: "JSON_WRONG_TYPE",
+          params: {
+            expected: "a number",
+            field: "ttfts[1]",
+            value: 'the text "fast"',
+          },
           severity: "error",
           message:
             'Field "ttfts[1]" holds the text "fast" where a number is expected; fix the value or submit the file exactly as the tool wrote it.',

@@ -80,6 +80,11 @@ describe("gpu-memory CSV bad input", () => {
     expect(csv("gpu,memory_used_mib\n0,5\n").findings).toEqual([
       {
         code: "CSV_MISSING_COLUMN",
+        params: {
+          description: "device memory size (nvidia-smi memory.total)",
+          name: "memory_total_mib",
+          variant: "column_spec_1",
+        },
         severity: "error",
         message:
           'Required column "memory_total_mib" (device memory size (nvidia-smi memory.total)) is missing from the header; add it (`claimcheck template` prints the full header).',
@@ -118,6 +123,7 @@ describe("gpu-memory CSV bad input", () => {
         severity: "error",
         message: '"GPU0" is not a GPU index; write 0, 1, … .',
         location: { path: "m.csv", line: 4, column: "gpu" },
+        params: { s: "GPU0", variant: "gpu_memory_csv_1" },
       },
     ]);
   });

@@ -96,6 +96,13 @@ describe("nvidia-smi CSV bad input", () => {
     expect(smi("timestamp, memory.used [MiB]\n2026/10/12 08:00:00.101, 5 MiB\n").findings).toEqual([
       {
         code: "CSV_MISSING_COLUMN",
+        params: {
+          fix: "record it",
+          name: "memory.total",
+          smi_command:
+            "nvidia-smi --query-gpu=timestamp,index,memory.used,memory.total,utilization.gpu --format=csv -l 1",
+          variant: "nvidia_smi_cells_1",
+        },
         severity: "error",
         message:
           'Column "memory.total" is missing from the header; record it: nvidia-smi --query-gpu=timestamp,index,memory.used,memory.total,utilization.gpu --format=csv -l 1.',

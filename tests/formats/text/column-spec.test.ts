@@ -23,6 +23,11 @@ describe("resolveColumns", () => {
       findings: [
         {
           code: "CSV_MISSING_COLUMN",
+          params: {
+            description: "time to first token",
+            name: "ttft_ms",
+            variant: "column_spec_1",
+          },
           severity: "error",
           message:
             'Required column "ttft_ms" (time to first token) is missing from the header; add it (`claimcheck template` prints the full header).',
@@ -32,6 +37,11 @@ describe("resolveColumns", () => {
       unknown: [
         {
           code: "CSV_UNKNOWN_COLUMN",
+          params: {
+            description: "time to first token",
+            key: "ttft",
+            name: "ttft_ms",
+          },
           severity: "warning",
           message:
             'Column "ttft" is not a column of this kind and is ignored; the closest known column is "ttft_ms" (time to first token). Rename it if that is what it holds, or drop it (`claimcheck template` prints the header).',

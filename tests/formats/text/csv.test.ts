@@ -38,6 +38,7 @@ describe("tokenizeCsv", () => {
     expect(records('a\n"open\nmore').findings).toEqual([
       {
         code: "CSV_UNTERMINATED_QUOTE",
+        params: {},
         severity: "error",
         message: "A quoted field opened on this line is never closed; close the quote or remove it.",
         location: { path: "t.csv", line: 2 },

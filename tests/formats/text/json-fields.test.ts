@@ -20,6 +20,11 @@ describe("JsonFieldReader", () => {
       [
         {
           code: "JSON_NUMBER_AS_STRING",
+          params: {
+            field: "b",
+            n: 2,
+            text: "131",
+          },
           severity: "info",
           message:
             '2 fields hold numbers written as a string (first: "b" = "131"), read as numbers; nothing to do when the tool wrote the file this way.',
@@ -44,6 +49,11 @@ describe("JsonFieldReader", () => {
       [
         {
           code: "JSON_WRONG_TYPE",
+          params: {
+            expected: "a number",
+            field: "list[1]",
+            value: "an object",
+          },
           severity: "error",
           message:
             'Field "list[1]" holds an object where a number is expected; fix the value or submit the file exactly as the tool wrote it.',
@@ -51,6 +61,11 @@ describe("JsonFieldReader", () => {
         },
         {
           code: "JSON_WRONG_TYPE",
+          params: {
+            expected: "a number",
+            field: "flag",
+            value: "the boolean true",
+          },
           severity: "error",
           message:
             'Field "flag" holds the boolean true where a number is expected; fix the value or submit the file exactly as the tool wrote it.',
@@ -58,6 +73,11 @@ describe("JsonFieldReader", () => {
         },
         {
           code: "JSON_WRONG_TYPE",
+          params: {
+            expected: "a string",
+            field: "list",
+            value: "a list",
+          },
           severity: "error",
           message:
             'Field "list" holds a list where a string is expected; fix the value or submit the file exactly as the tool wrote it.',

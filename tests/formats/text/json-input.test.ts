@@ -37,6 +37,10 @@ describe("parseJsonDocument", () => {
       [
         {
           code: "JSON_DUPLICATE_KEY",
+          params: {
+            key: "ttft",
+            lines: "lines 2 and 3",
+          },
           severity: "warning",
           message:
             'Key "ttft" appears twice in the same object (lines 2 and 3); JSON readers keep only the last value. Remove or rename the duplicate so the file says one thing.',

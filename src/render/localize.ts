@@ -1,0 +1,70 @@
+import type { Finding } from "../model/finding.ts";
+import type { Measured, RequirementPart, RequirementResult, Verdict } from "../model/report.ts";
+import { formatMessage, hasMessage, label, renderMessage } from "./catalog/index.ts";
+import type { Lang } from "./i18n.ts";
+
+/**
+ * The report's stored sentences and words in one language. Each reads the key and params the report
+ * keeps and falls back to the stored English when the report predates them.
+ */
+export function findingText(finding: Finding, lang: Lang): string {
+  return renderMessage({ key: finding.code, params: finding.params }, finding.message, lang);
+}
+
+export function reasonText(
+  result: Pick<RequirementResult | RequirementPart, "reason" | "reason_key" | "reason_params">,
+  lang: Lang,
+): string {
+  return renderMessage({ key: result.reason_key, params: result.reason_params }, result.reason, lang);
+}
+
+export function methodText(measured: Measured, lang: Lang): string {
+  return renderMessage({ key: measured.method_key, params: measured.method_params }, measured.method, lang);
+}
+
+export function verdictWord(verdict: Verdict, lang: Lang): string {
+  return label(`verdict.${verdict}`, lang, verdict);
+}
+
+export function severityWord(severity: string, lang: Lang): string {
+  return label(`severity.${severity}`, lang, severity);
+}
+
+/** `candidate-qwen7b` → `候选-qwen7b`: the role word is translated, the model name after it kept. */
+export function roleText(role: string, lang: Lang): string {
+  if (lang === "en") return role;
+  if (hasMessage(`role.${role}`)) return label(`role.${role}`, lang);
+  const dash = role.indexOf("-");
+  const head = dash < 0 ? role : role.slice(0, dash);
+  return hasMessage(`role.${head}`) ? `${label(`role.${head}`, lang)}${role.slice(head.length)}` : role;
+}
+
+/** `accelerators[0].model` → `加速卡[0].模型`; a software name under `software.` stays as written. */
+export function fieldText(path: string, lang: Lang): string {
+  if (lang === "en") return path;
+  const [first, ...rest] = path.split(".");
+  const translate = (segment: string) =>
+    segment.replace(/^[a-z_]+/, (name) =>
+      hasMessage(`field.${name}`) ? label(`field.${name}`, lang) : name,
+    );
+  if (first?.startsWith("software")) return [translate(first), ...rest].join(".");
+  return [first ?? "", ...rest].map(translate).join(".");
+}
+
+/** `1 × paper or 2 × patent` → `1 × 论文 或 2 × 专利`. */
+export function deliverableKindText(kind: string, lang: Lang): string {
+  if (lang === "en") return kind;
+  return kind
+    .split(" or ")
+    .map((alternative) =>
+      alternative.replace(/[a-z][a-z-]*$/, (k) =>
+        hasMessage(`deliverable.${k}`) ? label(`deliverable.${k}`, lang) : k,
+      ),
+    )
+    .join(` ${label("text.or", lang)} `);
+}
+
+/** A catalog sentence with values: the one entry point renderers use for their own words. */
+export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {
+  return formatMessage(key, params, lang);
+}
