@@ -177,9 +177,7 @@ async function waiveFromForm(context: AppContext, c: Context<AppEnv>): Promise<R
   if (reason.length < 3 || reason.length > 2000) {
     return reportPage(context, c, { kind: "error", text: page.t("page.waiver.shortReason") }, 400);
   }
-  // The session type promises a role only; the minimal session also carries the officer's name.
-  const officer = "name" in session && typeof session.name === "string" ? session.name : "officer";
-  const waiver = { requirement, reason, officer, createdAt: context.now().toISOString() };
+  const waiver = { requirement, reason, officer: session.name, createdAt: context.now().toISOString() };
   const report = applyWaivers(record.report, [...record.waivers, waiver]);
   await context.store.addWaiver(id, waiver, report.verdict);
   const back = withLang(`/submissions/${id}?waived=${encodeURIComponent(requirement)}`, page.lang);

@@ -5,7 +5,8 @@ import { createTestApp, EXAMPLE_TEAM, smallFields, type TestApp, uploadInit } fr
 
 describe("the server's pages", () => {
   it("lists every topic with each team's published verdict and a link to its dashboard", async () => {
-    const app = await createTestApp();
+    // Each team's latest submission is public here, so the index has verdicts to list.
+    const app = await createTestApp({}, undefined, { publicResults: "latest" });
     await upload(app, app.tokens.teamB);
     await upload(app, app.tokens.teamA);
     const page = await (await app.request("/topics?lang=en")).text();
@@ -30,7 +31,8 @@ describe("the server's pages", () => {
   });
 
   it("shows the report page with its id, upload time, back link and language switch, and no script", async () => {
-    const app = await createTestApp();
+    // Published as each team's latest, so an anonymous reader may open the page.
+    const app = await createTestApp({}, undefined, { publicResults: "latest" });
     const id = await upload(app, app.tokens.example);
     const response = await app.request(`/submissions/${id}?lang=zh`);
     const page = await response.text();
@@ -75,9 +77,8 @@ describe("the server's pages", () => {
     });
     const location = response.headers.get("location") ?? "";
     const after = await (await app.request(location, { headers: { cookie } })).text();
-    const json = (await (
-      await app.request(`/api/submissions/${id}`, { headers: { cookie: "" } })
-    ).json()) as {
+    // Nothing is published yet: the officer's own session reads the stored waivers.
+    const json = (await (await app.request(`/api/submissions/${id}`, { headers: { cookie } })).json()) as {
       waivers: unknown[];
     };
     expect({
@@ -109,7 +110,8 @@ describe("the server's pages", () => {
           requirement: "1.2/startup-reserved-memory",
           reason: "Measured on the programme cluster",
           officer: "Dr. Li",
-          created_at: "2026-08-01T10:01:00.000Z",
+          // The test clock ticks a minute per reading: upload, sign-in, then each session check.
+          created_at: "2026-08-01T10:04:00.000Z",
         },
       ],
     });
@@ -178,25 +180,35 @@ describe("the server's pages", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ token: app.tokens.example }),
     });
+    const setCookie = opened.headers.get("set-cookie") ?? "";
+    const session = setCookie.split(";")[0] as string;
+    const whoOpen = await (await app.request("/api/session", { headers: { cookie: session } })).json();
     const wrong = await app.request("/api/session", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ token: "cc_wrong" }),
     });
-    const closed = await app.request("/api/session", { method: "DELETE" });
+    const closed = await app.request("/api/session", { method: "DELETE", headers: { cookie: session } });
+    const whoClosed = await (await app.request("/api/session", { headers: { cookie: session } })).json();
     expect({
-      opened: [opened.status, await opened.json(), attributes(opened)],
+      opened: [opened.status, await opened.json(), setCookie],
+      whoOpen,
       wrong: wrong.status,
-      closed: [closed.status, attributes(closed)],
+      closed: [closed.status, closed.headers.get("set-cookie"), await closed.text()],
+      whoClosed,
     }).toEqual({
       opened: [
         200,
         { role: "team", team: EXAMPLE_TEAM },
-        ["Path=/", "HttpOnly", "SameSite=Strict", "Max-Age=43200"],
+        `${session}; Path=/; Max-Age=43200; HttpOnly; SameSite=Strict`,
       ],
+      whoOpen: { role: "team", team: EXAMPLE_TEAM },
       wrong: 401,
-      closed: [200, ["Path=/", "HttpOnly", "SameSite=Strict", "Max-Age=0"]],
+      closed: [204, "claimcheck_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict", ""],
+      whoClosed: { role: "public" },
     });
+    // The cookie holds a fresh session id, never the token itself.
+    expect(session).toMatch(/^claimcheck_session=cs_[A-Za-z0-9_-]{43}$/);
   });
 });
 
@@ -215,8 +227,4 @@ async function signIn(app: TestApp, token: string): Promise<string> {
     body: JSON.stringify({ token }),
   });
   return (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
-}
-
-function attributes(response: Response): string[] {
-  return (response.headers.get("set-cookie") ?? "").split("; ").slice(1);
 }
