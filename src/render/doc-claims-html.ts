@@ -1,7 +1,7 @@
 import type { Report } from "../model/report.ts";
 import { messages } from "./catalog/doc-claims.ts";
 import { formatDocClaimMeasured, formatDocClaimWhere } from "./doc-claims-text.ts";
-import { h, type Markup } from "./html-escape.ts";
+import { breakable, h, type Markup } from "./html-escape.ts";
 import { renderBadge } from "./html-sections.ts";
 import type { Lang } from "./i18n.ts";
 
@@ -12,7 +12,7 @@ export function renderDocClaimsHtml(report: Report, lang: Lang): Markup {
   const label = (id: string) => messages[`label.${id}`]?.[lang] ?? id;
   const rows = claims.map(
     (c) =>
-      h`<tr><td class="loc"><code>${formatDocClaimWhere(c)}</code></td><td><code>${c.requirement}</code></td><td>${c.text}</td><td class="nowrap">${formatDocClaimMeasured(c)}</td><td>${renderBadge(c.verdict, lang)}${c.finding === undefined ? "" : h`<br><code>${c.finding}</code>`}</td></tr>`,
+      h`<tr><td class="loc" data-label="${label("doc_where")}"><code>${breakable(formatDocClaimWhere(c))}</code></td><td data-label="ID"><code>${breakable(c.requirement)}</code></td><td data-label="${label("doc_stated")}">${c.text}</td><td class="nowrap" data-label="${label("doc_measured")}">${formatDocClaimMeasured(c)}</td><td data-label="${label("doc_verdict")}">${renderBadge(c.verdict, lang)}${c.finding === undefined ? "" : h`<br><code>${breakable(c.finding)}</code>`}</td></tr>`,
   );
-  return h`<section id="doc-claims"><h2>${label("doc_claims")} (${claims.length})</h2><table><thead><tr><th>${label("doc_where")}</th><th>ID</th><th>${label("doc_stated")}</th><th>${label("doc_measured")}</th><th>${label("doc_verdict")}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return h`<section id="doc-claims"><h2>${label("doc_claims")} (${claims.length})</h2><table class="cards"><thead><tr><th>${label("doc_where")}</th><th>ID</th><th>${label("doc_stated")}</th><th>${label("doc_measured")}</th><th>${label("doc_verdict")}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
