@@ -6,12 +6,19 @@ import { t } from "./localize.ts";
 
 /**
  * The id a printed page names: `submission.id` when the server stored one, else the first 12 hex
- * digits of the SHA-256 of the report JSON, which any reader can recompute from the file.
+ * digits of the SHA-256 of the topic, the team and the SHA-256 of every input (one per line, sorted).
+ * It names what was submitted, so it is the same whether the report is rendered at verify time or
+ * later from its JSON, and any reader can recompute it from the inputs table.
  */
 export function submissionId(report: Report): string {
   const id = (report.submission as { id?: unknown }).id;
   if (typeof id === "string" && id !== "") return id;
-  return createHash("sha256").update(JSON.stringify(report)).digest("hex").slice(0, 12);
+  const lines = [
+    report.submission.topic,
+    report.submission.team,
+    ...report.inputs.map((i) => i.sha256).sort(),
+  ];
+  return createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 12);
 }
 
 /**
