@@ -46,8 +46,10 @@ export function judgeReported(options: JudgeTargetOptions): RequirementResult {
       ? ""
       : ` [${shown(measured.low)}, ${shown(measured.high)}]`;
   const partial = "unavailable" in options.outcome ? undefined : options.outcome.partial;
+  // The judged result's reason key says the target was missed or met; a reported figure has no target.
+  const { reason_key: _key, reason_params: _params, ...rest } = judged;
   return {
-    ...judged,
+    ...rest,
     verdict: "reported",
     reason: `Reported: ${shown(measured.value)}${unit}${bound}, ${measured.method}; the topic sets no threshold for this figure.${partial === undefined ? "" : ` Note: ${partial}`}`,
   };

@@ -27,7 +27,7 @@ describe("cost CSV", () => {
     const parsed = costCsv.parse(textFile("c.csv", "scenario,requests,gpu_hours,cost\npeak,1000,2.5,90\n"));
     expect([parsed.findings, parsed.costs]).toEqual([
       [],
-      [{ scenario: "peak", requests: 1000, gpuHours: 2.5, cost: 90, line: 2 }],
+      [{ scenario: "peak", requests: 1000, gpuHours: 2.5, cost: 90, cu: Number.NaN, line: 2 }],
     ]);
   });
 });
