@@ -1,4 +1,5 @@
 import { EVIDENCE_ROLES } from "../model/evidence.ts";
+import { detectCompression } from "../read/decompress-evidence.ts";
 import { HttpError } from "./http-error.ts";
 import type { UploadLimits } from "./limits.ts";
 import { readMultipartBody } from "./multipart-guard.ts";
@@ -81,10 +82,12 @@ async function sortFields(form: FormData): Promise<Upload> {
 async function evidenceFile(field: string, file: File): Promise<UploadedFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = file.type.split(";")[0]?.trim().toLowerCase() ?? "";
+  // gzip/zstd evidence is stored as submitted (its SHA-256 is of those bytes) and inflated by the job.
+  if (detectCompression(bytes) !== undefined) return { field, name: safeName(file.name, field), bytes };
   if ((type !== "" && !TEXT_TYPES.test(type)) || bytes.subarray(0, 8192).includes(0)) {
     throw new HttpError(
       415,
-      `${field}: "${file.name}" (${type || "binary"}) is not a result file; upload the tool's CSV, JSON, JSONL or log as text (a zip goes in the field \`submission\`).`,
+      `${field}: "${file.name}" (${type || "binary"}) is not a result file; upload the tool's CSV, JSON, JSONL or log as text, or gzip/zstd-compressed (a zip goes in the field \`submission\`).`,
     );
   }
   return { field, name: safeName(file.name, field), bytes };

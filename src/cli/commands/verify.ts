@@ -9,6 +9,7 @@ import { type Submission, SubmissionSchema } from "../../model/manifest.ts";
 import type { Report } from "../../model/report.ts";
 import type { RequestProjection } from "../../model/request-columns.ts";
 import type { Topic } from "../../model/topic.ts";
+import { decompressWhole, detectCompression } from "../../read/decompress-evidence.ts";
 import { listDocumentPaths, readDocuments } from "../../read/read-doc-claims.ts";
 import { readHardwareCatalog } from "../../read/read-hardware.ts";
 import { readGeneratedAt, readVersion } from "../../read/read-package.ts";
@@ -65,10 +66,18 @@ export interface VerifyFilesOptions extends Pick<VerifyOptions, "only" | "confid
 export async function verifyFiles(options: VerifyFilesOptions): Promise<Report> {
   const topic = findTopic(await readTopic(options.submission.topic), options.submission.topic);
   checkReferences(options.submission, topic, options.only);
-  return judge(topic, options.submission, options.mode, options.files.map(prepareInput), options);
+  const inputs = options.files.map((f) => prepareInput(inflated(f)));
+  return judge(topic, options.submission, options.mode, inputs, options);
 }
 
 // --- internal ---
+
+/** A gzip or zstd upload (told by its first bytes) is read decompressed; its hash stays the submitted file's. */
+function inflated(file: SubmittedFile): SubmittedFile {
+  const kind = detectCompression(file.file.bytes);
+  if (kind === undefined) return file;
+  return { ...file, file: { ...file.file, bytes: decompressWhole(kind, file.file.bytes, file.file.path) } };
+}
 
 async function judge(
   topic: Topic,
