@@ -21,7 +21,9 @@ export async function acceptUpload(
   answer: (id: string) => Promise<Response>,
 ): Promise<Response> {
   const team = requireTeam(caller);
-  takeQuota(context, team);
+  // One clock read: the upload is counted against the quota and dated at the same instant.
+  const acceptedAt = context.now();
+  takeQuota(context, team, acceptedAt);
   const upload = await readUpload(request, context.limits);
   const prepared =
     upload.kind === "zip"
@@ -36,7 +38,7 @@ export async function acceptUpload(
     {
       topic,
       team,
-      createdAt: context.now().toISOString(),
+      createdAt: acceptedAt.toISOString(),
       mode: prepared.mode,
       inputs: prepared.inputs,
     },
@@ -68,8 +70,8 @@ export async function acceptUpload(
 // --- internal ---
 
 /** Counts the upload against the team's hourly quota, or answers 429 with when to try again. */
-function takeQuota(context: AppContext, team: string): void {
-  const quota = context.quota.take(team, context.now().getTime());
+function takeQuota(context: AppContext, team: string, at: Date): void {
+  const quota = context.quota.take(team, at.getTime());
   if (quota.allowed) return;
   throw new HttpError(
     429,

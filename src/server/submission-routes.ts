@@ -27,8 +27,10 @@ export function addSubmissionRoutes(app: Hono<AppEnv>, context: AppContext): voi
   });
   app.post("/api/submissions", limit, async (c) =>
     acceptUpload(context, c.get("caller"), c.req.raw, async (id) => {
-      const { record } = await readable(context, c.get("caller"), id);
-      return jsonResponse(envelope(record, record.report, true), 201, { location: `/api/submissions/${id}` });
+      const { record, published } = await readable(context, c.get("caller"), id);
+      return jsonResponse(envelope(record, record.report, published), 201, {
+        location: `/api/submissions/${id}`,
+      });
     }),
   );
   app.get("/api/submissions/:id", async (c) => {

@@ -215,7 +215,8 @@ describe("the server's pages", () => {
 // --- internal ---
 
 async function upload(app: TestApp, token: string): Promise<string> {
-  const response = await app.request("/api/submissions", uploadInit(token, smallFields()));
+  // Waits for the verdict: these tests are about the pages of a judged submission, not about the job.
+  const response = await app.request("/api/submissions?wait=true", uploadInit(token, smallFields()));
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }

@@ -42,7 +42,10 @@ describe.skipIf(!existsSync(CHROMIUM))(TITLE, () => {
       [long, 300],
       [team, 400],
     ] as const) {
-      const response = await fetch(`${server.url}/api/submissions`, uploadInit(token, smallFields(rows)));
+      const response = await fetch(
+        `${server.url}/api/submissions?wait=true`,
+        uploadInit(token, smallFields(rows)),
+      );
       expect(response.status).toBe(201);
       reportId = ((await response.json()) as { id: string }).id;
     }

@@ -187,7 +187,8 @@ describe("upload quota", () => {
 // --- internal ---
 
 async function submit(app: TestApp, token: string): Promise<string> {
-  const response = await app.request("/api/submissions", uploadInit(token, smallFields()));
+  // Waits for the verdict: these tests are about who reads a report, not about the job.
+  const response = await app.request("/api/submissions?wait=true", uploadInit(token, smallFields()));
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }

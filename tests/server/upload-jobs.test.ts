@@ -49,6 +49,7 @@ describe("uploads verified as jobs", () => {
       "The evidence has 1 error; nothing was judged or stored. Fix the rows listed and upload again.",
       {
         code: "CSV_BAD_NUMBER",
+        params: { cell: "160.189 ms", unit: "milliseconds", variant: "serving_cells_1" },
         severity: "error",
         message:
           '"160.189 ms" is not a plain number; write the value in milliseconds without units or separators.',
