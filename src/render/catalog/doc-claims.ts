@@ -29,6 +29,8 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "label.doc_claims": { en: "Claims in the report document", zh: "报告文档中的声明" },
   "label.doc_where": { en: "Where", zh: "位置" },
+  "label.doc_requirement": { en: "Requirement", zh: "要求" },
+  "label.doc_none": { en: "No claim marks were found.", zh: "未找到声明标记。" },
   "label.doc_stated": { en: "Stated", zh: "文中声明值" },
   "label.doc_measured": { en: "Measured [bound]", zh: "实测值 [置信区间]" },
   "label.doc_verdict": { en: "Verdict", zh: "结论" },
