@@ -127,4 +127,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
     en: "No {role} training log (Megatron-LM log, MLPerf MLLOG, or the training-throughput CSV) was submitted.",
     zh: "未提交{role}训练日志（Megatron-LM 日志、MLPerf MLLOG 或训练吞吐量 CSV）。",
   },
+  // --- values the judge quotes in a finding ---
+  "role_usage.reads": { en: "reads {roles}", zh: "读取 {roles}" },
+  "role_usage.reads_none": { en: "reads no evidence file", zh: "不读取任何证据文件" },
 };
