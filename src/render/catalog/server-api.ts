@@ -40,8 +40,9 @@ export const messages: Record<string, { en: string; zh: string }> = {
     zh: "本服务器以 --public latest 运行：每个团队的最新提交已经公开。",
   },
   "server.publish_request": {
-    en: 'Send JSON {"select": "chosen" | "latest", "deadline"?: "<ISO 8601 time>", "full"?: false} ({issue}).',
-    zh: '请发送 JSON {"select": "chosen" | "latest", "deadline"?: "<ISO 8601 时间>", "full"?: false}（{issue}）。',
+    // ICU reads braces as arguments: a literal JSON object is quoted with apostrophes.
+    en: 'Send JSON \'{"select": "chosen" | "latest", "deadline"?: "<ISO 8601 time>", "full"?: false}\' ({issue}).',
+    zh: '请发送 JSON \'{"select": "chosen" | "latest", "deadline"?: "<ISO 8601 时间>", "full"?: false}\'（{issue}）。',
   },
   "server.deadline_with_chosen": {
     en: 'A deadline goes with "select": "latest"; chosen submissions are taken as chosen.',
@@ -56,8 +57,8 @@ export const messages: Record<string, { en: string; zh: string }> = {
     zh: "只有项目官员的令牌可以执行此操作（豁免要求、发布课题）：claimcheck token create --officer。",
   },
   "server.session_request": {
-    en: 'Send JSON {"token": "<token>"} with content-type application/json.',
-    zh: '请以 content-type application/json 发送 JSON {"token": "<令牌>"}。',
+    en: 'Send JSON \'{"token": "<token>"}\' with content-type application/json.',
+    zh: '请以 content-type application/json 发送 JSON \'{"token": "<令牌>"}\'。',
   },
   "server.session_unknown_token": {
     en: "That token is not known; ask the program office for your team's token.",
