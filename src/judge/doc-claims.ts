@@ -4,6 +4,7 @@ import type { Claim, Submission } from "../model/manifest.ts";
 import type { DocClaim, RequirementResult, Verdict } from "../model/report.ts";
 import { createClaimFinding } from "./claim-check.ts";
 import type { ReadMark } from "./doc-claim-marks.ts";
+import { findingRef, withReason } from "./reason-ref.ts";
 
 export interface ApplyDocClaimsOptions {
   requirements: RequirementResult[];
@@ -154,11 +155,18 @@ function conflictWith(
 /** The first reason to fail stays: a missed target, or the first mark that disagrees. */
 function failWith(result: RequirementResult, judged: JudgedMark, read: ReadMark): RequirementResult {
   const finding = judged.finding as Finding;
-  const reason =
-    result.verdict === "fail" && result.reason !== ""
-      ? result.reason
-      : `${formatLocation(finding.location ?? { path: read.mark.path })} disagrees: ${finding.message}`;
-  return { ...result, verdict: "fail", reason, findings: [...result.findings, finding] };
+  if (result.verdict === "fail" && result.reason !== "")
+    return { ...result, verdict: "fail", findings: [...result.findings, finding] };
+  const where = formatLocation(finding.location ?? { path: read.mark.path });
+  return {
+    ...result,
+    ...withReason({ reason: `${where} disagrees: ${finding.message}` }, "reason.doc_disagrees", {
+      where,
+      finding: findingRef(finding),
+    }),
+    verdict: "fail",
+    findings: [...result.findings, finding],
+  };
 }
 
 function located(finding: Finding, read: ReadMark): Finding {

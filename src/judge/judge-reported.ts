@@ -1,6 +1,8 @@
+import type { MessageRef } from "../model/message.ts";
 import type { RequirementResult } from "../model/report.ts";
 import type { ReportedRequirement, Requirement, TargetRequirement } from "../model/topic.ts";
 import { type JudgeTargetOptions, judgeTarget } from "./judge-target.ts";
+import { withReason } from "./reason-ref.ts";
 
 /**
  * A reported figure as the target pipeline sees it. With an officer's `op` and `value` it is a
@@ -46,13 +48,31 @@ export function judgeReported(options: JudgeTargetOptions): RequirementResult {
       ? ""
       : ` [${shown(measured.low)}, ${shown(measured.high)}]`;
   const partial = "unavailable" in options.outcome ? undefined : options.outcome.partial;
-  // The judged result's reason key says the target was missed or met; a reported figure has no target.
-  const { reason_key: _key, reason_params: _params, ...rest } = judged;
-  return {
-    ...rest,
-    verdict: "reported",
-    reason: `Reported: ${shown(measured.value)}${unit}${bound}, ${measured.method}; the topic sets no threshold for this figure.${partial === undefined ? "" : ` Note: ${partial}`}`,
+  const reason = `Reported: ${shown(measured.value)}${unit}${bound}, ${measured.method}; the topic sets no threshold for this figure.${partial === undefined ? "" : ` Note: ${partial}`}`;
+  const method: MessageRef =
+    measured.method_key === undefined
+      ? { key: "reason.text", params: { text: measured.method }, text: measured.method }
+      : { key: measured.method_key, params: measured.method_params ?? {}, text: measured.method };
+  const figure: MessageRef = {
+    key: "reason.reported",
+    params: { value: shown(measured.value), unit, bound, method },
   };
+  const partialRef = "unavailable" in options.outcome ? undefined : options.outcome.partialRef;
+  const note: MessageRef | undefined =
+    partial === undefined
+      ? undefined
+      : {
+          key: "reason.reported_partial",
+          params: { partial: partialRef ?? { key: "reason.text", params: { text: partial }, text: partial } },
+        };
+  // The key judgeTarget chose (a target missed by NaN) does not describe a figure without a threshold.
+  return note === undefined
+    ? { ...judged, verdict: "reported", ...withReason({ reason }, figure.key, figure.params ?? {}) }
+    : {
+        ...judged,
+        verdict: "reported",
+        ...withReason({ reason }, "reason.then_finding", { reason: figure, finding: note }),
+      };
 }
 
 /**
@@ -72,6 +92,15 @@ export function finishReported(result: RequirementResult): RequirementResult {
     ...result,
     kind: "reported",
     target,
-    reason: `Reported per ${parts[0]?.per ?? "part"} (${values.join("; ")}); the topic sets no threshold for this figure.`,
+    ...withReason(
+      {
+        reason: `Reported per ${parts[0]?.per ?? "part"} (${values.join("; ")}); the topic sets no threshold for this figure.`,
+      },
+      "reason.reported_parts",
+      {
+        per: { key: `per.${parts[0]?.per ?? "part"}`, text: parts[0]?.per ?? "part" },
+        values: values.join("; "),
+      },
+    ),
   };
 }

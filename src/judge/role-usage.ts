@@ -53,7 +53,19 @@ export function checkRoleUsage(topic: Topic, inputs: readonly RoleEvidence[]): F
         "warning",
         `No requirement of topic ${topic.id} reads the ${input.parsed.kind} file under role \`${input.role}\`, so it was not judged; the topic ${reads} (closest first). Rename the role in claimcheck.yaml's evidence, or drop the file.`,
         { path: input.path },
-        { id: topic.id, kind: input.parsed.kind, role: input.role, reads },
+        {
+          id: topic.id,
+          kind: input.parsed.kind,
+          role: input.role,
+          reads:
+            closest.length === 0
+              ? { key: "role_usage.reads_none", text: reads }
+              : {
+                  key: "role_usage.reads",
+                  params: { roles: closest.map((r) => `\`${r}\``).join(", ") },
+                  text: reads,
+                },
+        },
       );
     });
 }

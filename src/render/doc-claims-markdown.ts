@@ -1,27 +1,29 @@
 import type { Report } from "../model/report.ts";
 import { messages } from "./catalog/doc-claims.ts";
 import { formatDocClaimMeasured, formatDocClaimWhere } from "./doc-claims-text.ts";
+import type { Lang } from "./i18n.ts";
+import { verdictWord } from "./localize.ts";
 import { VERDICT_ICON } from "./text-helpers.ts";
 
 /**
  * The report's section on the claims marked in the deliverable document: one row per mark with its
  * line, what it states, what was measured and its verdict. Nothing when no document was gated.
  */
-export function renderDocClaimsMarkdown(report: Report): string[] {
+export function renderDocClaimsMarkdown(report: Report, lang: Lang = "en"): string[] {
   const claims = report.doc_claims;
   if (claims === undefined) return [];
-  const label = (id: string) => messages[`label.${id}`]?.en ?? id;
+  const label = (id: string) => messages[`label.${id}`]?.[lang] ?? id;
   const rows = claims.map(
     (c) =>
-      `| ${VERDICT_ICON[c.verdict]} | \`${escapeCell(formatDocClaimWhere(c))}\` | \`${escapeCell(c.requirement)}\` | ${escapeCell(c.text)} | ${formatDocClaimMeasured(c)} | **${c.verdict}**${c.finding === undefined ? "" : ` \`${c.finding}\``} |`,
+      `| ${VERDICT_ICON[c.verdict]} | \`${escapeCell(formatDocClaimWhere(c))}\` | \`${escapeCell(c.requirement)}\` | ${escapeCell(c.text)} | ${formatDocClaimMeasured(c)} | **${lang === "en" ? c.verdict : verdictWord(c.verdict, lang)}**${c.finding === undefined ? "" : ` \`${c.finding}\``} |`,
   );
   return [
     `### ${label("doc_claims")} (${claims.length})`,
     "",
     ...(claims.length === 0
-      ? ["No claim marks were found."]
+      ? [label("doc_none")]
       : [
-          `| | ${label("doc_where")} | Requirement | ${label("doc_stated")} | ${label("doc_measured")} | ${label("doc_verdict")} |`,
+          `| | ${label("doc_where")} | ${label("doc_requirement")} | ${label("doc_stated")} | ${label("doc_measured")} | ${label("doc_verdict")} |`,
           "|---|---|---|---|---|---|",
           ...rows,
         ]),

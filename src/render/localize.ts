@@ -30,13 +30,20 @@ export function severityWord(severity: string, lang: Lang): string {
   return label(`severity.${severity}`, lang, severity);
 }
 
-/** `candidate-qwen7b` → `候选-qwen7b`: the role word is translated, the model name after it kept. */
+/**
+ * `candidate-qwen7b` → `候选-qwen7b`, `baseline-memory` → `基线-显存`: the role word is translated, and
+ * so is a role word after it; a model name after it is kept.
+ */
 export function roleText(role: string, lang: Lang): string {
   if (lang === "en") return role;
   if (hasMessage(`role.${role}`)) return label(`role.${role}`, lang);
   const dash = role.indexOf("-");
   const head = dash < 0 ? role : role.slice(0, dash);
-  return hasMessage(`role.${head}`) ? `${label(`role.${head}`, lang)}${role.slice(head.length)}` : role;
+  if (!hasMessage(`role.${head}`)) return role;
+  const tail = role.slice(head.length + 1);
+  const rest =
+    dash < 0 ? "" : hasMessage(`role.${tail}`) ? `-${label(`role.${tail}`, lang)}` : role.slice(dash);
+  return `${label(`role.${head}`, lang)}${rest}`;
 }
 
 /** `accelerators[0].model` → `加速卡[0].模型`; a software name under `software.` stays as written. */

@@ -45,7 +45,7 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
     "",
     t("md.program_note", lang),
     "",
-    ...renderDocClaimsMarkdown(report),
+    ...renderDocClaimsMarkdown(report, lang),
     ...details(report, lang),
     ...renderMarkdownDiff(report, lang),
     ...chartLinks(report, options.chartsDir, lang),

@@ -48,6 +48,13 @@ describe("a reported figure", () => {
       claimed: null,
       verdict: "reported",
       reason: "Reported: 29.42 % [29.25, 29.58], test method; the topic sets no threshold for this figure.",
+      reason_key: "reason.reported",
+      reason_params: {
+        bound: " [29.25, 29.58]",
+        method: { key: "reason.text", params: { text: "test method" }, text: "test method" },
+        unit: " %",
+        value: 29.42,
+      },
       findings: [],
     });
   });

@@ -18,7 +18,11 @@ describe("checkRoleUsage", () => {
         params: {
           id: "2.1",
           kind: "outcomes",
-          reads: "reads `tasks`, `evaluator`",
+          reads: {
+            key: "role_usage.reads",
+            params: { roles: "`tasks`, `evaluator`" },
+            text: "reads `tasks`, `evaluator`",
+          },
           role: "task",
         },
         severity: "warning",

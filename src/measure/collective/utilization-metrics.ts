@@ -1,4 +1,5 @@
 import type { GpuMemorySamples } from "../../model/evidence.ts";
+import type { MessageRef } from "../../model/message.ts";
 import type { MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
 import { computeChange } from "../stats/relative-change.ts";
 
@@ -16,6 +17,7 @@ export const gpuUtilization: MetricDefinition = {
     if (candidate === undefined)
       return missing(
         "No GPU timeline (evidence.memory) was submitted; capture nvidia-smi with utilization.gpu during the run.",
+        { key: "missing.gpu_timeline" },
       );
     const c = meanUtilization(candidate);
     if (c === undefined)
@@ -23,7 +25,11 @@ export const gpuUtilization: MetricDefinition = {
         unavailable: "invalid",
         reason: "The timeline has no utilization.gpu values; query utilization.gpu with nvidia-smi.",
       };
-    if (input.comparison === "none") return exact(c.mean, c.n, `mean utilization.gpu over ${c.n} samples`);
+    if (input.comparison === "none")
+      return exact(c.mean, c.n, `mean utilization.gpu over ${c.n} samples`, {
+        key: "method.utilization_mean",
+        params: { n: c.n },
+      });
     const role = input.baselineRole ?? "baseline-memory";
     const baselineTimeline = input.evidence[role]?.memory;
     if (baselineTimeline === undefined)
@@ -39,6 +45,16 @@ export const gpuUtilization: MetricDefinition = {
         value,
         Math.min(c.n, b.n),
         `mean utilization.gpu ${round(c.mean)} % (${c.n} samples) vs ${role} ${round(b.mean)} % (${b.n} samples)`,
+        {
+          key: "method.utilization_change",
+          params: {
+            c: round(c.mean),
+            cn: c.n,
+            role: { key: `role.${role}`, text: role },
+            b: round(b.mean),
+            bn: b.n,
+          },
+        },
       ),
       candidate: c.mean,
       baseline: b.mean,
@@ -61,12 +77,21 @@ function meanUtilization(timeline: GpuMemorySamples): { mean: number; n: number 
   return n === 0 ? undefined : { mean: sum / n, n };
 }
 
-function exact(value: number, n: number, method: string): MetricEstimate {
-  return { value, low: value, high: value, n, method: `${method}; exact for this run (no sampling bound)` };
+function exact(value: number, n: number, method: string, ref: MessageRef): MetricEstimate {
+  return {
+    value,
+    low: value,
+    high: value,
+    n,
+    method: `${method}; exact for this run (no sampling bound)`,
+    methodRef: { key: "method.exact_this_run", params: { method: ref } },
+  };
 }
 
-function missing(reason: string): MetricUnavailable {
-  return { unavailable: "missing", reason };
+function missing(reason: string, reasonRef?: MessageRef): MetricUnavailable {
+  return reasonRef === undefined
+    ? { unavailable: "missing", reason }
+    : { unavailable: "missing", reason, reasonRef };
 }
 
 function round(value: number): number {

@@ -19,6 +19,7 @@ export const diagnosisAccuracy: MetricDefinition = {
       return {
         unavailable: "missing",
         reason: `No outcomes file under the role ${role} was submitted: one row per diagnosed fault with expected (the injected type) and observed (the diagnosed type); \`claimcheck template outcomes\` prints its header.`,
+        reasonRef: { key: "missing.diagnosis_outcomes", params: { role } },
       };
     return ACCURACY.evaluate({ ...input, evidence: { [role]: own }, candidateRole: role });
   },

@@ -22,6 +22,7 @@ export function readSides(input: MeasureInput): Sides | MetricUnavailable {
       unavailable: "missing",
       reason:
         "No candidate generation pairs were submitted; `claimcheck template generation-pairs` prints the header (item_id, reference, prediction).",
+      reasonRef: { key: "missing.generation_pairs" },
     };
   const role = input.baselineRole ?? "baseline";
   if (input.comparison === "none") return { candidate, role, findings: [] };

@@ -1,4 +1,5 @@
 import type { ItemOutcomes } from "../../model/evidence.ts";
+import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
 import { bootstrapRelativeChange } from "../stats/bootstrap.ts";
@@ -40,6 +41,7 @@ function rateMetric(id: string, better: "lower" | "higher"): MetricDefinition {
       if (candidate === undefined)
         return missing(
           "No outcomes file (one judged item per row) was submitted; `claimcheck template outcomes` prints its header.",
+          { key: "missing.outcomes" },
         );
       const c = groupItemRates(candidate, flip);
       if (input.comparison === "none")
@@ -112,6 +114,7 @@ function absoluteRate(values: Float64Array, confidence: number): MetricEstimate 
     high: bound.high,
     n,
     method: `${k} of ${n} items; Clopper–Pearson exact bound`,
+    methodRef: { key: "method.items_clopper_pearson", params: { k, n } },
     nNeeded: (threshold) => clopperPearsonSamplesNeeded(k / n, threshold, confidence, n),
   };
 }
@@ -194,8 +197,10 @@ function findOutcomes(input: MeasureInput, side: "candidate" | "baseline"): Item
   return findEvidence(input, "outcomes", side)?.outcomes;
 }
 
-function missing(reason: string): MetricUnavailable {
-  return { unavailable: "missing", reason };
+function missing(reason: string, reasonRef?: MessageRef): MetricUnavailable {
+  return reasonRef === undefined
+    ? { unavailable: "missing", reason }
+    : { unavailable: "missing", reason, reasonRef };
 }
 
 function round(value: number): number {

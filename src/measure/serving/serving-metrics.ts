@@ -1,6 +1,7 @@
 import { createFinding } from "../../model/create-finding.ts";
 import type { ParsedEvidence, RequestColumnKey, ServingRequests } from "../../model/evidence.ts";
 import type { Finding } from "../../model/finding.ts";
+import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
 import {
@@ -48,7 +49,10 @@ function latencyMetric(column: Column, statistic: Statistic): MetricDefinition {
     evaluate(input) {
       const candidate = findEvidence(input, "serving-requests", "candidate");
       if (candidate === undefined)
-        return missing(`No candidate request log was submitted for ${id}; add evidence.candidate.`);
+        return missing(`No candidate request log was submitted for ${id}; add evidence.candidate.`, {
+          key: "missing.serving_candidate",
+          params: { id },
+        });
       if (input.comparison === "none") return absolute(candidate, column, statistic, input);
       const role = input.baselineRole ?? "baseline";
       const baseline = findEvidence(input, "serving-requests", "baseline");
@@ -89,6 +93,14 @@ function absolute(
       ? { findings: [tooFew(column, p, sorted.length, minimum, input.confidence)] }
       : {}),
     method: `p${p} (${input.percentileMethod} interpolation) of ${sorted.length} successful requests; distribution-free order-statistic bound`,
+    methodRef: {
+      key: "method.serving_percentile",
+      params: {
+        p,
+        interpolation: { key: `interpolation.${input.percentileMethod}`, text: input.percentileMethod },
+        n: sorted.length,
+      },
+    },
     nNeeded: (threshold) => estimateSamplesNeeded(sorted, p, threshold, "upper", input.confidence),
   };
 }
@@ -118,6 +130,7 @@ function relative(
       high: null,
       n: 0,
       method: "from the tools' reported values; no per-request data, so no confidence bound",
+      methodRef: { key: "method.serving_reported_change" },
       source: "reported",
       candidate: c.value,
       baseline: b.value,
@@ -146,6 +159,17 @@ function relative(
     high: bound.high,
     n: Math.min(cand.length, base.length),
     method: `${input.comparison} of ${statistic} ${column}, candidate n = ${cand.length} vs baseline n = ${base.length}; ${bound.method}`,
+    methodRef: {
+      key: "method.serving_change",
+      params: {
+        comparison: { key: `comparison.${input.comparison}`, text: input.comparison },
+        statistic,
+        column,
+        c: cand.length,
+        b: base.length,
+        bound: bound.ref,
+      },
+    },
     candidate: stat(cand),
     baseline: stat(base),
     nNeeded: (threshold) =>
@@ -161,7 +185,7 @@ function relativeBound(
   stat: (sorted: Float64Array) => number,
   change: (c: number, b: number) => number,
   input: MeasureInput,
-): { low: number | null; high: number | null; method: string } {
+): { low: number | null; high: number | null; method: string; ref: MessageRef } {
   const small = statistic === "mean" || Math.max(cand.length, base.length) <= BOOTSTRAP_MAX_N;
   if (small) {
     // Replayed traces (ids match) are resampled request by request; otherwise each side on its own.
@@ -180,7 +204,18 @@ function relativeBound(
     const how = paired
       ? `paired bootstrap over ${samples.candidate.length} requests matched by request_id (same trace`
       : "unpaired bootstrap (request ids do not match: different traces";
-    return { low: boot.low, high: boot.high, method: `${how}; ${RESAMPLES} resamples, seed ${input.seed})` };
+    const ref: MessageRef = paired
+      ? {
+          key: "method.bootstrap_paired_requests",
+          params: { n: samples.candidate.length, resamples: RESAMPLES, seed: input.seed },
+        }
+      : { key: "method.bootstrap_unpaired_requests", params: { resamples: RESAMPLES, seed: input.seed } };
+    return {
+      low: boot.low,
+      high: boot.high,
+      method: `${how}; ${RESAMPLES} resamples, seed ${input.seed})`,
+      ref,
+    };
   }
   const p = Number(statistic.slice(1));
   const bound = boundRelativeChangeOfQuantiles(cand, base, p, change, input.confidence);
@@ -188,6 +223,7 @@ function relativeBound(
     low: bound.low,
     high: bound.high,
     method: "order-statistic bounds of each side combined (Bonferroni), distribution-free",
+    ref: { key: "method.order_statistic_bonferroni" },
   };
 }
 
@@ -213,8 +249,16 @@ function meanEstimate(sorted: Float64Array): MetricEstimate {
         high: mean + half,
         n,
         method: `mean of ${n} successful requests; normal-approximation 95 % bound`,
+        methodRef: { key: "method.serving_mean", params: { n } },
       }
-    : { value: mean, low: null, high: null, n, method: "mean of 1 request; no bound" };
+    : {
+        value: mean,
+        low: null,
+        high: null,
+        n,
+        method: "mean of 1 request; no bound",
+        methodRef: { key: "method.serving_mean_one" },
+      };
 }
 
 /** The tool's own number, for files that hold only a summary (the report says so). */
@@ -264,6 +308,8 @@ function tooFew(column: Column, p: number, n: number, minimum: number, confidenc
   );
 }
 
-function missing(reason: string): MetricUnavailable {
-  return { unavailable: "missing", reason };
+function missing(reason: string, reasonRef?: MessageRef): MetricUnavailable {
+  return reasonRef === undefined
+    ? { unavailable: "missing", reason }
+    : { unavailable: "missing", reason, reasonRef };
 }

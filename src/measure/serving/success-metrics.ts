@@ -1,4 +1,5 @@
 import type { ReportedStatistic, ServingRequests } from "../../model/evidence.ts";
+import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
 import { newcombeDifference, wilsonInterval } from "../stats/proportion.ts";
@@ -20,6 +21,7 @@ export const successRate: MetricDefinition = {
         return fromSummary(reported, evidence?.format, input);
       return missing(
         "No candidate request log with per-request status was submitted; add evidence.candidate.",
+        { key: "missing.serving_status" },
       );
     }
     const c = countOk(candidate);
@@ -31,6 +33,7 @@ export const successRate: MetricDefinition = {
         high: bound.high,
         n: c.n,
         method: `${c.ok} of ${c.n} requests succeeded; Wilson score bound`,
+        methodRef: { key: "method.success_wilson", params: { ok: c.ok, n: c.n } },
       };
     }
     const role = input.baselineRole ?? "baseline";
@@ -45,6 +48,10 @@ export const successRate: MetricDefinition = {
       high: bound.high,
       n: Math.min(c.n, b.n),
       method: `success rate ${c.ok}/${c.n} vs ${role} ${b.ok}/${b.n}; Newcombe hybrid score interval for the difference`,
+      methodRef: {
+        key: "method.success_newcombe",
+        params: { c: `${c.ok}/${c.n}`, role: { key: `role.${role}`, text: role }, b: `${b.ok}/${b.n}` },
+      },
       candidate: c.ok / c.n,
       baseline: b.ok / b.n,
     };
@@ -88,6 +95,8 @@ function countOk(requests: ServingRequests): { ok: number; n: number } {
   return { ok, n: requests.rows };
 }
 
-function missing(reason: string): MetricUnavailable {
-  return { unavailable: "missing", reason };
+function missing(reason: string, reasonRef?: MessageRef): MetricUnavailable {
+  return reasonRef === undefined
+    ? { unavailable: "missing", reason }
+    : { unavailable: "missing", reason, reasonRef };
 }

@@ -45,6 +45,17 @@ export const devicesCoverage: MetricDefinition = {
       high: bound.high,
       n,
       method: `${passed} of ${n} device models passed; ${shareText}; ${byShare ? "share-weighted as declared, no sampling bound" : "Wilson score bound over device models"}`,
+      methodRef: {
+        key: "method.device_coverage",
+        params: {
+          passed,
+          n,
+          shares: shares === undefined ? "none" : "some",
+          share_passed: shares === undefined ? 0 : show(shares.passed),
+          share_listed: shares === undefined ? 0 : show(shares.listed),
+          weighting: byShare ? "share" : "wilson",
+        },
+      },
       nNeeded: boundSamplesNeeded(n, value, bound.low, bound.high),
     };
   },

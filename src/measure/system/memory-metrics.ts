@@ -1,4 +1,5 @@
 import type { GpuMemorySamples, ParsedEvidence } from "../../model/evidence.ts";
+import type { MessageRef } from "../../model/message.ts";
 import { requireColumn } from "../../model/request-columns.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
 
@@ -39,6 +40,7 @@ export const startupExcess: MetricDefinition = {
       peak - weights,
       window.count,
       `max over ${window.count} samples before the first request (${window.how}) of memory.used summed over GPUs, minus ${weights} GiB of weights`,
+      { key: "method.startup_excess", params: { n: window.count, how: window.howRef, weights } },
     );
   },
 };
@@ -58,6 +60,7 @@ export const totalMemory: MetricDefinition = {
       max / MIB_PER_GIB,
       memory.rows,
       `largest memory.total of any GPU in the timeline (MiB / 1024, the vendors' "GB")`,
+      { key: "method.total_memory" },
     );
   },
 };
@@ -80,6 +83,7 @@ function missingMemory(): MetricUnavailable {
     unavailable: "missing",
     reason:
       "No GPU memory timeline was submitted; add an nvidia-smi CSV under evidence.memory (or --memory).",
+    reasonRef: { key: "missing.memory_timeline" },
   };
 }
 
@@ -101,7 +105,7 @@ export function computeIdleWindow(
   memory: GpuMemorySamples,
   context: ParsedEvidence["context"],
   candidate: ParsedEvidence | undefined,
-): { before: number; count: number; how: string } {
+): { before: number; count: number; how: string; howRef: MessageRef } {
   const starts = candidate?.requests === undefined ? undefined : requireColumn(candidate.requests, "startS");
   let firstRequest = Number.POSITIVE_INFINITY;
   if (starts !== undefined) for (const s of starts) if (s < firstRequest) firstRequest = s;
@@ -113,6 +117,7 @@ export function computeIdleWindow(
       before: firstRequest,
       count: count(firstRequest),
       how: "first request time from the request log",
+      howRef: { key: "method.idle_first_request" },
     };
   let busy = Number.POSITIVE_INFINITY;
   memory.utilizationPct.forEach((u, i) => {
@@ -125,6 +130,7 @@ export function computeIdleWindow(
     before: busy,
     count: count(busy),
     how: `samples before GPU utilization first rises above 0 %${why}`,
+    howRef: { key: "method.idle_busy", params: { unix: unixRequests ? "yes" : "no" } },
   };
 }
 
@@ -157,7 +163,14 @@ export function timeOrder(memory: GpuMemorySamples, before: number = Number.POSI
   return rows.sort((a, b) => (memory.timeS[a] as number) - (memory.timeS[b] as number) || a - b);
 }
 
-function exact(value: number, n: number, method: string): MetricEstimate {
+function exact(value: number, n: number, method: string, ref: MessageRef): MetricEstimate {
   // A maximum read off a timeline has no sampling error to bound: the bound is the value itself.
-  return { value, low: value, high: value, n, method: `${method}; exact (no sampling)` };
+  return {
+    value,
+    low: value,
+    high: value,
+    n,
+    method: `${method}; exact (no sampling)`,
+    methodRef: { key: "method.exact_no_sampling", params: { method: ref } },
+  };
 }

@@ -30,6 +30,7 @@ function modelMetric(
           unavailable: "missing",
           reason:
             "No models file was submitted; `claimcheck template models` prints its header (model, parameters_b, bits_per_weight, bytes).",
+          reasonRef: { key: "missing.models" },
         };
       const values = models.map((m) => m[key]).filter((v) => !Number.isNaN(v));
       if (values.length === 0)
@@ -42,6 +43,10 @@ function modelMetric(
         high: value,
         n: values.length,
         method: `largest ${what} of ${values.length} declared model(s) (${name}); declared, not measured`,
+        methodRef: {
+          key: "method.declared_models",
+          params: { what: { key: `model_column.${key}`, text: what }, n: values.length, name },
+        },
       };
     },
   };

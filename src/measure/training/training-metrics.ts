@@ -124,6 +124,7 @@ function readRun(
     return {
       unavailable: "missing",
       reason: `No ${role} training log (Megatron-LM log, MLPerf MLLOG, or the training-throughput CSV) was submitted.`,
+      reasonRef: { key: "missing.training_log", params: { role: { key: `role.${role}`, text: role } } },
     };
   const seq = table.seqLength ?? positive(input.conditions.seq_length);
   const all = table.steps.map((s) => {

@@ -4,8 +4,9 @@
  */
 export const messages: Record<string, { en: string; zh: string }> = {
   DOC_CLAIM_UNKNOWN_REQUIREMENT: {
-    en: "{file}:{line}: topic {topic} has no requirement “{requirement}”{closest, select, none {.} other {; did you mean {closest}?}} `claimcheck topics {topic}` lists the ids.",
-    zh: "{file}:{line}：课题 {topic} 没有指标要求“{requirement}”{closest, select, none {。} other {；是否应为 {closest}？}}`claimcheck topics {topic}` 列出全部编号。",
+    // The English is the sentence the judge stores (the finding's location carries file and line).
+    en: 'Topic {topic} has no requirement "{requirement}"{closest, select, none {} other {; did you mean {closest}?}} `claimcheck topics {topic}` lists the ids.',
+    zh: "课题 {topic} 没有指标要求“{requirement}”{closest, select, none {。} other {；是否应为 {closest}？}}`claimcheck topics {topic}` 列出全部编号。",
   },
   DOC_CLAIM_NOT_A_TARGET: {
     en: "{file}:{line}: {requirement} is a deliverable (papers, patents, code), which has no number to check; list it under deliverables in claimcheck.yaml and remove the mark.",
@@ -29,6 +30,9 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "label.doc_claims": { en: "Claims in the report document", zh: "报告文档中的声明" },
   "label.doc_where": { en: "Where", zh: "位置" },
+  "reason.doc_disagrees": { en: "{where} disagrees: {finding}", zh: "{where} 与证据不符：{finding}" },
+  "label.doc_requirement": { en: "Requirement", zh: "要求" },
+  "label.doc_none": { en: "No claim marks were found.", zh: "未找到声明标记。" },
   "label.doc_stated": { en: "Stated", zh: "文中声明值" },
   "label.doc_measured": { en: "Measured [bound]", zh: "实测值 [置信区间]" },
   "label.doc_verdict": { en: "Verdict", zh: "结论" },

@@ -13,7 +13,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   CLAIM_AS_FRACTION: {
     en: "Claimed {value}, but {requirement} is in {unit} and the evidence gives {shown} {unit2}: the claim looks like a fraction ({value2} = {percent} {unit3}). Write it in {points}: value: {percent2}.",
-    zh: "声明值为 {value}，但 {requirement} 的单位是 {unit}，证据给出 {shown} {unit2}：该声明看起来是小数（{value2} = {percent} {unit3}）。请以{points}书写：value: {percent2}。",
+    zh: "声明值为 {value}，但 {requirement} 的单位是 {unit}，证据给出 {shown} {unit2}：该声明看起来是小数（{value2} = {percent} {unit3}）。请以{points, select, percent {百分数} other {百分点}}书写：value: {percent2}。",
   },
   CLAIM_MISMATCH: {
     en: "Claimed {value} but the evidence gives {shown} (tolerance {tolerance} % relative); correct the claim or submit the evidence it came from.",
@@ -105,7 +105,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   MODEL_MISMATCH: {
     en: "{variant, select, model_crosscheck_1 {models.csv declares `{text}` ({describe_model}), but system.model in claimcheck.yaml declares `{text2}` ({describe_model2}), and {plainly} that model. Make the two declarations agree.} model_crosscheck_2 {The log ran `{text}` ({describe_model}), but {source} declares `{text2}` ({describe_model2}): the numbers {plainly} from another model than the one declared. Submit the log of the declared model, or correct the declaration.} model_crosscheck_3 {This row declares `{text}` ({describe_model}), but the request log {log_path} ran `{text2}` ({describe_model2}); a model requirement cannot pass on a declaration the evidence contradicts. Correct models.csv or submit the declared model''s log.} other {models.csv declares `{text}` ({describe_model}), but system.model in claimcheck.yaml declares `{text2}` ({describe_model2}), and {plainly} that model. Make the two declarations agree.}}",
-    zh: "{variant, select, model_crosscheck_1 {models.csv 声明的是 `{text}`（{describe_model}），但 claimcheck.yaml 的 system.model 声明的是 `{text2}`（{describe_model2}），{plainly}。请使两处声明一致。} model_crosscheck_2 {日志运行的是 `{text}`（{describe_model}），但 {source} 声明的是 `{text2}`（{describe_model2}）：这些数字{plainly}来自另一个模型。请提交所声明模型的日志，或改正声明。} model_crosscheck_3 {该行声明的是 `{text}`（{describe_model}），但请求日志 {log_path} 运行的是 `{text2}`（{describe_model2}）；证据与声明矛盾时，模型要求不能通过。请改正 models.csv 或提交所声明模型的日志。} other {models.csv 声明的是 `{text}`（{describe_model}），但 claimcheck.yaml 的 system.model 声明的是 `{text2}`（{describe_model2}），{plainly}。请使两处声明一致。}}",
+    zh: "{variant, select, model_crosscheck_1 {models.csv 声明的是 `{text}`（{describe_model}），但 claimcheck.yaml 的 system.model 声明的是 `{text2}`（{describe_model2}），{plainly}。请使两处声明一致。} model_crosscheck_2 {日志运行的是 `{text}`（{describe_model}），但 {source} 声明的是 `{text2}`（{describe_model2}）：这些数字{plainly, select, come {来自} other {可能来自}}另一个模型。请提交所声明模型的日志，或改正声明。} model_crosscheck_3 {该行声明的是 `{text}`（{describe_model}），但请求日志 {log_path} 运行的是 `{text2}`（{describe_model2}）；证据与声明矛盾时，模型要求不能通过。请改正 models.csv 或提交所声明模型的日志。} other {models.csv 声明的是 `{text}`（{describe_model}），但 claimcheck.yaml 的 system.model 声明的是 `{text2}`（{describe_model2}），{plainly}。请使两处声明一致。}}",
   },
   OUTCOME_DUPLICATE_ITEM: {
     en: 'item_id "{value}" appears twice in the same trial; duplicated rows inflate n. Remove the copy.',

@@ -9,6 +9,7 @@ import { messages as findingsInput } from "./findings-input.ts";
 import { messages as findingsJudge } from "./findings-judge.ts";
 import { messages as findingsMeasure } from "./findings-measure.ts";
 import { messages as jobs } from "./jobs.ts";
+import { messages as measure } from "./measure.ts";
 import { messages as reasons } from "./reasons.ts";
 import { messages as report } from "./report.ts";
 import { messages as reported } from "./reported.ts";
@@ -32,6 +33,7 @@ export const CATALOG_MODULES: Record<string, Catalog> = {
   "findings-judge": findingsJudge,
   "findings-measure": findingsMeasure,
   jobs,
+  measure,
   reasons,
   report,
   reported,

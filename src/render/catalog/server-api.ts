@@ -40,6 +40,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
     zh: "本服务器以 --public latest 运行：每个团队的最新提交已经公开。",
   },
   "server.publish_request": {
+    // ICU reads braces as arguments: a literal JSON object is quoted with apostrophes.
     en: 'Send JSON \'{"select": "chosen" | "latest", "deadline"?: "<ISO 8601 time>", "full"?: false}\' ({issue}).',
     zh: '请发送 JSON \'{"select": "chosen" | "latest", "deadline"?: "<ISO 8601 时间>", "full"?: false}\'（{issue}）。',
   },

@@ -141,6 +141,15 @@ describe("the idle window on a dcgmi dmon timeline", () => {
       n: 31,
       method:
         "max over 31 samples before the first request (first request time from the request log) of memory.used summed over GPUs, minus 15 GiB of weights; exact (no sampling)",
+      methodRef: {
+        key: "method.exact_no_sampling",
+        params: {
+          method: {
+            key: "method.startup_excess",
+            params: { how: { key: "method.idle_first_request" }, n: 31, weights: 15 },
+          },
+        },
+      },
     });
   });
 
@@ -152,6 +161,15 @@ describe("the idle window on a dcgmi dmon timeline", () => {
       n: 30,
       method:
         "max over 30 samples before the first request (samples before GPU utilization first rises above 0 %; the request log's Unix send times cannot be placed on this timeline, whose times count from the start of the capture) of memory.used summed over GPUs, minus 15 GiB of weights; exact (no sampling)",
+      methodRef: {
+        key: "method.exact_no_sampling",
+        params: {
+          method: {
+            key: "method.startup_excess",
+            params: { how: { key: "method.idle_busy", params: { unix: "yes" } }, n: 30, weights: 15 },
+          },
+        },
+      },
     });
   });
 });
