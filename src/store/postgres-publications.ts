@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Choice, Publication, Store, TokenRecord } from "./store.ts";
+import { type PublicationRow, publicationOf } from "./store-rows.ts";
 import { generateSessionId, hashToken } from "./tokens.ts";
 
 type PublicationMethods = Pick<
@@ -99,25 +100,3 @@ export function postgresPublications(pool: pg.Pool): PublicationMethods {
 }
 
 // --- internal ---
-
-interface PublicationRow {
-  topic: string;
-  selection: "chosen" | "latest";
-  deadline: string | null;
-  full_reports: boolean;
-  submission_ids: string;
-  officer: string;
-  published_at: string;
-}
-
-function publicationOf(row: PublicationRow): Publication {
-  return {
-    topic: row.topic,
-    select: row.selection,
-    ...(row.deadline === null ? {} : { deadline: row.deadline }),
-    full: row.full_reports,
-    submissionIds: JSON.parse(row.submission_ids) as string[],
-    officer: row.officer,
-    publishedAt: row.published_at,
-  };
-}

@@ -5,14 +5,8 @@ import type { Report, Verdict } from "../model/report.ts";
 import { postgresPublications } from "./postgres-publications.ts";
 import { migratePostgres } from "./postgres-schema.ts";
 import { createPostgresUploads, type Transact } from "./postgres-uploads.ts";
-import type {
-  InputRef,
-  NewSubmission,
-  Store,
-  SubmissionRecord,
-  SubmissionSummary,
-  TokenRecord,
-} from "./store.ts";
+import type { InputRef, NewSubmission, Store, SubmissionRecord } from "./store.ts";
+import { type SubmissionRow, summaryOfRow, type TokenRow, tokenOf } from "./store-rows.ts";
 import { generateToken, hashToken } from "./tokens.ts";
 
 export interface PostgresStoreOptions {
@@ -166,23 +160,6 @@ export function redact(url: string): string {
 
 // --- internal ---
 
-interface SubmissionRow {
-  id: string;
-  topic: string;
-  team: string;
-  created_at: string;
-  mode: "manifest" | "quick";
-  verdict: Verdict;
-  report: string;
-}
-
-interface TokenRow {
-  role: "team" | "officer";
-  team: string | null;
-  name: string | null;
-  created_at: string;
-}
-
 /** A failed write is E_IO (the transaction rolled back); a constraint error stays as it is. */
 function ioError(shown: string, error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
@@ -195,10 +172,6 @@ function ioError(shown: string, error: unknown): unknown {
     );
   }
   return error;
-}
-
-function summaryOfRow(row: SubmissionRow): SubmissionSummary {
-  return { id: row.id, topic: row.topic, team: row.team, createdAt: row.created_at, verdict: row.verdict };
 }
 
 async function recordOf(pool: pg.Pool, row: SubmissionRow): Promise<SubmissionRecord> {
@@ -230,10 +203,4 @@ async function recordOf(pool: pg.Pool, row: SubmissionRow): Promise<SubmissionRe
     }),
     waivers: waivers.rows.map(({ created_at, ...waiver }) => ({ ...waiver, createdAt: created_at })),
   };
-}
-
-function tokenOf(row: TokenRow): TokenRecord {
-  return row.role === "team"
-    ? { role: "team", team: row.team ?? "", createdAt: row.created_at }
-    : { role: "officer", name: row.name ?? "officer", createdAt: row.created_at };
 }

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from "pg";
-import type { Report } from "../model/report.ts";
+import { type UploadRow, uploadOf } from "./store-rows.ts";
 import type { NewUpload, UploadOutcome, UploadRecord, UploadStatus, UploadWork } from "./upload.ts";
 
 /** Runs `work` in one transaction on one connection; rolls back when it throws. */
@@ -36,7 +36,7 @@ export function createPostgresUploads(pool: Pool, transact: Transact) {
     },
     async getUpload(id: string): Promise<UploadRecord | undefined> {
       const { rows } = await pool.query<UploadRow>("SELECT * FROM uploads WHERE id = $1", [id]);
-      return rows[0] === undefined ? undefined : recordOf(rows[0]);
+      return rows[0] === undefined ? undefined : uploadOf(rows[0]);
     },
     async startUpload(id: string, _startedAt: string): Promise<UploadWork | undefined> {
       const { rows } = await pool.query<UploadRow>(
@@ -126,30 +126,3 @@ export function createPostgresUploads(pool: Pool, transact: Transact) {
 }
 
 // --- internal ---
-
-interface UploadRow {
-  id: string;
-  topic: string;
-  team: string;
-  created_at: string;
-  mode: "manifest" | "quick";
-  status: UploadStatus;
-  attempts: number;
-  finished_at: string | null;
-  error: string | null;
-  report: string | null;
-}
-
-function recordOf(row: UploadRow): UploadRecord {
-  return {
-    id: row.id,
-    topic: row.topic,
-    team: row.team,
-    createdAt: row.created_at,
-    status: row.status,
-    attempts: row.attempts,
-    ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
-    ...(row.error === null ? {} : { error: JSON.parse(row.error) }),
-    ...(row.report === null ? {} : { report: JSON.parse(row.report) as Report }),
-  };
-}

@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import type { Choice, Publication, Store } from "./store.ts";
+import { type PublicationRow, publicationOf } from "./store-rows.ts";
 
 type PublicationMethods = Pick<
   Store,
@@ -51,25 +52,3 @@ export function sqlitePublications(db: Database): PublicationMethods {
 }
 
 // --- internal ---
-
-interface PublicationRow {
-  topic: string;
-  selection: "chosen" | "latest";
-  deadline: string | null;
-  full_reports: number;
-  submission_ids: string;
-  officer: string;
-  published_at: string;
-}
-
-function publicationOf(row: PublicationRow): Publication {
-  return {
-    topic: row.topic,
-    select: row.selection,
-    ...(row.deadline === null ? {} : { deadline: row.deadline }),
-    full: row.full_reports === 1,
-    submissionIds: JSON.parse(row.submission_ids) as string[],
-    officer: row.officer,
-    publishedAt: row.published_at,
-  };
-}

@@ -16,9 +16,9 @@ import type {
   SubmissionRecord,
   SubmissionSummary,
   TokenGrant,
-  TokenRecord,
   Waiver,
 } from "./store.ts";
+import { type SubmissionRow, summaryOfRow, type TokenRow, tokenOf } from "./store-rows.ts";
 import { generateToken, hashToken } from "./tokens.ts";
 
 export interface SqliteStoreOptions {
@@ -132,23 +132,6 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
 
 // --- internal ---
 
-interface SubmissionRow {
-  id: string;
-  topic: string;
-  team: string;
-  created_at: string;
-  mode: "manifest" | "quick";
-  verdict: Verdict;
-  report: string;
-}
-
-interface TokenRow {
-  role: "team" | "officer";
-  team: string | null;
-  name: string | null;
-  created_at: string;
-}
-
 function openDatabase(path: string): Database {
   let db: Database;
   try {
@@ -224,10 +207,6 @@ function summaryOf(s: SubmissionSummary): SubmissionSummary {
   return { id: s.id, topic: s.topic, team: s.team, createdAt: s.createdAt, verdict: s.verdict };
 }
 
-function summaryOfRow(row: SubmissionRow): SubmissionSummary {
-  return { id: row.id, topic: row.topic, team: row.team, createdAt: row.created_at, verdict: row.verdict };
-}
-
 function recordOf(db: Database, row: SubmissionRow): SubmissionRecord {
   const inputs = db
     .prepare(
@@ -246,10 +225,4 @@ function recordOf(db: Database, row: SubmissionRow): SubmissionRecord {
     inputs: inputs.map(({ format, ...input }): InputRef => (format === null ? input : { ...input, format })),
     waivers: waivers.map(({ created_at, ...waiver }) => ({ ...waiver, createdAt: created_at })),
   };
-}
-
-function tokenOf(row: TokenRow): TokenRecord {
-  return row.role === "team"
-    ? { role: "team", team: row.team ?? "", createdAt: row.created_at }
-    : { role: "officer", name: row.name ?? "officer", createdAt: row.created_at };
 }

@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
-import type { Report } from "../model/report.ts";
 import type { StoredInput } from "./store.ts";
+import { type UploadRow, uploadOf } from "./store-rows.ts";
 import type { NewUpload, UploadOutcome, UploadRecord, UploadStatus, UploadWork } from "./upload.ts";
 
 /** The upload methods of the SQLite store; `write` wraps each write like the store's own. */
@@ -68,7 +68,7 @@ export function createSqliteUploads(db: Database, write: <T>(run: () => T) => T)
     },
     async getUpload(id: string): Promise<UploadRecord | undefined> {
       const row = db.prepare("SELECT * FROM uploads WHERE id = ?").get(id) as UploadRow | undefined;
-      return row === undefined ? undefined : recordOf(row);
+      return row === undefined ? undefined : uploadOf(row);
     },
     async startUpload(id: string, _startedAt: string): Promise<UploadWork | undefined> {
       return write(() => start(id));
@@ -103,33 +103,6 @@ function dropInputs(db: Database, id: string): void {
       "DELETE FROM inputs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM submission_inputs WHERE sha256 = ?) AND NOT EXISTS (SELECT 1 FROM upload_inputs WHERE sha256 = ?)",
     ).run(sha256, sha256, sha256);
   }
-}
-
-interface UploadRow {
-  id: string;
-  topic: string;
-  team: string;
-  created_at: string;
-  mode: "manifest" | "quick";
-  status: UploadStatus;
-  attempts: number;
-  finished_at: string | null;
-  error: string | null;
-  report: string | null;
-}
-
-function recordOf(row: UploadRow): UploadRecord {
-  return {
-    id: row.id,
-    topic: row.topic,
-    team: row.team,
-    createdAt: row.created_at,
-    status: row.status,
-    attempts: row.attempts,
-    ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
-    ...(row.error === null ? {} : { error: JSON.parse(row.error) }),
-    ...(row.report === null ? {} : { report: JSON.parse(row.report) as Report }),
-  };
 }
 
 function workOf(db: Database, id: string): UploadWork {
