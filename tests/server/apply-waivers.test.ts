@@ -46,7 +46,22 @@ describe("applyWaivers", () => {
           ...TTFT,
           verdict: "waived",
           reason: `${note} (before the waiver: fail — Measured 7 % misses ≤ 5 %.)`,
-          findings: [{ code: "WAIVED", severity: "info", message: note }],
+          reason_key: "reason.waived",
+          reason_params: {
+            officer: "Dr. Li",
+            date: "2026-08-02",
+            reason: "Trace fixed",
+            verdict: { key: "verdict.fail" },
+            before: "Measured 7 % misses ≤ 5 %.",
+          },
+          findings: [
+            {
+              code: "WAIVED",
+              severity: "info",
+              message: note,
+              params: { officer: "Dr. Li", date: "2026-08-02", reason: "Trace fixed" },
+            },
+          ],
         },
         TPOT,
       ],
