@@ -20,6 +20,18 @@ const EPOCH_FLOOR_S = 1e9;
  * undefined when the evidence is not a request log with send times.
  */
 export function computeServingWindow(parsed: ParsedEvidence): ServingWindow | undefined {
+  // Asked once per requirement part and file; a request log does not change while it is judged.
+  if (WINDOWS.has(parsed)) return WINDOWS.get(parsed);
+  const window = scanWindow(parsed);
+  WINDOWS.set(parsed, window);
+  return window;
+}
+
+// --- internal ---
+
+const WINDOWS = new WeakMap<ParsedEvidence, ServingWindow | undefined>();
+
+function scanWindow(parsed: ParsedEvidence): ServingWindow | undefined {
   const requests = parsed.requests;
   const starts = requests?.startS;
   if (requests === undefined || starts === undefined) return undefined;
