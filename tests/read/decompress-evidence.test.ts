@@ -18,8 +18,11 @@ function* chunksOf(bytes: Uint8Array, size: number): Generator<Uint8Array> {
   }
 }
 
+/** The chunks joined, each copied as it comes: a chunk is valid only until the next is asked for. */
 function joined(chunks: Iterable<Uint8Array>): Uint8Array {
-  return new Uint8Array(Buffer.concat([...chunks].map((c) => Buffer.from(c))));
+  const copies: Buffer[] = [];
+  for (const chunk of chunks) copies.push(Buffer.from(chunk));
+  return new Uint8Array(Buffer.concat(copies));
 }
 
 describe("compressed evidence", () => {
@@ -34,16 +37,13 @@ describe("compressed evidence", () => {
   });
 
   it.each([
-    ["gzip, inflated whole", GZ, 1e6],
-    ["gzip, streamed", GZ, Number.POSITIVE_INFINITY],
-    ["zstd, streamed", ZST, Number.POSITIVE_INFINITY],
-  ])("decompresses %s from chunks of any size to the tool's bytes", (_, path, decompressed) => {
+    ["gzip", GZ],
+    ["zstd", ZST],
+  ])("decompresses %s from chunks of any size to the tool's bytes", (_, path) => {
     const stored = new Uint8Array(readFileSync(path));
     const kind = detectCompression(stored) ?? "gzip";
     for (const size of [1, 7, 4096])
-      expect(
-        joined(decompressChunks(kind, chunksOf(stored, size), "x", { stored: stored.length, decompressed })),
-      ).toEqual(PLAIN);
+      expect(joined(decompressChunks(kind, chunksOf(stored, size), "x"))).toEqual(PLAIN);
   });
 
   it("gives the decompressed head for format detection", () => {
