@@ -1,6 +1,7 @@
+import { createRequire } from "node:module";
 import { gunzipSync } from "node:zlib";
-import { Gunzip } from "fflate";
-import { Decompress as ZstdStream, decompress as zstdWhole } from "fzstd";
+import type * as Fflate from "fflate";
+import type * as Fzstd from "fzstd";
 import { ClaimcheckError } from "../model/errors.ts";
 import { inflateGzipChunks } from "./inflate-gzip.ts";
 
@@ -17,7 +18,7 @@ export function detectCompression(bytes: Uint8Array): Compression | undefined {
 /** The whole file decompressed (a small file, or one a fast reader handed back). */
 export function decompressWhole(kind: Compression, bytes: Uint8Array, displayPath: string): Uint8Array {
   try {
-    return kind === "gzip" ? gunzipSync(bytes) : zstdWhole(bytes);
+    return kind === "gzip" ? gunzipSync(bytes) : fzstd().decompress(bytes);
   } catch (cause) {
     throw brokenArchive(kind, displayPath, cause);
   }
@@ -58,26 +59,46 @@ export function decompressHead(kind: Compression, head: Uint8Array, limit: numbe
   const out: Uint8Array[] = [];
   let length = 0;
   try {
-    for (const chunk of (kind === "gzip" ? gzipEngine() : zstdEngine()).push(head, false)) {
-      out.push(chunk);
+    for (const chunk of headChunks(kind, head, limit)) {
+      out.push(chunk.slice());
       length += chunk.length;
       if (length >= limit) break;
     }
   } catch {
-    // A head cut inside a block may not decode; detection then sees what came before.
+    // A head is cut short: past what it holds the stream "ends early"; detection sees what came before.
   }
   return concatAll(out).subarray(0, limit);
 }
 
 // --- internal ---
 
+/**
+ * fflate and fzstd load on first use: most evidence is plain or gzip (zlib), and loading them cost
+ * every reading thread (the main one and each worker) 50–130 ms on a busy two-core machine.
+ */
+const requireOnUse = createRequire(import.meta.url);
+
+function fflate(): typeof Fflate {
+  return requireOnUse("fflate") as typeof Fflate;
+}
+
+function fzstd(): typeof Fzstd {
+  return requireOnUse("fzstd") as typeof Fzstd;
+}
+
 interface Engine {
   push(chunk: Uint8Array, final: boolean): Uint8Array[];
 }
 
+/** What a head decompresses to, `limit` bytes at a time (zlib for gzip where it can be driven so). */
+function headChunks(kind: Compression, head: Uint8Array, limit: number): Iterable<Uint8Array> {
+  const inflated = kind === "gzip" ? inflateGzipChunks([head], limit) : undefined;
+  return inflated ?? (kind === "gzip" ? gzipEngine() : zstdEngine()).push(head, false);
+}
+
 function gzipEngine(): Engine {
   let out: Uint8Array[] = [];
-  const stream = new Gunzip((data) => {
+  const stream = new (fflate().Gunzip)((data) => {
     out.push(data);
   });
   return {
@@ -93,7 +114,7 @@ function gzipEngine(): Engine {
 
 function zstdEngine(): Engine {
   let out: Uint8Array[] = [];
-  const stream = new ZstdStream((data) => {
+  const stream = new (fzstd().Decompress)((data) => {
     out.push(data);
   });
   return {
