@@ -4,12 +4,14 @@
 // `--format` picks the files: `csv` (canonical serving-requests CSV), `vllm-json` (`vllm bench serve
 // --save-detailed` result JSON, DuckDB's read_json) or `csv-gz` (the CSVs gzipped, read compressed by
 // both). Each side runs in its own child process, alternately, `--runs` times; wall time is taken by
-// this script, peak RSS by the child itself (bench/report-rss.mjs). Prints medians and ratios and
-// writes them to bench/results/compare-<rows>.json (csv) or compare-<format>-<rows>.json.
-// Run: npm run bench:compare -- --rows 1000000 [--format csv] [--runs 3] [--dir /tmp/claimcheck-bench]
+// this script, peak RSS by the child itself (bench/report-rss.mjs), the load average before each run
+// by os.loadavg() (the machine may be shared: the ratio of a run is what counts). Prints medians and
+// ratios and writes them to bench/results/compare-<rows>.json (csv) or compare-<format>-<rows>.json;
+// `--tag run2` makes it compare-<format>-<rows>-run2.json, so consecutive invocations are all kept.
+// Run: npm run bench:compare -- --rows 1000000 [--format csv] [--runs 3] [--tag run1] [--dir /tmp/claimcheck-bench]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipPair } from "./gzip-pair.mjs";
 import { writeTracePair } from "./write-trace.mjs";
@@ -20,6 +22,7 @@ const rows = Number(option("rows", "1000000"));
 const runs = Number(option("runs", "3"));
 const format = option("format", "csv");
 const dir = option("dir", join(tmpdir(), `claimcheck-bench-${format}-${rows}`));
+const tag = option("tag", undefined);
 
 /** Per format: the file names, how to write them, DuckDB's side, and what is compared. */
 const FORMATS = {
@@ -93,15 +96,19 @@ const result = {
     duckdb: strip(samples.duckdb[i]),
     ratio: round(c.wall_s / samples.duckdb[i].wall_s),
   })),
+  load_average_1m: { start: samples.claimcheck[0]?.load_1m, end: round(loadavg()[0] ?? 0) },
   median,
   ratio: round(median.claimcheck.wall_s / median.duckdb.wall_s),
-  largest_difference: compareStatistics(outputs.claimcheck, outputs.duckdb, files),
+  ...compareStatistics(outputs.claimcheck, outputs.duckdb, files),
 };
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-const out = join(ROOT, `bench/results/compare-${format === "csv" ? "" : `${format}-`}${rows}.json`);
+const out = join(
+  ROOT,
+  `bench/results/compare-${format === "csv" ? "" : `${format}-`}${rows}${tag === undefined ? "" : `-${tag}`}.json`,
+);
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(
-  `${format}, ${rows} rows × 2 files: claimcheck ${median.claimcheck.wall_s} s, ${median.claimcheck.peak_rss_mb} MB; DuckDB ${median.duckdb.wall_s} s, ${median.duckdb.peak_rss_mb} MB; ratio ${result.ratio} (medians of ${runs}; largest relative difference of a statistic ${result.largest_difference})\nwritten to ${out}\n`,
+  `${format}, ${rows} rows × 2 files: claimcheck ${median.claimcheck.wall_s} s, ${median.claimcheck.peak_rss_mb} MB; DuckDB ${median.duckdb.wall_s} s, ${median.duckdb.peak_rss_mb} MB; ratio ${result.ratio} (medians of ${runs}; largest relative difference of the ${result.statistics_compared} statistics compared ${result.largest_difference})\nwritten to ${out}\n`,
 );
 
 // --- internal ---
@@ -114,6 +121,7 @@ function option(name, fallback) {
 function measure(args) {
   const rssFile = join(tmpdir(), `claimcheck-bench-rss-${process.pid}`);
   rmSync(rssFile, { force: true });
+  const load_1m = round(loadavg()[0] ?? 0);
   const started = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ["--import", join(ROOT, "bench/report-rss.mjs"), ...args], {
     env: { ...process.env, CLAIMCHECK_BENCH_RSS: rssFile },
@@ -126,13 +134,14 @@ function measure(args) {
     throw new Error(`${args[0]} exited ${child.status}: ${child.stderr}`);
   return {
     wall_s: round(wall),
+    load_1m,
     peak_rss_mb: Math.round(Number(readFileSync(rssFile, "utf8")) / 1024),
     stdout: child.stdout,
   };
 }
 
-function strip({ wall_s, peak_rss_mb }) {
-  return { wall_s, peak_rss_mb };
+function strip({ wall_s, peak_rss_mb, load_1m }) {
+  return { wall_s, peak_rss_mb, load_1m };
 }
 
 function middle(values) {
@@ -144,17 +153,22 @@ function round(value) {
   return Math.round(value * 1000) / 1000;
 }
 
-/** Both sides must agree: the largest relative difference between claimcheck's and DuckDB's numbers. */
+/**
+ * Both sides must agree: the largest relative difference between claimcheck's and DuckDB's numbers,
+ * and how many were compared (none compared would make the largest difference 0 and prove nothing).
+ */
 function compareStatistics(report, duck, paths) {
   let largest = 0;
+  let compared = 0;
   for (const [role, path] of Object.entries(paths)) {
     for (const stat of report.statistics.filter((s) => s.role === role)) {
       const peer = duck[path][stat.metric];
       if (peer === undefined) continue;
       for (const key of ["mean", "p50", "p90", "p99"]) {
         largest = Math.max(largest, Math.abs(stat[key] - peer[key]) / Math.abs(peer[key]));
+        compared++;
       }
     }
   }
-  return Number(largest.toPrecision(3));
+  return { statistics_compared: compared, largest_difference: Number(largest.toPrecision(3)) };
 }

@@ -1,7 +1,9 @@
+import { createRequire } from "node:module";
 import { gunzipSync } from "node:zlib";
-import { Gunzip } from "fflate";
-import { Decompress as ZstdStream, decompress as zstdWhole } from "fzstd";
+import type * as Fflate from "fflate";
+import type * as Fzstd from "fzstd";
 import { ClaimcheckError } from "../model/errors.ts";
+import { inflateGzipChunks } from "./inflate-gzip.ts";
 
 /** How an evidence file is compressed, told by its first bytes (never by its name). */
 export type Compression = "gzip" | "zstd";
@@ -16,7 +18,7 @@ export function detectCompression(bytes: Uint8Array): Compression | undefined {
 /** The whole file decompressed (a small file, or one a fast reader handed back). */
 export function decompressWhole(kind: Compression, bytes: Uint8Array, displayPath: string): Uint8Array {
   try {
-    return kind === "gzip" ? gunzipSync(bytes) : zstdWhole(bytes);
+    return kind === "gzip" ? gunzipSync(bytes) : fzstd().decompress(bytes);
   } catch (cause) {
     throw brokenArchive(kind, displayPath, cause);
   }
@@ -24,21 +26,20 @@ export function decompressWhole(kind: Compression, bytes: Uint8Array, displayPat
 
 /**
  * The decompressed bytes of `chunks` (the file as stored, in order), chunk by chunk; the input chunks
- * may be reused. zstd streams through fzstd (Node 20 has no zstd). gzip streams through fflate, except
- * that a file whose trailer says it holds at most WHOLE_GZIP_BYTES is inflated by zlib in one call:
- * zlib (native) is about five times faster than fflate, but Node offers it synchronously only for a
- * whole buffer, and these readers are synchronous.
+ * may be reused, and so are the output chunks: each is valid until the next is asked for. gzip is
+ * inflated by zlib as the chunks come (`inflate-gzip.ts`), fflate only where Node's zlib cannot be
+ * driven chunk by chunk (zlib, native, is about five times faster); zstd streams through fzstd
+ * (Node 20 has no zstd).
  */
 export function* decompressChunks(
   kind: Compression,
   chunks: Iterable<Uint8Array>,
   displayPath: string,
-  sizes: { stored: number; decompressed: number },
 ): Generator<Uint8Array> {
   try {
-    if (kind === "gzip" && sizes.decompressed <= WHOLE_GZIP_BYTES) {
-      const inflated = gunzipSync(gather(chunks, sizes.stored));
-      for (let at = 0; at < inflated.length; at += SLICE_BYTES) yield inflated.subarray(at, at + SLICE_BYTES);
+    const inflated = kind === "gzip" ? inflateGzipChunks(chunks) : undefined;
+    if (inflated !== undefined) {
+      yield* inflated;
       return;
     }
     const engine = kind === "gzip" ? gzipEngine() : zstdEngine();
@@ -58,46 +59,46 @@ export function decompressHead(kind: Compression, head: Uint8Array, limit: numbe
   const out: Uint8Array[] = [];
   let length = 0;
   try {
-    for (const chunk of (kind === "gzip" ? gzipEngine() : zstdEngine()).push(head, false)) {
-      out.push(chunk);
+    for (const chunk of headChunks(kind, head, limit)) {
+      out.push(chunk.slice());
       length += chunk.length;
       if (length >= limit) break;
     }
   } catch {
-    // A head cut inside a block may not decode; detection then sees what came before.
+    // A head is cut short: past what it holds the stream "ends early"; detection sees what came before.
   }
   return concatAll(out).subarray(0, limit);
 }
 
 // --- internal ---
 
+/**
+ * fflate and fzstd load on first use: most evidence is plain or gzip (zlib), and loading them cost
+ * every reading thread (the main one and each worker) 50–130 ms on a busy two-core machine.
+ */
+const requireOnUse = createRequire(import.meta.url);
+
+function fflate(): typeof Fflate {
+  return requireOnUse("fflate") as typeof Fflate;
+}
+
+function fzstd(): typeof Fzstd {
+  return requireOnUse("fzstd") as typeof Fzstd;
+}
+
 interface Engine {
   push(chunk: Uint8Array, final: boolean): Uint8Array[];
 }
 
-/** Above this decompressed size a gzip file streams (fflate) instead of being inflated whole (zlib). */
-const WHOLE_GZIP_BYTES = 256 * 1024 * 1024;
-const SLICE_BYTES = 4 * 1024 * 1024;
-
-/** The stored chunks copied into one buffer (they may be reused by the reader). */
-function gather(chunks: Iterable<Uint8Array>, size: number): Uint8Array {
-  let all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    if (at + chunk.length > all.length) {
-      const bigger = new Uint8Array(Math.max(all.length * 2, at + chunk.length));
-      bigger.set(all.subarray(0, at));
-      all = bigger;
-    }
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all.subarray(0, at);
+/** What a head decompresses to, `limit` bytes at a time (zlib for gzip where it can be driven so). */
+function headChunks(kind: Compression, head: Uint8Array, limit: number): Iterable<Uint8Array> {
+  const inflated = kind === "gzip" ? inflateGzipChunks([head], limit) : undefined;
+  return inflated ?? (kind === "gzip" ? gzipEngine() : zstdEngine()).push(head, false);
 }
 
 function gzipEngine(): Engine {
   let out: Uint8Array[] = [];
-  const stream = new Gunzip((data) => {
+  const stream = new (fflate().Gunzip)((data) => {
     out.push(data);
   });
   return {
@@ -113,7 +114,7 @@ function gzipEngine(): Engine {
 
 function zstdEngine(): Engine {
   let out: Uint8Array[] = [];
-  const stream = new ZstdStream((data) => {
+  const stream = new (fzstd().Decompress)((data) => {
     out.push(data);
   });
   return {

@@ -85,7 +85,7 @@ export function readEvidenceChunks<T>(
         ? parse({ path: displayPath, bytes: first }, raw, size)
         : parse(
             { path: displayPath, bytes: decompressHead(compression, first, HEAD_BYTES) },
-            () => decompressChunks(compression, raw(), displayPath, { stored: size, decompressed }),
+            () => decompressChunks(compression, raw(), displayPath),
             decompressed,
           );
     progress(size, true);
