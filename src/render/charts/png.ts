@@ -3,8 +3,10 @@ import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
 import { type ChartConfiguration, Chart as ChartJs, registerables } from "chart.js";
 import type { Chart } from "../../model/report.ts";
 import type { Lang } from "../i18n.ts";
+import { formatTick } from "./chart-axis.ts";
 import { CLAIMCHECK_PLUGIN, WHITE_BACKGROUND } from "./chart-plugins.ts";
-import { CHART_FONT, CHART_SIZE, computeChartSpec, formatTick } from "./chart-spec.ts";
+import { computeChartSpec } from "./chart-spec.ts";
+import { CHART_FONT, CHART_SIZE } from "./chart-style.ts";
 import { computePercentileTicks, formatPercentileTick } from "./percentile-axis.ts";
 
 // This module loads chart.js and the canvas binding: import it dynamically, only when a chart is drawn.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Chart } from "../../../src/model/report.ts";
+import { formatTick } from "../../../src/render/charts/chart-axis.ts";
 import { wrapCaption } from "../../../src/render/charts/chart-caption.ts";
-import { computeChartSpec, formatTick } from "../../../src/render/charts/chart-spec.ts";
+import { computeChartSpec } from "../../../src/render/charts/chart-spec.ts";
 import { formatChartText } from "../../../src/render/charts/chart-text.ts";
 import { computePercentileTicks, formatPercentileTick } from "../../../src/render/charts/percentile-axis.ts";
 import { renderChartPng } from "../../../src/render/charts/png.ts";
