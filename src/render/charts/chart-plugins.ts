@@ -1,7 +1,8 @@
 import type { Plugin } from "chart.js";
 import type { Band, BarBounds, MarkerPoint, ReferenceLine } from "./chart-overlays.ts";
 import { drawBarTargets, drawBounds, drawValueLabels } from "./draw-bar-marks.ts";
-import { drawBand, drawMarkers, drawReference } from "./draw-overlays.ts";
+import { drawBand, drawBandLabel, drawMarkers, drawReference } from "./draw-overlays.ts";
+import type { LabelBox } from "./label-boxes.ts";
 
 // chart.js plugins that draw what chart-spec.ts puts under `options.plugins.claimcheck`. Loaded with png.ts only.
 
@@ -39,6 +40,7 @@ export const CLAIMCHECK_PLUGIN: Plugin = {
       references = [],
       bounds = [],
       markers = [],
+      bands = [],
       valueLabels = [],
       barTargets = [],
     } = options as ClaimcheckOptions;
@@ -47,10 +49,19 @@ export const CLAIMCHECK_PLUGIN: Plugin = {
     drawBarTargets(chart, barTargets);
     drawBounds(chart, bounds);
     drawValueLabels(chart, valueLabels, bounds);
+    // Labels drawn so far, so the judged markers' labels are placed off them.
+    const taken: LabelBox[] = [];
+    for (const band of bands) taken.push(...optional(drawBandLabel(chart, band)));
     references.forEach((line, i) => {
-      drawReference(chart, line, i);
+      taken.push(...optional(drawReference(chart, line, i)));
     });
-    drawMarkers(chart, markers);
+    drawMarkers(chart, markers, taken);
     ctx.restore();
   },
 };
+
+// --- internal ---
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}

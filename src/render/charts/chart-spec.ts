@@ -28,6 +28,8 @@ export function computeChartSpec(chart: Chart, lang: Lang): ChartSpec {
     animation: false,
     devicePixelRatio: 1,
     font: { family: CHART_FONT },
+    // A margin at the sides, so the caption and the axis title do not start at the image's edge.
+    layout: { padding: { left: 10, right: 10 } },
     plugins: {
       title: { display: true, text: chart.title[lang], font: { family: CHART_FONT, size: 15 } },
       subtitle: {
