@@ -16,10 +16,19 @@ export interface ChartSpec {
   height: number;
 }
 
+export interface ComputeChartSpecOptions {
+  /**
+   * Draw the caption under the chart. The HTML report prints it as text beside the image instead,
+   * where it stays readable on a phone and selectable. @default true
+   */
+  caption?: boolean;
+}
+
 /** Builds the chart.js configuration of one report chart, in one language. Pure. */
-export function computeChartSpec(chart: Chart, lang: Lang): ChartSpec {
+export function computeChartSpec(chart: Chart, lang: Lang, options: ComputeChartSpecOptions = {}): ChartSpec {
+  const sentences = options.caption === false ? [] : (chart.caption ?? []);
   const caption = wrapCaption(
-    (chart.caption ?? []).map((t) => formatChartText(t, lang)),
+    sentences.map((t) => formatChartText(t, lang)),
     CHART_SIZE.width - 24,
     CAPTION_FONT_PX,
   );

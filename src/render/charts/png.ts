@@ -16,12 +16,16 @@ export interface RenderChartPngOptions {
   lang?: Lang;
   /** Device pixels per CSS pixel. @default 2 */
   scale?: number;
+  /** Draw the caption sentences under the chart (the HTML report prints them as text). @default true */
+  caption?: boolean;
 }
 
 /** Rasterises one report chart to PNG bytes with chart.js on @napi-rs/canvas. */
 export function renderChartPng(chart: Chart, options: RenderChartPngOptions = {}): Uint8Array {
   setUp();
-  const { height, ...spec } = computeChartSpec(chart, options.lang ?? "en");
+  const { height, ...spec } = computeChartSpec(chart, options.lang ?? "en", {
+    caption: options.caption ?? true,
+  });
   const canvas = createCanvas(CHART_SIZE.width, height);
   const config = {
     ...spec,
