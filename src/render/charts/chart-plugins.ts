@@ -48,13 +48,14 @@ export const CLAIMCHECK_PLUGIN: Plugin = {
     ctx.save();
     drawBarTargets(chart, barTargets);
     drawBounds(chart, bounds);
-    drawValueLabels(chart, valueLabels, bounds);
     // Labels drawn so far, so the judged markers' labels are placed off them.
     const taken: LabelBox[] = [];
     for (const band of bands) taken.push(...optional(drawBandLabel(chart, band)));
     references.forEach((line, i) => {
       taken.push(...optional(drawReference(chart, line, i)));
     });
+    // After the target lines: a bar's value stays readable where a line crosses it.
+    drawValueLabels(chart, valueLabels, bounds);
     drawMarkers(chart, markers, taken);
     ctx.restore();
   },

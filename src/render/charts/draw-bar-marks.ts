@@ -86,7 +86,12 @@ export function drawValueLabels(chart: ChartJs, labels: string[], bounds: BarBou
     const negative = value < 0;
     const edge = negative ? Math.min(value, bound?.[0] ?? value) : Math.max(value, bound?.[1] ?? value);
     ctx.textBaseline = negative ? "top" : "bottom";
-    // Beside the whisker's cap, so the two never overlap.
-    ctx.fillText(label, bar.x + 11, y.getPixelForValue(edge) + (negative ? 2 : -2));
+    // Beside the whisker's cap, so the two never overlap; on a white box, so a target line through it does not strike it out.
+    const [x, at] = [bar.x + 11, y.getPixelForValue(edge) + (negative ? 2 : -2)];
+    const width = ctx.measureText(label).width;
+    ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
+    ctx.fillRect(x - 2, negative ? at - 1 : at - 16, width + 4, 17);
+    ctx.fillStyle = "#111";
+    ctx.fillText(label, x, at);
   });
 }
