@@ -3,7 +3,7 @@ import type { Report, RequirementPart, RequirementResult } from "../model/report
 import { CATALOG, label } from "./catalog/index.ts";
 import { renderBadge, uiText } from "./html-badge.ts";
 import { breakable, h, type Markup } from "./html-escape.ts";
-import type { Lang } from "./i18n.ts";
+import { colon, type Lang } from "./i18n.ts";
 import { findingText, methodText, reasonText, roleText, severityWord } from "./localize.ts";
 import { formatMeasured, formatNumber, formatPartMeasured, formatTarget } from "./text-helpers.ts";
 import { requirementAnchor } from "./weight-order.ts";
@@ -45,10 +45,10 @@ function requirementRows(r: RequirementResult, lang: Lang): Markup {
   const method =
     m === null
       ? ""
-      : h`<br><span class="muted">${t.method}: ${methodText(m, lang)}; n = ${m.n}${m.n_needed ? `; ${t.nNeeded} ≈ ${m.n_needed}` : ""}</span>`;
+      : h`<br><span class="muted">${t.method}${colon(lang)}${methodText(m, lang)}; n = ${m.n}${m.n_needed ? `; ${t.nNeeded} ≈ ${m.n_needed}` : ""}</span>`;
   const findings = r.findings.map((f) => findingLine(f, lang));
-  return h`<tbody class="requirement" id="${requirementAnchor(r.id)}"><tr class="row-${r.verdict}"><td data-label="${t.requirement}"><code>${breakable(r.id)}</code><br>${r.title[lang]}</td><td data-label="${t.target}">${formatTarget(r, lang)} <span class="prov">${t.targetSource}: ${provenance}</span></td><td data-label="${t.measured}">${measuredCell(r)}</td><td data-label="${t.claimed}">${claimed}</td><td data-label="${t.verdict}">${renderBadge(r.verdict, lang)}</td></tr>${(r.parts ?? []).map((p) => partRow(r, p, lang))}
-<tr class="detail row-${r.verdict}"><td colspan="5">${t.why}: ${reasonText(r, lang)}${method}${findings}</td></tr></tbody>`;
+  return h`<tbody class="requirement" id="${requirementAnchor(r.id)}"><tr class="row-${r.verdict}"><td data-label="${t.requirement}"><code>${breakable(r.id)}</code><br>${r.title[lang]}</td><td data-label="${t.target}">${formatTarget(r, lang)} <span class="prov">${t.targetSource}${colon(lang)}${provenance}</span></td><td data-label="${t.measured}">${measuredCell(r)}</td><td data-label="${t.claimed}">${claimed}</td><td data-label="${t.verdict}">${renderBadge(r.verdict, lang)}</td></tr>${(r.parts ?? []).map((p) => partRow(r, p, lang))}
+<tr class="detail row-${r.verdict}"><td colspan="5">${t.why}${colon(lang)}${reasonText(r, lang)}${method}${findings}</td></tr></tbody>`;
 }
 
 function findingLine(f: RequirementResult["findings"][number], lang: Lang): Markup {

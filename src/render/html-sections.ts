@@ -2,7 +2,7 @@ import type { Report, Verdict } from "../model/report.ts";
 import { label } from "./catalog/index.ts";
 import { renderBadge, uiText, VERDICT_SYMBOL } from "./html-badge.ts";
 import { breakable, h, type Markup } from "./html-escape.ts";
-import { type Lang, VERDICT_TEXT } from "./i18n.ts";
+import { colon, type Lang, VERDICT_TEXT } from "./i18n.ts";
 import { fieldText, reasonText, roleText, t as say, severityWord } from "./localize.ts";
 import { formatNumber, listFindings } from "./text-helpers.ts";
 import { firstFindings, requirementAnchor, sortByWeight } from "./weight-order.ts";
@@ -28,7 +28,7 @@ export function renderGlance(report: Report, lang: Lang): Markup {
 ${renderFirstFindings(report, lang)}<section id="glance"><h2>${t.failedAtGlance}</h2>${
     open.length === 0
       ? h`<p>${t.allPassed}</p>`
-      : h`<ul class="glance">${open.map((r) => h`<li>${renderBadge(r.verdict, lang)} <a href="#${requirementAnchor(r.id)}"><code>${breakable(r.id)}</code></a> ${r.title[lang]}: ${reasonText(r, lang)}</li>`)}</ul>`
+      : h`<ul class="glance">${open.map((r) => h`<li>${renderBadge(r.verdict, lang)} <a href="#${requirementAnchor(r.id)}"><code>${breakable(r.id)}</code></a> ${r.title[lang]}${colon(lang)}${reasonText(r, lang)}</li>`)}</ul>`
   }</section>`;
 }
 
@@ -84,10 +84,10 @@ export function renderDiff(report: Report, lang: Lang): Markup {
     ),
     ...diff.inputs.map(
       (i) =>
-        h`<tr><td>${t.inputs}: ${roleText(i.role, lang)}</td><td class="mono hash">${i.path.from ?? "—"} ${i.sha256.from ?? ""}</td><td class="mono hash">${i.path.to ?? "—"} ${i.sha256.to ?? ""}</td></tr>`,
+        h`<tr><td>${t.inputs}${colon(lang)}${roleText(i.role, lang)}</td><td class="mono hash">${i.path.from ?? "—"} ${i.sha256.from ?? ""}</td><td class="mono hash">${i.path.to ?? "—"} ${i.sha256.to ?? ""}</td></tr>`,
     ),
   ];
-  return h`<section id="changes"><h2>${t.changes}</h2><p class="muted">${t.previous}: ${diff.previous.generatedAt}, claimcheck ${diff.previous.version} — ${v(diff.verdict.from)} → ${v(diff.verdict.to)}</p>${
+  return h`<section id="changes"><h2>${t.changes}</h2><p class="muted">${t.previous}${colon(lang)}${diff.previous.generatedAt}, claimcheck ${diff.previous.version} — ${v(diff.verdict.from)} → ${v(diff.verdict.to)}</p>${
     rows.length === 0
       ? h`<p>${t.noChanges}</p>`
       : h`<table><thead><tr><th></th><th>${t.previous}</th><th>${t.current}</th></tr></thead><tbody>${rows}</tbody></table>`

@@ -36,7 +36,8 @@ table.requirements th:nth-child(1) { width: 36%; } table.requirements th:nth-chi
 table.requirements th:nth-child(3) { width: 17%; } table.requirements th:nth-child(4) { width: 12%; }
 figure { margin: 10px 0 16px; }
 figure img { width: 100%; max-width: 720px; height: auto; border: 1px solid var(--line); }
-figcaption { font-size: 12px; color: #555; }
+figcaption { font-size: 12px; color: #555; max-width: 720px; }
+.chart-note { display: block; margin-top: 3px; color: #444; }
 .sev-error { color: var(--fail); font-weight: 700; } .sev-warning { color: var(--inconclusive); font-weight: 700; }
 .sign { margin-top: 28px; break-before: auto; }
 .sign-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
@@ -65,12 +66,16 @@ figcaption { font-size: 12px; color: #555; }
   table.cards tbody.requirement tr:not(.detail) > td:first-child { grid-column: 1 / -1; }
   table.cards td[data-label]::before { content: attr(data-label); display: block; font-size: 11px; color: #666; }
   table.cards td.empty { display: none; }
-  table.cards .nowrap, table.cards .prov { white-space: normal; }
+  table.cards .nowrap { white-space: normal; }
+  /* The target source is one box: on its own line when it does not fit beside the target, never split. */
+  table.cards .prov { white-space: normal; display: inline-block; }
   tr.row-fail td:first-child, tr.row-invalid td:first-child, tr.row-inconclusive td:first-child, tr.row-missing td:first-child { border-left: 0; }
   table.cards tr.row-fail, table.cards tr.row-invalid { border-left: 4px solid var(--fail); }
   table.cards tr.row-inconclusive, table.cards tr.row-missing { border-left: 4px solid var(--inconclusive); }
   .sign-grid { grid-template-columns: 1fr; }
   dl.facts { grid-template-columns: minmax(0, max-content) minmax(0, 1fr); }
 }
-@media print { body { max-width: none; padding: 0; } h2 { margin-top: 16px; } a { color: inherit; text-decoration: none; } }
+@media print { body { max-width: none; padding: 0; } h2 { margin-top: 16px; } a { color: inherit; text-decoration: none; }
+  /* Three charts to an A4 page instead of two and a third of a page left blank; labels stay about 7 pt. */
+  figure { margin: 6px 0 10px; } figure img { max-width: 540px; } }
 `;

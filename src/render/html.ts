@@ -1,4 +1,5 @@
 import type { Chart, Report } from "../model/report.ts";
+import { formatChartText } from "./charts/chart-text.ts";
 import { renderDocClaimsHtml } from "./doc-claims-html.ts";
 import { h, Markup } from "./html-escape.ts";
 import { renderPrintCss, renderSignOff, submissionId } from "./html-print.ts";
@@ -12,7 +13,7 @@ import {
   renderSubmission,
 } from "./html-sections.ts";
 import { REPORT_CSS } from "./html-style.ts";
-import { type Lang, UI_TEXT } from "./i18n.ts";
+import { colon, type Lang, UI_TEXT } from "./i18n.ts";
 import { t } from "./localize.ts";
 
 export interface RenderHtmlOptions {
@@ -40,7 +41,7 @@ ${new Markup(renderPrintCss(report, lang))}</style>
 </head>
 <body>
 <header><h1>${UI_TEXT.title[lang]} · ${UI_TEXT.topic[lang]} ${s.topic} ${s.topic_title[lang]}</h1>
-<p class="subtitle">${s.topic_title[other]} · ${UI_TEXT.team[lang]}: ${s.team} · <span class="mono">${t("html.submission_id", lang)} ${submissionId(report)}</span></p></header>
+<p class="subtitle">${s.topic_title[other]} · ${UI_TEXT.team[lang]}${colon(lang)}${s.team} · <span class="mono">${t("html.submission_id", lang)} ${submissionId(report)}</span></p></header>
 ${renderGlance(report, lang)}
 ${renderSubmission(report, lang)}
 ${renderInputs(report, lang)}
@@ -63,8 +64,12 @@ async function renderCharts(charts: Chart[], lang: Lang): Promise<Markup> {
   // chart.js and the canvas binding load only when a report has charts.
   const { renderChartPng } = await import("./charts/png.ts");
   const figures = charts.map((chart) => {
-    const png = Buffer.from(renderChartPng(chart, { lang, scale: 2 })).toString("base64");
-    return h`<figure id="chart-${chart.id}"><img src="data:image/png;base64,${png}" width="720" height="340" alt="${chart.title[lang]}"><figcaption>${chart.title[lang]}${chart.requirement === undefined ? "" : h` — <code>${chart.requirement}</code>`}</figcaption></figure>`;
+    // The caption is text under the image, not pixels in it: readable on a phone, crisp in print.
+    const png = Buffer.from(renderChartPng(chart, { lang, scale: 2, caption: false })).toString("base64");
+    const notes = (chart.caption ?? []).map(
+      (c) => h`<span class="chart-note">${formatChartText(c, lang)}</span>`,
+    );
+    return h`<figure id="chart-${chart.id}"><img src="data:image/png;base64,${png}" width="720" height="340" alt="${chart.title[lang]}"><figcaption>${chart.title[lang]}${chart.requirement === undefined ? "" : h` — <code>${chart.requirement}</code>`}${notes}</figcaption></figure>`;
   });
   return h`<section id="charts"><h2>${UI_TEXT.charts[lang]}</h2>${figures}</section>`;
 }

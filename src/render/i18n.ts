@@ -4,6 +4,11 @@ import type { Verdict } from "../model/report.ts";
 export const LANGS = ["en", "zh"] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** The colon after a label: a full-width one in Chinese, which takes no space after it. */
+export function colon(lang: Lang): string {
+  return lang === "zh" ? "：" : ": ";
+}
+
 /** UI strings of the HTML report, one row per string. Submitted text is never translated. */
 export const UI_TEXT = {
   title: { en: "Acceptance report", zh: "验收报告" },

@@ -133,4 +133,35 @@ describe("renderHtml", () => {
       alt: "Time to first token (CDF)",
     });
   });
+
+  it("prints a chart's caption as text under its image, in the report's language, and keeps it out of the pixels", async () => {
+    const report = createSampleReport({
+      charts: [
+        {
+          id: "improvement",
+          type: "bars",
+          title: { en: "Improvement vs baseline", zh: "相对基线的提升" },
+          x: { label: { en: "Requirement", zh: "要求" }, unit: "" },
+          y: { label: { en: "Improvement vs baseline", zh: "相对基线的提升" }, unit: "%" },
+          series: [],
+          bars: [{ label: "1.2/gain", value: 51, low: 51, high: 51, verdict: "pass" }],
+          caption: [
+            { key: "chart.caption.exact" },
+            { key: "chart.caption.requirements_left_out", params: { n: 2 } },
+          ],
+        },
+      ],
+    });
+    const html = await renderHtml(report, { lang: "zh" });
+    const figure =
+      /<figure id="chart-improvement"><img src="data:image\/png;base64,([^"]+)"[^>]*><figcaption>(.*?)<\/figcaption>/.exec(
+        html,
+      );
+    const png = Buffer.from(figure?.[1] ?? "", "base64");
+    expect({ height: png.readUInt32BE(20), caption: figure?.[2] }).toEqual({
+      height: 680,
+      caption:
+        '相对基线的提升<span class="chart-note">柱按判定结论着色；这些值为精确读数（无抽样误差）；虚线为目标。</span><span class="chart-note">2 项要求未绘出：无效，未作判定（见问题列表）。</span>',
+    });
+  });
 });

@@ -49,6 +49,8 @@ const ALLOWED = new Set([
   ...["tests", "megatron", "lm", "eval", "opencompass", "trec", "beir", "ms", "marco", "nvidia", "smi"],
   ...["dcgmi", "dmon", "csv", "json", "jsonl", "yaml", "html", "pdf", "doi", "claimcheck", "gpu", "nic"],
   ...["cuda", "rdma", "roce", "infiniband", "sha", "utc", "ci", "id", "api", "url", "tau", "bench", "unix"],
+  // the percentile plot's caption names the tool whose axis it borrows
+  "hdrhistogram",
   // the names of statistical methods, as Chinese texts write them
   ...["wilson", "clopper", "pearson", "newcombe", "bonferroni", "kolmogorov", "smirnov"],
   // collective operations as NCCL names them

@@ -45,9 +45,17 @@ export const messages: Record<string, { en: string; zh: string }> = {
     en: "weights + allowance {value} GiB",
     zh: "权重 + 允许余量 {value} GiB",
   },
+  "chart.target.weights_allowance_per_gpu": {
+    en: "(weights + allowance) / {gpus} GPUs: {value} GiB per GPU",
+    zh: "（权重 + 允许余量）/ {gpus} 块 GPU：每块 {value} GiB",
+  },
   "chart.band.window": { en: "judged window: ≥ {size}", zh: "判定窗口：≥ {size}" },
   "chart.band.startup": { en: "start-up: before the first request", zh: "启动阶段：首个请求之前" },
   "chart.marker.startup_peak": { en: "judged start-up peak {value} GiB", zh: "判定的启动峰值 {value} GiB" },
+  "chart.marker.startup_peak_per_gpu": {
+    en: "judged start-up peak {total} GiB: {value} GiB per GPU",
+    zh: "判定的启动峰值 {total} GiB：每块 GPU {value} GiB",
+  },
   "chart.verdict": {
     en: "{verdict, select, pass {PASS} fail {FAIL} inconclusive {INCONCLUSIVE} missing {MISSING} invalid {INVALID} waived {WAIVED} other {{verdict}}}",
     zh: "{verdict, select, pass {通过} fail {未通过} inconclusive {无法判定} missing {缺失} invalid {无效} waived {豁免} other {{verdict}}}",
@@ -79,6 +87,10 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "chart.caption.startup": {
     en: "The shaded span is the start-up window (samples before the first request); its highest memory in use, summed over GPUs, minus the declared weights is judged against the allowance.",
     zh: "阴影区为启动阶段（首个请求之前的采样）；以其中各 GPU 显存占用之和的最大值减去声明的权重大小，与允许余量比较。",
+  },
+  "chart.caption.startup_per_gpu": {
+    en: "Each line is one GPU. The shaded span is the start-up window (samples before the first request); its highest memory in use, summed over the {gpus} GPUs, minus the declared weights is judged against the allowance. The limit line and the marked peak are the limit and that highest sum divided by {gpus}, the grain of the lines: one GPU may rise above the line while the sum stays within the limit.",
+    zh: "每条线为一块 GPU。阴影区为启动阶段（首个请求之前的采样）；以其中 {gpus} 块 GPU 显存占用之和的最大值减去声明的权重大小，与允许余量比较。限值线和标出的峰值为限值与该最大总和各除以 {gpus}，与各条线口径相同：单块 GPU 可以高出限值线，而总和仍在限值之内。",
   },
   "chart.caption.window": {
     en: "The shaded span is the judged window (messages ≥ {size}); the median busbw of its cells is judged against the target line.",

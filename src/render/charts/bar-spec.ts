@@ -1,6 +1,9 @@
 import type { Chart, Verdict } from "../../model/report.ts";
 import type { Lang } from "../i18n.ts";
-import { type BarBounds, CHART_FONT, type ChartSpec, computeAxis, formatTick } from "./chart-spec.ts";
+import { computeAxis, formatTick, formatUnitSuffix } from "./chart-axis.ts";
+import type { BarBounds } from "./chart-overlays.ts";
+import type { ChartSpec } from "./chart-spec.ts";
+import { CHART_FONT } from "./chart-style.ts";
 import { formatChartText } from "./chart-text.ts";
 
 /**
@@ -37,7 +40,7 @@ export function computeBarSpec(
   // Room above the highest whisker for the value labels.
   const pad = (max - min) * 0.14;
   const colours = bars.map((b) => (b.verdict === undefined ? NO_VERDICT : VERDICT_COLOURS[b.verdict]));
-  const unit = chart.y.unit === "" ? "" : chart.y.unit === "%" ? " %" : ` ${chart.y.unit}`;
+  const unit = formatUnitSuffix(chart.y.unit);
   return {
     type: "bar",
     data: {

@@ -3,8 +3,10 @@ import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
 import { type ChartConfiguration, Chart as ChartJs, registerables } from "chart.js";
 import type { Chart } from "../../model/report.ts";
 import type { Lang } from "../i18n.ts";
+import { formatTick } from "./chart-axis.ts";
 import { CLAIMCHECK_PLUGIN, WHITE_BACKGROUND } from "./chart-plugins.ts";
-import { CHART_FONT, CHART_SIZE, computeChartSpec, formatTick } from "./chart-spec.ts";
+import { computeChartSpec } from "./chart-spec.ts";
+import { CHART_FONT, CHART_SIZE } from "./chart-style.ts";
 import { computePercentileTicks, formatPercentileTick } from "./percentile-axis.ts";
 
 // This module loads chart.js and the canvas binding: import it dynamically, only when a chart is drawn.
@@ -14,12 +16,16 @@ export interface RenderChartPngOptions {
   lang?: Lang;
   /** Device pixels per CSS pixel. @default 2 */
   scale?: number;
+  /** Draw the caption sentences under the chart (the HTML report prints them as text). @default true */
+  caption?: boolean;
 }
 
 /** Rasterises one report chart to PNG bytes with chart.js on @napi-rs/canvas. */
 export function renderChartPng(chart: Chart, options: RenderChartPngOptions = {}): Uint8Array {
   setUp();
-  const { height, ...spec } = computeChartSpec(chart, options.lang ?? "en");
+  const { height, ...spec } = computeChartSpec(chart, options.lang ?? "en", {
+    caption: options.caption ?? true,
+  });
   const canvas = createCanvas(CHART_SIZE.width, height);
   const config = {
     ...spec,

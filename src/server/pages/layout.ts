@@ -166,5 +166,10 @@ ul.teams { list-style:none; padding:0; margin:4px 0; display:flex; flex-wrap:wra
   #file-list td { border:none; padding:0 4px; }
   #file-list td:first-child { grid-column:1 / -1; font-weight:600; }
   #file-list select { width:100%; }
+  /* The verdict's requirement rows become cards: id and title, then verdict and value, then the reason. */
+  #requirements thead { display:none; }
+  #requirements tr { display:grid; grid-template-columns:auto 1fr; gap:4px 10px; align-items:center; border:1px solid var(--line); border-radius:6px; padding:6px 4px; margin-bottom:8px; }
+  #requirements td { border:none; padding:0 4px; }
+  #requirements td:first-child, #requirements td:last-child { grid-column:1 / -1; min-width:0; overflow-wrap:anywhere; }
 }
 `;

@@ -39,7 +39,7 @@ ${y.ticks.map((v) => html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y.at(v)
 ${x.ticks.map((v) => html`<text x="${x.at(v)}" y="${HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="12" fill="#59636e">${x.label(v)}</text>`)}
 <line x1="${LEFT}" x2="${LEFT}" y1="${TOP}" y2="${HEIGHT - BOTTOM}" stroke="#59636e"/>
 <line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${HEIGHT - BOTTOM}" y2="${HEIGHT - BOTTOM}" stroke="#59636e"/>
-${renderTarget(t, options, y)}${lines}
+${renderTarget(options, y)}${lines}${renderTargetLabel(t, options, y)}
 </svg></div>
 <ul class="legend">${series.map((s, i) => html`<li><span style="background:${TEAM_COLORS[i % TEAM_COLORS.length]}"></span>${s.team}</li>`)}</ul>
 <p class="muted">${t("page.chart.caption")}</p></figure>`;
@@ -62,13 +62,19 @@ interface Scale {
   ticks: number[];
 }
 
-function renderTarget(t: PageText, options: MetricChartOptions, y: Scale): SafeHtml | string {
+function renderTarget(options: MetricChartOptions, y: Scale): SafeHtml | string {
+  if (options.target === null) return "";
+  const at = y.at(options.target.value);
+  return html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${at}" y2="${at}" stroke="#cf222e" stroke-dasharray="6 4"/>`;
+}
+
+/** The target's label over the series, with a white halo, so a whisker through it does not strike it out. */
+function renderTargetLabel(t: PageText, options: MetricChartOptions, y: Scale): SafeHtml | string {
   if (options.target === null) return "";
   const at = y.at(options.target.value);
   const op = OP_SYMBOL[options.target.op] ?? options.target.op;
   const label = t("page.chart.target", { op, value: options.target.value, unit: options.unit });
-  return html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${at}" y2="${at}" stroke="#cf222e" stroke-dasharray="6 4"/>
-<text x="${WIDTH - RIGHT}" y="${at - 5}" text-anchor="end" fill="#cf222e" font-size="12">${label}</text>`;
+  return html`<text x="${WIDTH - RIGHT}" y="${at - 5}" text-anchor="end" fill="#cf222e" font-size="12" stroke="#fff" stroke-width="3" paint-order="stroke">${label}</text>`;
 }
 
 function renderSeries(

@@ -179,7 +179,8 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
       return el("tr", {}, [el("td", {}, [el("code", { text: r.id }), el("br"), r.title[TEXT.lang] || r.title.en]),
         el("td", {}, [badge(r.verdict)]), el("td", { text: m }), el("td", { text: r.reason })]);
     });
-    result.appendChild(scrollBox(el("table", { id: "requirements" }, [el("thead", {}, [el("tr", {}, [say("requirement"), say("verdictColumn"), say("measured"), say("why")].map(function (h) { return el("th", { text: h }); }))]), el("tbody", {}, rows)])));
+    // No scroll box: on a phone the rows become cards (layout.ts), so nothing scrolls sideways.
+    result.appendChild(el("table", { id: "requirements" }, [el("thead", {}, [el("tr", {}, [say("requirement"), say("verdictColumn"), say("measured"), say("why")].map(function (h) { return el("th", { text: h }); }))]), el("tbody", {}, rows)]));
   }
 
   function showFindings(body) {

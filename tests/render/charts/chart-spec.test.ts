@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Chart } from "../../../src/model/report.ts";
+import { formatTick } from "../../../src/render/charts/chart-axis.ts";
 import { wrapCaption } from "../../../src/render/charts/chart-caption.ts";
-import { computeChartSpec, formatTick } from "../../../src/render/charts/chart-spec.ts";
+import { computeChartSpec } from "../../../src/render/charts/chart-spec.ts";
 import { formatChartText } from "../../../src/render/charts/chart-text.ts";
 import { computePercentileTicks, formatPercentileTick } from "../../../src/render/charts/percentile-axis.ts";
 import { renderChartPng } from "../../../src/render/charts/png.ts";
@@ -227,6 +228,69 @@ describe("formatChartText", () => {
       "target",
       "target 5",
     ]);
+  });
+});
+
+describe("computeChartSpec on a memory timeline of several GPUs", () => {
+  it("labels the limit line and the judged peak as shares per GPU, in either language", () => {
+    const chart: Chart = {
+      id: "memory",
+      type: "timeline",
+      title: { en: "GPU memory used over time", zh: "显存占用随时间变化" },
+      x: { label: { en: "Time since the first sample", zh: "自首个采样起的时间" }, unit: "s" },
+      y: { label: { en: "Memory used per GPU", zh: "每 GPU 显存占用" }, unit: "GiB" },
+      series: [
+        {
+          label: "memory GPU 0",
+          role: "memory",
+          points: [
+            [0, 0],
+            [29, 7.7],
+          ],
+        },
+      ],
+      reference: [
+        {
+          axis: "y",
+          value: 8,
+          label: { en: "weights + allowance per GPU", zh: "每 GPU 的权重 + 允许余量" },
+          text: { key: "chart.target.weights_allowance_per_gpu", params: { value: 8, total: 16, gpus: 2 } },
+        },
+      ],
+      markers: [
+        {
+          x: 29,
+          y: 7.7,
+          role: "memory",
+          text: { key: "chart.marker.startup_peak_per_gpu", params: { value: 7.7, total: 15.4, gpus: 2 } },
+        },
+      ],
+    };
+    const labels = (lang: "en" | "zh") => {
+      const { claimcheck } = computeChartSpec(chart, lang).options.plugins as {
+        claimcheck: {
+          references: Array<{ label: string; colour: string }>;
+          markers: Array<{ label: string }>;
+        };
+      };
+      return [
+        claimcheck.references[0]?.label,
+        claimcheck.references[0]?.colour,
+        claimcheck.markers[0]?.label,
+      ];
+    };
+    expect({ en: labels("en"), zh: labels("zh") }).toEqual({
+      en: [
+        "(weights + allowance) / 2 GPUs: 8 GiB per GPU",
+        "#c0392b",
+        "judged start-up peak 15.4 GiB: 7.7 GiB per GPU",
+      ],
+      zh: [
+        "（权重 + 允许余量）/ 2 块 GPU：每块 8 GiB",
+        "#c0392b",
+        "判定的启动峰值 15.4 GiB：每块 GPU 7.7 GiB",
+      ],
+    });
   });
 });
 
