@@ -148,7 +148,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "method.long_context_ttft": {
     en: "p99 TTFT ({interpolation} interpolation) of the {n} successful request(s) with inputs of {floor}–{ceiling} tokens (the longest context bucket); order-statistic bound{none, select, yes {, none at {confidence} from {n} requests (at least {minimum} needed)} other {}}",
-    zh: "输入为 {floor}–{ceiling} tokens（最长上下文分桶）的 {n} 个成功请求的 p99 TTFT（{interpolation}插值）；次序统计量置信界{none, select, yes {，但 {n} 个请求在 {confidence} 置信水平下给不出置信界（至少需要 {minimum} 个）} other {}}",
+    zh: "输入为 {floor}–{ceiling} tokens（最长上下文分桶）的 {n} 个成功请求的 p99 TTFT（{interpolation}插值）；次序统计量置信界{none, select, yes {：{n} 个请求在置信水平 {confidence} 下不足以给出置信界（至少需要 {minimum} 个）} other {}}",
   },
   "method.long_context_ttft_change": {
     en: "1 − candidate / {role} p99 TTFT at the longest context both served (inputs of {floor}–{ceiling} tokens): candidate {c} ms over {cn}, {role} {b} ms over {bn}; order-statistic intervals at {level} each, combined (Bonferroni)",
