@@ -169,7 +169,7 @@ function readSide(
     if (value !== undefined) protocol[key] = String(value);
   }
   const selected = selectAccuracyScores(table, protocol);
-  return typeof selected === "string" ? { unavailable: "invalid", reason: selected } : { ...selected, table };
+  return "reason" in selected ? { unavailable: "invalid", ...selected } : { ...selected, table };
 }
 
 function pairTasks(candidate: AccuracyScore[], baseline: AccuracyScore[], role: string) {
@@ -186,7 +186,7 @@ function pairTasks(candidate: AccuracyScore[], baseline: AccuracyScore[], role: 
         undefined,
         {
           candidate_count: candidate.length,
-          role,
+          role: roleRef(role),
           baseline_count: baseline.length,
           common_count: common.length,
         },
@@ -207,7 +207,7 @@ function protocolDifferences(candidate: AccuracyScore[], baseline: AccuracyScore
       "warning",
       `${differ.join(", ")}: n-shot, task version or item count differ between the candidate and the ${role}; run both with the same harness configuration.`,
       undefined,
-      { differ: differ.join(", "), role },
+      { differ: differ.join(", "), role: roleRef(role) },
     ),
   ];
 }

@@ -80,7 +80,7 @@ function pairItems(
         "warning",
         `The candidate has ${candidate.rows} items and the ${role} ${baseline.rows}; only the ${rows.length} common items are compared. Score both on the same item list.`,
         undefined,
-        { rows: candidate.rows, role, rows2: baseline.rows, rows_count: rows.length },
+        { rows: candidate.rows, role: roleRef(role), rows2: baseline.rows, rows_count: rows.length },
       ),
     );
   const differing = c.reference.filter((ref, i) => ref !== b.reference[i]).length;
@@ -91,7 +91,7 @@ function pairItems(
         "error",
         `${differing} item(s) have a different reference in the candidate and ${role} files; both sides must be scored against the same references.`,
         undefined,
-        { differing, role },
+        { differing, role: roleRef(role) },
       ),
     );
   return { candidate: c, baseline: b, role, findings };

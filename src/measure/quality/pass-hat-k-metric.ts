@@ -119,7 +119,12 @@ function pairTasks(c: PassHatKResult, b: PassHatKResult, role: string, findings:
         "warning",
         `The candidate has ${c.taskIds.length} tasks and the ${role} ${b.taskIds.length}; only the ${ids.length} common tasks are compared. Run both on the same fixed task list.`,
         undefined,
-        { task_ids_count: c.taskIds.length, role, task_ids_count2: b.taskIds.length, ids_count: ids.length },
+        {
+          task_ids_count: c.taskIds.length,
+          role: roleRef(role),
+          task_ids_count2: b.taskIds.length,
+          ids_count: ids.length,
+        },
       ),
     );
   const cand = new Map(c.taskIds.map((id, i) => [id, c.perTask[i] as number]));
@@ -151,7 +156,7 @@ function unevenTrials(result: PassHatKResult, role: string): Finding[] {
       "warning",
       `The ${role} tasks have different numbers of trials (${[...counts].sort((a, b) => a - b).join(", ")}); τ-bench assumes the same n for every task, so rerun the missing trials.`,
       undefined,
-      { role, b: [...counts].sort((a, b) => a - b).join(", ") },
+      { role: roleRef(role), b: [...counts].sort((a, b) => a - b).join(", ") },
     ),
   ];
 }

@@ -169,7 +169,7 @@ function queryFindings(role: string, missingFromRun: string[], withoutQrels: str
         `The ${role} run has no results for ${missingFromRun.length} qrels quer${missingFromRun.length === 1 ? "y" : "ies"} (${preview(missingFromRun)}); they score 0 (trec_eval -c). Submit results for every query.`,
         undefined,
         {
-          role,
+          role: roleRef(role),
           missing_from_run_count: missingFromRun.length,
           ies: missingFromRun.length === 1 ? "y" : "ies",
           preview: preview(missingFromRun),
@@ -184,7 +184,7 @@ function queryFindings(role: string, missingFromRun: string[], withoutQrels: str
         `The ${role} run has ${withoutQrels.length} quer${withoutQrels.length === 1 ? "y" : "ies"} with no judgments (${preview(withoutQrels)}); they are not scored.`,
         undefined,
         {
-          role,
+          role: roleRef(role),
           without_qrels_count: withoutQrels.length,
           ies: withoutQrels.length === 1 ? "y" : "ies",
           preview: preview(withoutQrels),
@@ -210,7 +210,7 @@ function judgedGap(
       "warning",
       `Judged@10 is ${show(c)} for the candidate and ${show(b)} for the ${role}: unjudged documents count as non-relevant, so the comparison is biased against the run with fewer judged results; extend the judgments (pool both runs) before relying on it.`,
       undefined,
-      { show: show(c), show2: show(b), role },
+      { show: show(c), show2: show(b), role: roleRef(role) },
     ),
   ];
 }

@@ -53,6 +53,26 @@ export const messages: Record<string, { en: string; zh: string }> = {
     en: "The candidate and {role} generation files share no item_id.",
     zh: "候选与{role}的生成结果文件没有共同的 item_id。",
   },
+  "reason.rouge_tokenizer_unknown": {
+    en: 'ROUGE tokenizer "{name}" is not one claimcheck reproduces; declare char (one token per Chinese character), whitespace (for text you segmented, e.g. with jieba) or default (rouge-score, English only).',
+    zh: "claimcheck 无法复现 ROUGE 分词器“{name}”；请声明 char（每个汉字一个 token）、whitespace（适用于已自行分词的文本，如用 jieba 分词）或 default（rouge-score，仅适用于英文）。",
+  },
+  "reason.bleu_tokenizer_unknown": {
+    en: 'BLEU tokenizer "{name}" is not one claimcheck reproduces; declare 13a (sacreBLEU\'s default), zh (Chinese) or none (pre-tokenized text).',
+    zh: "claimcheck 无法复现 BLEU 分词器“{name}”；请声明 13a（sacreBLEU 默认）、zh（中文）或 none（已分词的文本）。",
+  },
+  "reason.generation_tokenizer_english": {
+    en: "The texts are Chinese but the {family} tokenizer is {english}: {why}. Declare tokenizer {chinese} and recompute both sides with it.",
+    zh: "文本是中文，但 {family} 分词器为 {english}：{why}。请声明 tokenizer {chinese}，并用它重新计算两侧。",
+  },
+  "tokenizer_why.rouge": {
+    en: "rouge-score's default tokenizer deletes every non-ASCII character, so Chinese text scores 0",
+    zh: "rouge-score 的默认分词器会删去所有非 ASCII 字符，中文文本因此得 0 分",
+  },
+  "tokenizer_why.bleu": {
+    en: "tok:13a treats a whole unsegmented Chinese clause as one word",
+    zh: "tok:13a 会把整句未分词的中文当作一个词",
+  },
   // --- accuracy (lm-eval, OpenCompass, accuracy CSV) ---
   "method.accuracy_mean": {
     en: "mean of {count} task score(s) ({list}); normal bound from the per-task standard errors",
@@ -82,6 +102,27 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "reason.accuracy_no_common_task": {
     en: "The candidate and {role} share no task.",
     zh: "候选与{role}没有共同的任务。",
+  },
+  "reason.accuracy_many_models": {
+    en: "The accuracy file holds {count} models ({models}); declare which one with the claim condition `model`.",
+    zh: "准确率文件包含 {count} 个模型（{models}）；请用声明条件 `model` 指明是哪一个。",
+  },
+  "reason.accuracy_no_model": {
+    en: "The accuracy file has no scores for model {model}.",
+    zh: "准确率文件中没有模型 {model} 的得分。",
+  },
+  "reason.accuracy_task_no_score": {
+    en: "Task {task} has no {metric} score in the file; check the declared tasks and metric.",
+    zh: "文件中任务 {task} 没有 {metric} 得分；请检查声明的任务和指标。",
+  },
+  "reason.accuracy_score_word": { en: "accuracy", zh: "准确率" },
+  "reason.accuracy_no_score": {
+    en: "No task in the accuracy file has an accuracy-like score (acc, exact_match, …).",
+    zh: "准确率文件中没有任何任务带有准确率类得分（acc、exact_match 等）。",
+  },
+  "missing.long_context_tasks": {
+    en: "The accuracy file has no long-context task (RULER, LongBench, NIAH, InfiniteBench, …; it holds {held}); run them, or declare the tasks with the claim condition `tasks`.",
+    zh: "准确率文件中没有长上下文任务（RULER、LongBench、NIAH、InfiniteBench 等；文件中的任务有 {held}）；请运行这些任务，或用声明条件 `tasks` 指明任务。",
   },
   // --- judged items (outcomes) ---
   "method.outcomes_change": {

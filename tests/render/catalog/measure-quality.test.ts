@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseEvidence } from "../../../src/formats/parse-evidence.ts";
 import { isUnavailable, type MeasureInput, type MetricDefinition } from "../../../src/measure/metric.ts";
 import { accuracyMean } from "../../../src/measure/quality/accuracy-metrics.ts";
+import { longContextAccuracy } from "../../../src/measure/quality/long-context-accuracy.ts";
 import { OUTCOME_METRICS } from "../../../src/measure/quality/outcome-metrics.ts";
 import { resolveQualityMetric } from "../../../src/measure/quality/quality-metrics.ts";
 import { longContextTtft, maxInputTokens } from "../../../src/measure/serving/long-context-metrics.ts";
@@ -32,6 +33,10 @@ const faultsBaseline = read("2.2-pass/faults-baseline.csv");
 const accuracy = read("5.5-pass/accuracy-2bit.json");
 const accuracyBaseline = read("5.5-pass/accuracy-bf16.json");
 const longCandidate = read("5.1-pass/candidate.json");
+const chinese = parseEvidence({
+  path: "pairs.csv",
+  bytes: new TextEncoder().encode("item_id,reference,prediction\n1,今天天气很好。,今天天气不错。\n"),
+});
 const sota = read("5.1-pass/sota.json");
 
 const metric = (id: string): MetricDefinition =>
@@ -51,6 +56,26 @@ const CASES: Array<[string, MetricDefinition, MeasureInput]> = [
     "bleu change",
     metric("generation.bleu"),
     input({ candidate: answers, baseline: answersBaseline }, "improvement"),
+  ],
+  [
+    "rouge_l unknown tokenizer",
+    metric("generation.rouge_l"),
+    input({ candidate: answers }, "none", undefined, { tokenizer: "jieba" }),
+  ],
+  [
+    "bleu unknown tokenizer",
+    metric("generation.bleu"),
+    input({ candidate: answers }, "none", undefined, { tokenizer: "spm" }),
+  ],
+  [
+    "rouge_l English tokenizer on Chinese",
+    metric("generation.rouge_l"),
+    input({ candidate: chinese }, "none", undefined, { tokenizer: "default" }),
+  ],
+  [
+    "bleu English tokenizer on Chinese",
+    metric("generation.bleu"),
+    input({ candidate: chinese }, "none", undefined, { tokenizer: "13a" }),
   ],
   ["bleu without baseline", metric("generation.bleu"), input({ candidate: answers }, "improvement")],
   [
@@ -81,6 +106,17 @@ const CASES: Array<[string, MetricDefinition, MeasureInput]> = [
   ["pass^9", metric("outcomes.pass^9"), input({ candidate: tasks })],
   ["accuracy mean", accuracyMean, input({ candidate: accuracy })],
   ["accuracy loss", accuracyMean, input({ candidate: accuracy, baseline: accuracyBaseline }, "loss")],
+  [
+    "accuracy without the declared metric",
+    accuracyMean,
+    input({ candidate: accuracy }, "none", undefined, { metric: "f1" }),
+  ],
+  [
+    "accuracy of an absent model",
+    accuracyMean,
+    input({ candidate: accuracy }, "none", undefined, { model: "gpt-9" }),
+  ],
+  ["long-context accuracy without such tasks", longContextAccuracy, input({ candidate: accuracy })],
   ["accuracy without baseline", accuracyMean, input({ candidate: accuracy }, "loss")],
   ["longest input", maxInputTokens, input({ candidate: longCandidate, sota }, "none", "sota")],
   ["longest input alone", maxInputTokens, input({ candidate: longCandidate })],
@@ -103,10 +139,10 @@ describe("quality and long-context method lines in the catalog", () => {
     const [stored, ref] = isUnavailable(result)
       ? [result.reason, result.reasonRef]
       : [result.method, result.methodRef];
-    return { name, stored, ref };
+    return { name, stored, ref, findings: result.findings ?? [] };
   });
 
-  it("carries a key for every sentence, whose English is the stored one", () => {
+  it("carries a key for every sentence and finding, whose English is the stored one", () => {
     const drift = rendered.flatMap(({ name, stored, ref }) =>
       ref === undefined
         ? [`${name}: no key`]
@@ -114,7 +150,13 @@ describe("quality and long-context method lines in the catalog", () => {
           ? []
           : [`${name}: ${stored} → ${renderMessage(ref, "", "en")}`],
     );
-    expect(drift).toEqual([]);
+    const findingDrift = rendered.flatMap(({ name, findings }) =>
+      findings.flatMap((f) => {
+        const en = renderMessage({ key: f.code, params: f.params }, "", "en");
+        return en === f.message ? [] : [`${name} ${f.code}: ${f.message} → ${en}`];
+      }),
+    );
+    expect([...drift, ...findingDrift]).toEqual([]);
   });
 
   it("reads in Chinese, with ids, tool names and numbers kept", () => {
@@ -144,6 +186,7 @@ function input(
   evidence: Record<string, ParsedEvidence>,
   comparison: Comparison = "none",
   baselineRole?: string,
+  conditions: MeasureInput["conditions"] = {},
 ): MeasureInput {
   return {
     evidence,
@@ -152,7 +195,7 @@ function input(
     seed: 20240,
     percentileMethod: "linear",
     comparison,
-    conditions: {},
+    conditions,
     ...(baselineRole === undefined ? {} : { baselineRole }),
   };
 }
