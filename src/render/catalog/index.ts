@@ -8,6 +8,7 @@ import { messages as findingsFormats } from "./findings-formats.ts";
 import { messages as findingsInput } from "./findings-input.ts";
 import { messages as findingsJudge } from "./findings-judge.ts";
 import { messages as findingsMeasure } from "./findings-measure.ts";
+import { messages as findingsQuality } from "./findings-quality.ts";
 import { messages as jobs } from "./jobs.ts";
 import { messages as measure } from "./measure.ts";
 import { messages as measureQuality } from "./measure-quality.ts";
@@ -33,6 +34,7 @@ export const CATALOG_MODULES: Record<string, Catalog> = {
   "findings-input": findingsInput,
   "findings-judge": findingsJudge,
   "findings-measure": findingsMeasure,
+  "findings-quality": findingsQuality,
   jobs,
   measure,
   "measure-quality": measureQuality,
