@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseEvidence } from "../../../src/formats/parse-evidence.ts";
+import { trecRun } from "../../../src/formats/quality/trec-run.ts";
 import { isUnavailable, type MeasureInput, type MetricDefinition } from "../../../src/measure/metric.ts";
 import { accuracyMean } from "../../../src/measure/quality/accuracy-metrics.ts";
 import { longContextAccuracy } from "../../../src/measure/quality/long-context-accuracy.ts";
@@ -33,6 +34,10 @@ const faultsBaseline = read("2.2-pass/faults-baseline.csv");
 const accuracy = read("5.5-pass/accuracy-2bit.json");
 const accuracyBaseline = read("5.5-pass/accuracy-bf16.json");
 const longCandidate = read("5.1-pass/candidate.json");
+const scoresNothing = trecRun.parse({
+  path: "none.run",
+  bytes: new TextEncoder().encode("q1 Q0 zz 1 1 b\n"),
+});
 const chinese = parseEvidence({
   path: "pairs.csv",
   bytes: new TextEncoder().encode("item_id,reference,prediction\n1,今天天气很好。,今天天气不错。\n"),
@@ -48,6 +53,11 @@ const CASES: Array<[string, MetricDefinition, MeasureInput]> = [
     "ndcg@10 change",
     metric("retrieval.ndcg@10"),
     input({ candidate: run, baseline: bm25, qrels }, "improvement"),
+  ],
+  [
+    "ndcg@10 over a baseline that scores 0",
+    metric("retrieval.ndcg@10"),
+    input({ candidate: run, baseline: scoresNothing, qrels }, "improvement"),
   ],
   ["ndcg@10 without baseline", metric("retrieval.ndcg@10"), input({ candidate: run, qrels }, "improvement")],
   ["ndcg@10 without qrels", metric("retrieval.ndcg@10"), input({ candidate: run })],
