@@ -67,6 +67,7 @@ function parseLmEvalSamples(file: EvidenceFile): QualityEvidence {
         notes,
         "LM_EVAL_SAMPLE_NOT_OBJECT",
         `Line ${record.line} is not a sample object; submit the samples file as lm_eval wrote it.`,
+        { line: record.line },
         file.path,
         record.line,
       );
@@ -110,6 +111,7 @@ function readSample(
       notes,
       "LM_EVAL_SAMPLE_NO_DOC_ID",
       `A sample has no doc_id (first on line ${line}); submit the samples file as lm_eval wrote it.`,
+      { line },
       path,
       line,
     );
@@ -128,6 +130,7 @@ function readSample(
           notes,
           "LM_EVAL_SAMPLE_NOT_SCALAR",
           `Metric ${metric} is not a per-sample number (it is aggregated over the corpus, e.g. f1 or bleu), so it is not recomputed from the samples.`,
+          { metric },
           path,
           line,
         );
@@ -145,6 +148,7 @@ function readSample(
         notes,
         "LM_EVAL_SAMPLE_DUPLICATE",
         `Document ${docId} appears twice for ${metric} (${filter}); the first is kept, as lm-eval scores unique documents.`,
+        { doc: docId, metric, filter },
         path,
         line,
       );
@@ -153,11 +157,24 @@ function readSample(
 }
 
 /** Keeps the first finding of each code (they repeat on every line of a broken file). */
-function note(notes: Map<string, Finding>, code: string, message: string, path: string, line: number): void {
+function note(
+  notes: Map<string, Finding>,
+  code: string,
+  message: string,
+  params: Record<string, string | number>,
+  path: string,
+  line: number,
+): void {
   if (!notes.has(code))
     notes.set(
       code,
-      createFinding(code, code === "LM_EVAL_SAMPLE_NOT_SCALAR" ? "info" : "warning", message, { path, line }),
+      createFinding(
+        code,
+        code === "LM_EVAL_SAMPLE_NOT_SCALAR" ? "info" : "warning",
+        message,
+        { path, line },
+        params,
+      ),
     );
 }
 

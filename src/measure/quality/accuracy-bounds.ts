@@ -1,3 +1,4 @@
+import type { MessageRef } from "../../model/message.ts";
 import type { AccuracyScore } from "../../model/quality.ts";
 import type { MeasureInput } from "../metric.ts";
 import { QUALITY_RESAMPLES } from "../stats/paired-change.ts";
@@ -44,6 +45,7 @@ export interface ChangeEstimate {
   candidate: number;
   baseline: number;
   method: string;
+  methodRef: MessageRef;
 }
 
 /** Normal bound by the delta method from the per-task stderrs, the two models treated as independent. */
@@ -64,6 +66,7 @@ export function deltaMethod(
     baseline: b.mean,
     method:
       "delta-method normal bound from per-task standard errors, unpaired (conservative for the same items)",
+    methodRef: { key: "method.accuracy_delta_method" },
   };
 }
 
@@ -84,5 +87,9 @@ export function itemBootstrap(
   return {
     ...est,
     method: `paired bootstrap over ${items} items within ${strata.length} task(s), ${QUALITY_RESAMPLES} resamples, seed ${input.seed}`,
+    methodRef: {
+      key: "method.accuracy_item_bootstrap",
+      params: { items, tasks: strata.length, resamples: QUALITY_RESAMPLES, seed: input.seed },
+    },
   };
 }

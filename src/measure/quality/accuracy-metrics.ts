@@ -1,8 +1,10 @@
 import { createFinding } from "../../model/create-finding.ts";
 import type { Finding } from "../../model/finding.ts";
+import type { MessageRef } from "../../model/message.ts";
 import type { AccuracyScore, AccuracyTable, QualityEvidence } from "../../model/quality.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { roleRef } from "../role-ref.ts";
 import { show, undefinedChange } from "../stats/paired-change.ts";
 import { boundSamplesNeeded } from "../stats/paired-resample.ts";
 import { computeChange } from "../stats/relative-change.ts";
@@ -29,7 +31,7 @@ export const accuracyMean: MetricDefinition = {
   evaluate(input) {
     const result = evaluateAccuracy(input);
     const partial = truncatedRun(input);
-    return "unavailable" in result || partial === undefined ? result : { ...result, partial };
+    return "unavailable" in result || partial === undefined ? result : { ...result, ...partial };
   },
 };
 
@@ -38,12 +40,27 @@ export const accuracyMean: MetricDefinition = {
 const TRUNCATION_CODES = new Set(["LM_EVAL_LIMIT", "LM_EVAL_PARTIAL"]);
 
 /** A run scored on a subset (lm-eval `--limit`, effective n below the task size) cannot pass a target. */
-function truncatedRun(input: MeasureInput): string | undefined {
+function truncatedRun(input: MeasureInput): { partial: string; partialRef: MessageRef } | undefined {
   const sides = [findEvidence(input, "accuracy", "candidate"), findEvidence(input, "accuracy", "baseline")];
   const flagged = sides.flatMap((e) => e?.findings.filter((f) => TRUNCATION_CODES.has(f.code)) ?? []);
   if (flagged.length === 0) return undefined;
-  const where = [...new Set(flagged.map((f) => f.location?.path ?? "an accuracy file"))].join(", ");
-  return `the accuracy run in ${where} scored only part of the test set (${flagged[0]?.code}); rerun on the full test sets without --limit.`;
+  const paths = [...new Set(flagged.map((f) => f.location?.path))];
+  const where = paths.map((path) => path ?? "an accuracy file").join(", ");
+  const code = flagged[0]?.code ?? "";
+  return {
+    partial: `the accuracy run in ${where} scored only part of the test set (${code}); rerun on the full test sets without --limit.`,
+    partialRef: {
+      key: "partial.accuracy_truncated",
+      params: {
+        // A file's path is a name in any language; the phrase for a finding without one is not.
+        where:
+          paths.length === 1 && paths[0] === undefined
+            ? { key: "partial.accuracy_file", text: where }
+            : where,
+        code,
+      },
+    },
+  };
 }
 
 function evaluateAccuracy(input: MeasureInput): MetricEstimate | MetricUnavailable {
@@ -58,6 +75,7 @@ function evaluateAccuracy(input: MeasureInput): MetricEstimate | MetricUnavailab
       ...bound,
       n: c.n,
       method: `mean of ${candidate.scores.length} task score(s) (${list}); normal bound from the per-task standard errors`,
+      methodRef: { key: "method.accuracy_mean", params: { count: candidate.scores.length, list } },
       findings: candidate.findings,
       nNeeded: boundSamplesNeeded(c.n, c.mean, bound.low, bound.high),
     };
@@ -70,6 +88,7 @@ function evaluateAccuracy(input: MeasureInput): MetricEstimate | MetricUnavailab
     return {
       unavailable: "invalid",
       reason: `The candidate and ${role} share no task.`,
+      reasonRef: { key: "reason.accuracy_no_common_task", params: { role: roleRef(role) } },
       findings: paired.findings,
     };
   const items = pairAccuracyItems(candidate.table, baseline.table, paired);
@@ -98,12 +117,25 @@ function relative(
   const n =
     strata === undefined ? Math.min(c.n, b.n) : strata.reduce((sum, s) => sum + s.candidate.length, 0);
   const points = (100 * (est.baseline - est.candidate)).toFixed(2);
+  const relativeDrop = (100 * (1 - est.candidate / est.baseline)).toFixed(2);
   return {
     value: est.value,
     low: est.low,
     high: est.high,
     n,
-    method: `mean of ${paired.candidate.length} task score(s) ${show(est.candidate)} vs ${role} ${show(est.baseline)} (absolute drop ${points} points, relative ${(100 * (1 - est.candidate / est.baseline)).toFixed(2)} %); ${est.method}`,
+    method: `mean of ${paired.candidate.length} task score(s) ${show(est.candidate)} vs ${role} ${show(est.baseline)} (absolute drop ${points} points, relative ${relativeDrop} %); ${est.method}`,
+    methodRef: {
+      key: "method.accuracy_change",
+      params: {
+        count: paired.candidate.length,
+        c: show(est.candidate),
+        role: roleRef(role),
+        b: show(est.baseline),
+        points,
+        relative: relativeDrop,
+        bound: { ...est.methodRef, text: est.method },
+      },
+    },
     candidate: est.candidate,
     baseline: est.baseline,
     findings: [...findings, ...protocolDifferences(paired.candidate, paired.baseline, role)],
@@ -118,11 +150,14 @@ function readSide(
 ): (AccuracySelection & { table: AccuracyTable }) | MetricUnavailable {
   const evidence: QualityEvidence | undefined = findEvidence(input, "accuracy", side);
   const table: AccuracyTable | undefined = evidence?.accuracy;
-  if (table === undefined)
+  if (table === undefined) {
+    const role = side === "candidate" ? "candidate" : (input.baselineRole ?? "baseline");
     return {
       unavailable: "missing",
-      reason: `No ${side === "candidate" ? "candidate" : (input.baselineRole ?? "baseline")} accuracy file was submitted (lm-eval results JSON or samples, OpenCompass summary, or the accuracy CSV).`,
+      reason: `No ${role} accuracy file was submitted (lm-eval results JSON or samples, OpenCompass summary, or the accuracy CSV).`,
+      reasonRef: { key: "missing.accuracy_file", params: { role: roleRef(role) } },
     };
+  }
   const protocol: AccuracyProtocol = {};
   for (const [key, name] of [
     ["tasks", "tasks"],
@@ -134,7 +169,7 @@ function readSide(
     if (value !== undefined) protocol[key] = String(value);
   }
   const selected = selectAccuracyScores(table, protocol);
-  return typeof selected === "string" ? { unavailable: "invalid", reason: selected } : { ...selected, table };
+  return "reason" in selected ? { unavailable: "invalid", ...selected } : { ...selected, table };
 }
 
 function pairTasks(candidate: AccuracyScore[], baseline: AccuracyScore[], role: string) {
@@ -151,7 +186,7 @@ function pairTasks(candidate: AccuracyScore[], baseline: AccuracyScore[], role: 
         undefined,
         {
           candidate_count: candidate.length,
-          role,
+          role: roleRef(role),
           baseline_count: baseline.length,
           common_count: common.length,
         },
@@ -172,7 +207,7 @@ function protocolDifferences(candidate: AccuracyScore[], baseline: AccuracyScore
       "warning",
       `${differ.join(", ")}: n-shot, task version or item count differ between the candidate and the ${role}; run both with the same harness configuration.`,
       undefined,
-      { differ: differ.join(", "), role },
+      { differ: differ.join(", "), role: roleRef(role) },
     ),
   ];
 }

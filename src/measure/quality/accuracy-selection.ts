@@ -1,11 +1,18 @@
 import { createFinding } from "../../model/create-finding.ts";
 import type { Finding } from "../../model/finding.ts";
+import type { MessageParam, MessageRef } from "../../model/message.ts";
 import type { AccuracyItems, AccuracyScore, AccuracyTable } from "../../model/quality.ts";
 import type { PairedStratum } from "../stats/stratified-bootstrap.ts";
 
 export interface AccuracySelection {
   scores: AccuracyScore[];
   findings: Finding[];
+}
+
+/** Why no score could be selected: the sentence and its catalog message. */
+export interface Rejection {
+  reason: string;
+  reasonRef: MessageRef;
 }
 
 /** What the claim declared (`conditions` of the claim): tasks, metric(s), filter and model column. */
@@ -26,13 +33,24 @@ export interface AccuracyProtocol {
 export function selectAccuracyScores(
   table: AccuracyTable,
   protocol: AccuracyProtocol,
-): AccuracySelection | string {
+): AccuracySelection | Rejection {
   const findings: Finding[] = [];
   const models = [...new Set(table.scores.map((s) => s.model).filter((m) => m !== undefined))];
   if (protocol.model === undefined && models.length > 1)
-    return `The accuracy file holds ${models.length} models (${models.join(", ")}); declare which one with the claim condition \`model\`.`;
+    return reject(
+      `The accuracy file holds ${models.length} models (${models.join(", ")}); declare which one with the claim condition \`model\`.`,
+      "reason.accuracy_many_models",
+      { count: models.length, models: models.join(", ") },
+    );
   const pool = table.scores.filter((s) => protocol.model === undefined || s.model === protocol.model);
-  if (pool.length === 0) return `The accuracy file has no scores for model ${protocol.model}.`;
+  if (pool.length === 0)
+    return reject(
+      `The accuracy file has no scores for model ${protocol.model}.`,
+      "reason.accuracy_no_model",
+      {
+        model: String(protocol.model),
+      },
+    );
   const declaredTasks = protocol.tasks
     ?.split(",")
     .map((t) => t.trim())
@@ -53,7 +71,11 @@ export function selectAccuracyScores(
     const pick = candidates.find((s) => s.filter === "none" || s.filter === undefined) ?? candidates[0];
     if (pick === undefined) {
       if (declaredTasks !== undefined || metrics.size > 0)
-        return `Task ${task} has no ${metric ?? "accuracy"} score in the file; check the declared tasks and metric.`;
+        return reject(
+          `Task ${task} has no ${metric ?? "accuracy"} score in the file; check the declared tasks and metric.`,
+          "reason.accuracy_task_no_score",
+          { task, metric: metric ?? { key: "reason.accuracy_score_word", text: "accuracy" } },
+        );
       skipped.push(task);
       continue;
     }
@@ -62,7 +84,10 @@ export function selectAccuracyScores(
     chosen.push(pick);
   }
   if (chosen.length === 0)
-    return "No task in the accuracy file has an accuracy-like score (acc, exact_match, …).";
+    return reject(
+      "No task in the accuracy file has an accuracy-like score (acc, exact_match, …).",
+      "reason.accuracy_no_score",
+    );
   if (ambiguous.length > 0)
     findings.push(
       createFinding(
@@ -149,4 +174,8 @@ function itemsOf(table: AccuracyTable, score: AccuracyScore): AccuracyItems | un
   return table.items?.find(
     (it) => it.task === score.task && it.metric === score.metric && it.filter === (score.filter ?? "none"),
   );
+}
+
+function reject(reason: string, key: string, params?: Record<string, MessageParam>): Rejection {
+  return { reason, reasonRef: params === undefined ? { key } : { key, params } };
 }

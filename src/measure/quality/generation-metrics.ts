@@ -1,7 +1,10 @@
 import type { Finding } from "../../model/finding.ts";
+import type { MessageRef } from "../../model/message.ts";
 import type { GenerationPairs } from "../../model/quality.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { roleRef } from "../role-ref.ts";
 import {
+  bootstrapRef,
   describeBootstrap,
   estimatePairedMean,
   QUALITY_RESAMPLES,
@@ -60,6 +63,15 @@ function rougeMetric(
           : ` ${show(est.candidate)} vs ${sides.role} ${show(est.baseline ?? Number.NaN)}`;
       return finish(est, n, sides, choice.findings, {
         method: `mean ${name} F over items (rouge-score semantics, tokenizer ${choice.tokenizer}, no stemming)${versus}; ${describeBootstrap(n, "items", est.resamples, input.seed, baseline !== undefined)}`,
+        methodRef: {
+          key: "method.rouge",
+          params: {
+            name,
+            tokenizer: choice.tokenizer,
+            ...versusParams(sides.role, est.candidate, est.baseline),
+            bootstrap: bootstrapRef(n, "items", est.resamples, input.seed, baseline !== undefined),
+          },
+        },
       });
     },
   };
@@ -105,6 +117,14 @@ function evaluateBleu(input: MeasureInput): MetricEstimate | MetricUnavailable {
   };
   return finish(est, n, sides, choice.findings, {
     method: `corpus BLEU (sacreBLEU ${signature})${versus}; ${describeBootstrap(n, "segments", QUALITY_RESAMPLES, input.seed, b !== undefined)}`,
+    methodRef: {
+      key: "method.bleu",
+      params: {
+        signature,
+        ...versusParams(sides.role, cand, base),
+        bootstrap: bootstrapRef(n, "segments", QUALITY_RESAMPLES, input.seed, b !== undefined),
+      },
+    },
   });
 }
 
@@ -113,7 +133,7 @@ function finish(
   n: number,
   sides: Sides,
   tokenizerFindings: Finding[],
-  text: { method: string },
+  text: { method: string; methodRef: MessageRef },
 ): MetricEstimate | MetricUnavailable {
   const undefinedRatio = undefinedChange(est.value, sides.role, est.baseline ?? Number.NaN);
   if (undefinedRatio !== undefined) return { ...undefinedRatio, findings: sides.findings };
@@ -123,6 +143,7 @@ function finish(
     high: est.high,
     n,
     method: text.method,
+    methodRef: text.methodRef,
     findings: [...sides.findings, ...tokenizerFindings],
     nNeeded: boundSamplesNeeded(n, est.value, est.low, est.high),
   };
@@ -131,6 +152,12 @@ function finish(
     estimate.baseline = est.baseline;
   }
   return estimate;
+}
+
+/** The " 0.61 vs baseline 0.52" part of a method line, present only against a baseline. */
+function versusParams(role: string, candidate: number, baseline: number | undefined) {
+  if (baseline === undefined) return { versus: "no" };
+  return { versus: "yes", c: show(candidate), role: roleRef(role), b: show(baseline) };
 }
 
 function sumStats(segments: Float64Array[], weights: Uint32Array): Float64Array {

@@ -3,6 +3,7 @@ import type { Finding } from "../../model/finding.ts";
 import type { GenerationPairs, QualityEvidence } from "../../model/quality.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricUnavailable } from "../metric.ts";
+import { roleRef } from "../role-ref.ts";
 
 /** The candidate's pairs and, for a comparison, the baseline's on the same items in the same order. */
 export interface Sides {
@@ -32,6 +33,7 @@ export function readSides(input: MeasureInput): Sides | MetricUnavailable {
     return {
       unavailable: "missing",
       reason: `No ${role} generation pairs were submitted; the change is measured against the baseline's outputs on the same items.`,
+      reasonRef: { key: "missing.generation_baseline", params: { role: roleRef(role) } },
     };
   return pairItems(candidate, baseline, role);
 }
@@ -56,7 +58,11 @@ function pairItems(
     .map((id, i) => [i, base.get(id)] as const)
     .filter((r): r is readonly [number, number] => r[1] !== undefined);
   if (rows.length === 0)
-    return { unavailable: "invalid", reason: `The candidate and ${role} generation files share no item_id.` };
+    return {
+      unavailable: "invalid",
+      reason: `The candidate and ${role} generation files share no item_id.`,
+      reasonRef: { key: "reason.generation_no_common_item", params: { role: roleRef(role) } },
+    };
   const pick = (pairs: GenerationPairs, k: 0 | 1): GenerationPairs => ({
     rows: rows.length,
     itemId: rows.map((r) => pairs.itemId[r[k]] as string),
@@ -74,7 +80,7 @@ function pairItems(
         "warning",
         `The candidate has ${candidate.rows} items and the ${role} ${baseline.rows}; only the ${rows.length} common items are compared. Score both on the same item list.`,
         undefined,
-        { rows: candidate.rows, role, rows2: baseline.rows, rows_count: rows.length },
+        { rows: candidate.rows, role: roleRef(role), rows2: baseline.rows, rows_count: rows.length },
       ),
     );
   const differing = c.reference.filter((ref, i) => ref !== b.reference[i]).length;
@@ -85,7 +91,7 @@ function pairItems(
         "error",
         `${differing} item(s) have a different reference in the candidate and ${role} files; both sides must be scored against the same references.`,
         undefined,
-        { differing, role },
+        { differing, role: roleRef(role) },
       ),
     );
   return { candidate: c, baseline: b, role, findings };

@@ -1,5 +1,6 @@
 import { createFinding } from "../../model/create-finding.ts";
 import type { Finding } from "../../model/finding.ts";
+import type { MessageRef } from "../../model/message.ts";
 import type { MetricUnavailable } from "../metric.ts";
 import type { BleuTokenizer } from "./bleu.ts";
 import { containsCjk, type RougeTokenizer } from "./generation.ts";
@@ -22,15 +23,12 @@ export function chooseRougeTokenizer(
   if (name !== undefined && tokenizer === undefined)
     return invalid(
       `ROUGE tokenizer "${name}" is not one claimcheck reproduces; declare char (one token per Chinese character), whitespace (for text you segmented, e.g. with jieba) or default (rouge-score, English only).`,
+      { key: "reason.rouge_tokenizer_unknown", params: { name } },
     );
-  return decide(
-    tokenizer,
-    "default",
-    "char",
-    texts,
-    "ROUGE",
-    "rouge-score's default tokenizer deletes every non-ASCII character, so Chinese text scores 0",
-  );
+  return decide(tokenizer, "default", "char", texts, "ROUGE", {
+    key: "tokenizer_why.rouge",
+    text: "rouge-score's default tokenizer deletes every non-ASCII character, so Chinese text scores 0",
+  });
 }
 
 /** The sacreBLEU tokenizer of the claim's `tokenizer` condition, with the same rule for Chinese. */
@@ -42,15 +40,12 @@ export function chooseBleuTokenizer(
   if (name !== undefined && !BLEU_NAMES.has(name))
     return invalid(
       `BLEU tokenizer "${name}" is not one claimcheck reproduces; declare 13a (sacreBLEU's default), zh (Chinese) or none (pre-tokenized text).`,
+      { key: "reason.bleu_tokenizer_unknown", params: { name } },
     );
-  return decide(
-    name as BleuTokenizer | undefined,
-    "13a",
-    "zh",
-    texts,
-    "BLEU",
-    "tok:13a treats a whole unsegmented Chinese clause as one word",
-  );
+  return decide(name as BleuTokenizer | undefined, "13a", "zh", texts, "BLEU", {
+    key: "tokenizer_why.bleu",
+    text: "tok:13a treats a whole unsegmented Chinese clause as one word",
+  });
 }
 
 // --- internal ---
@@ -70,17 +65,18 @@ function decide<T extends string>(
   chinese: T,
   texts: readonly string[],
   family: string,
-  why: string,
+  why: MessageRef & { text: string },
 ): TokenizerChoice<T> | MetricUnavailable {
   const cjk = texts.some(containsCjk);
   if (declared === english && cjk)
     return invalid(
-      `The texts are Chinese but the ${family} tokenizer is ${english}: ${why}. Declare tokenizer ${chinese} and recompute both sides with it.`,
+      `The texts are Chinese but the ${family} tokenizer is ${english}: ${why.text}. Declare tokenizer ${chinese} and recompute both sides with it.`,
+      { key: "reason.generation_tokenizer_english", params: { family, english, why, chinese } },
       [
         createFinding(
           "GENERATION_TOKENIZER_DROPS_CJK",
           "error",
-          `${family} with the ${english} tokenizer on Chinese text is meaningless (${why}); declare tokenizer: ${chinese}.`,
+          `${family} with the ${english} tokenizer on Chinese text is meaningless (${why.text}); declare tokenizer: ${chinese}.`,
           undefined,
           { family, english, why, chinese },
         ),
@@ -102,8 +98,8 @@ function decide<T extends string>(
   };
 }
 
-function invalid(reason: string, findings: Finding[] = []): MetricUnavailable {
+function invalid(reason: string, reasonRef: MessageRef, findings: Finding[] = []): MetricUnavailable {
   return findings.length === 0
-    ? { unavailable: "invalid", reason }
-    : { unavailable: "invalid", reason, findings };
+    ? { unavailable: "invalid", reason, reasonRef }
+    : { unavailable: "invalid", reason, reasonRef, findings };
 }

@@ -22,11 +22,14 @@ export const longContextAccuracy: MetricDefinition = {
     const tasks = [
       ...new Set(table.scores.filter((s) => !s.group && LONG_CONTEXT_TASK.test(s.task)).map((s) => s.task)),
     ];
-    if (tasks.length === 0)
+    if (tasks.length === 0) {
+      const held = [...new Set(table.scores.map((s) => s.task))].slice(0, 5).join(", ");
       return {
         unavailable: "missing",
-        reason: `The accuracy file has no long-context task (RULER, LongBench, NIAH, InfiniteBench, …; it holds ${[...new Set(table.scores.map((s) => s.task))].slice(0, 5).join(", ")}); run them, or declare the tasks with the claim condition \`tasks\`.`,
+        reason: `The accuracy file has no long-context task (RULER, LongBench, NIAH, InfiniteBench, …; it holds ${held}); run them, or declare the tasks with the claim condition \`tasks\`.`,
+        reasonRef: { key: "missing.long_context_tasks", params: { held } },
       };
+    }
     const metric = input.conditions.metric ?? chooseMetrics(table, tasks);
     return accuracyMean.evaluate({
       ...input,

@@ -2,6 +2,7 @@ import type { ItemOutcomes } from "../../model/evidence.ts";
 import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { roleRef } from "../role-ref.ts";
 import { bootstrapRelativeChange } from "../stats/bootstrap.ts";
 import { bootstrapPairedUnits, boundSamplesNeeded, weightedMean } from "../stats/paired-resample.ts";
 import { computeMean, computePercentile, sortFinite } from "../stats/percentile.ts";
@@ -49,7 +50,10 @@ function rateMetric(id: string, better: "lower" | "higher"): MetricDefinition {
       const role = input.baselineRole ?? "baseline";
       const baseline = findOutcomes(input, "baseline");
       if (baseline === undefined)
-        return missing(`No ${role} outcomes file was submitted; the change is measured against it.`);
+        return missing(`No ${role} outcomes file was submitted; the change is measured against it.`, {
+          key: "missing.outcomes_baseline",
+          params: { role: roleRef(role) },
+        });
       return rateChange(id, better, c, groupItemRates(baseline, flip), role, input);
     },
   };
@@ -98,6 +102,20 @@ function rateChange(
     high: bound.high,
     n,
     method: `${id} ${round(candidateMean)} (${c.ids.length} items) vs ${role} ${round(baselineMean)} (${b.ids.length} items); ${how}, ${RESAMPLES} resamples, seed ${input.seed}`,
+    methodRef: {
+      key: "method.outcomes_change",
+      params: {
+        id,
+        c: round(candidateMean),
+        cn: c.ids.length,
+        role: roleRef(role),
+        b: round(baselineMean),
+        bn: b.ids.length,
+        paired: aligned === undefined ? "no" : "yes",
+        resamples: RESAMPLES,
+        seed: input.seed,
+      },
+    },
     candidate: candidateMean,
     baseline: baselineMean,
     nNeeded: (t) => scaleSamplesNeeded(n, value, bound.low, t),
@@ -136,6 +154,10 @@ function clusteredRate(rates: ItemRates, input: MeasureInput): MetricEstimate {
     high: bound.high,
     n,
     method: `${rates.trials} trials of ${n} items: mean of per-item success shares; bootstrap over items (trials of one item are not independent), ${RESAMPLES} resamples, seed ${input.seed}`,
+    methodRef: {
+      key: "method.outcomes_clustered",
+      params: { trials: rates.trials, n, resamples: RESAMPLES, seed: input.seed },
+    },
     nNeeded: boundSamplesNeeded(n, value, bound.low, bound.high),
   };
 }
@@ -148,12 +170,16 @@ function latencyMetric(p: number): MetricDefinition {
     better: "lower",
     evaluate(input) {
       const candidate = findOutcomes(input, "candidate");
-      if (candidate === undefined) return missing("No outcomes file with latency_ms was submitted.");
+      if (candidate === undefined)
+        return missing("No outcomes file with latency_ms was submitted.", {
+          key: "missing.outcomes_latency",
+        });
       const c = sortFinite(candidate.latencyMs);
       if (c.length === 0)
         return {
           unavailable: "invalid",
           reason: "The outcomes file has no latency_ms values; fill in the time to each outcome.",
+          reasonRef: { key: "reason.outcomes_no_latency" },
         };
       if (input.comparison === "none") {
         const bound = computeQuantileBound(c, p, input.confidence);
@@ -163,12 +189,17 @@ function latencyMetric(p: number): MetricDefinition {
           high: bound.high,
           n: c.length,
           method: `p${p} of latency_ms over ${c.length} items; order-statistic bound`,
+          methodRef: { key: "method.outcomes_latency", params: { p, n: c.length } },
         };
       }
       const role = input.baselineRole ?? "baseline";
       const baseline = findOutcomes(input, "baseline");
       const b = baseline === undefined ? new Float64Array() : sortFinite(baseline.latencyMs);
-      if (b.length === 0) return missing(`No ${role} outcomes file with latency_ms was submitted.`);
+      if (b.length === 0)
+        return missing(`No ${role} outcomes file with latency_ms was submitted.`, {
+          key: "missing.outcomes_latency_baseline",
+          params: { role: roleRef(role) },
+        });
       const statistic = (s: Float64Array) => computePercentile(s, p, input.percentileMethod);
       const change = (x: number, y: number) => computeChange(input.comparison, "lower", x, y);
       const boot = bootstrapRelativeChange({
@@ -186,6 +217,17 @@ function latencyMetric(p: number): MetricDefinition {
         high: boot.high,
         n: Math.min(c.length, b.length),
         method: `p${p} latency_ms ${round(statistic(c))} vs ${role} ${round(statistic(b))} ms; bootstrap over items (${RESAMPLES} resamples, seed ${input.seed})`,
+        methodRef: {
+          key: "method.outcomes_latency_change",
+          params: {
+            p,
+            c: round(statistic(c)),
+            role: roleRef(role),
+            b: round(statistic(b)),
+            resamples: RESAMPLES,
+            seed: input.seed,
+          },
+        },
         candidate: statistic(c),
         baseline: statistic(b),
       };

@@ -1,9 +1,17 @@
 import { createFinding } from "../../model/create-finding.ts";
 import type { Finding } from "../../model/finding.ts";
+import type { MessageRef } from "../../model/message.ts";
 import type { QualityEvidence, RetrievalQrels, RetrievalRun } from "../../model/quality.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
-import { describeBootstrap, estimatePairedMean, show, undefinedChange } from "../stats/paired-change.ts";
+import { roleRef } from "../role-ref.ts";
+import {
+  bootstrapRef,
+  describeBootstrap,
+  estimatePairedMean,
+  show,
+  undefinedChange,
+} from "../stats/paired-change.ts";
 import { boundSamplesNeeded } from "../stats/paired-resample.ts";
 import {
   computeJudgedAt,
@@ -57,13 +65,20 @@ function evaluateRetrievalMetric(
   if (candidate === undefined)
     return missing(
       "No candidate TREC run was submitted; add evidence.candidate (qid Q0 docno rank score tag).",
+      { key: "missing.retrieval_candidate" },
     );
   if (qrels === undefined)
     return missing(
       "No qrels were submitted; add evidence.qrels (qid iter docno rel), the judgments both runs are scored with.",
+      { key: "missing.retrieval_qrels" },
     );
   const level = Number(input.conditions.relevance_level ?? 1);
   const spec = `${trecEvalName(measure)} with trec_eval -c semantics (linear gain, ties by docno, unjudged = non-relevant, relevance level ${level})`;
+  const specRef = {
+    key: "method.retrieval_spec",
+    params: { measure: trecEvalName(measure), level },
+    text: spec,
+  };
   const c = evaluateRetrieval(candidate, qrels, measure, { relevanceLevel: level });
   const findings = queryFindings("candidate", c.missingFromRun, c.withoutQrels);
   const n = c.qids.length;
@@ -75,6 +90,10 @@ function evaluateRetrievalMetric(
       high: est.high,
       n,
       method: `${spec}; ${describeBootstrap(n, "queries", est.resamples, input.seed, false)}`,
+      methodRef: {
+        key: "method.retrieval_absolute",
+        params: { spec: specRef, bootstrap: bootstrapRef(n, "queries", est.resamples, input.seed, false) },
+      },
       findings,
       nNeeded: boundSamplesNeeded(n, est.value, est.low, est.high),
     };
@@ -84,6 +103,7 @@ function evaluateRetrievalMetric(
   if (baseline === undefined)
     return missing(
       `No ${role} TREC run was submitted; the improvement is measured against that run, not a published number.`,
+      { key: "missing.retrieval_baseline", params: { role: roleRef(role) } },
     );
   const b = evaluateRetrieval(baseline, qrels, measure, { relevanceLevel: level });
   findings.push(
@@ -99,6 +119,16 @@ function evaluateRetrievalMetric(
     high: est.high,
     n,
     method: `${spec}: ${show(est.candidate)} vs ${role} ${show(est.baseline ?? Number.NaN)}, change of the means; ${describeBootstrap(n, "queries", est.resamples, input.seed, true)}`,
+    methodRef: {
+      key: "method.retrieval_change",
+      params: {
+        spec: specRef,
+        c: show(est.candidate),
+        role: roleRef(role),
+        b: show(est.baseline ?? Number.NaN),
+        bootstrap: bootstrapRef(n, "queries", est.resamples, input.seed, true),
+      },
+    },
     candidate: est.candidate,
     baseline: est.baseline ?? Number.NaN,
     findings,
@@ -139,7 +169,7 @@ function queryFindings(role: string, missingFromRun: string[], withoutQrels: str
         `The ${role} run has no results for ${missingFromRun.length} qrels quer${missingFromRun.length === 1 ? "y" : "ies"} (${preview(missingFromRun)}); they score 0 (trec_eval -c). Submit results for every query.`,
         undefined,
         {
-          role,
+          role: roleRef(role),
           missing_from_run_count: missingFromRun.length,
           ies: missingFromRun.length === 1 ? "y" : "ies",
           preview: preview(missingFromRun),
@@ -154,7 +184,7 @@ function queryFindings(role: string, missingFromRun: string[], withoutQrels: str
         `The ${role} run has ${withoutQrels.length} quer${withoutQrels.length === 1 ? "y" : "ies"} with no judgments (${preview(withoutQrels)}); they are not scored.`,
         undefined,
         {
-          role,
+          role: roleRef(role),
           without_qrels_count: withoutQrels.length,
           ies: withoutQrels.length === 1 ? "y" : "ies",
           preview: preview(withoutQrels),
@@ -180,7 +210,7 @@ function judgedGap(
       "warning",
       `Judged@10 is ${show(c)} for the candidate and ${show(b)} for the ${role}: unjudged documents count as non-relevant, so the comparison is biased against the run with fewer judged results; extend the judgments (pool both runs) before relying on it.`,
       undefined,
-      { show: show(c), show2: show(b), role },
+      { show: show(c), show2: show(b), role: roleRef(role) },
     ),
   ];
 }
@@ -189,6 +219,6 @@ function preview(ids: string[]): string {
   return ids.length <= 5 ? ids.join(", ") : `${ids.slice(0, 5).join(", ")}, …`;
 }
 
-function missing(reason: string): MetricUnavailable {
-  return { unavailable: "missing", reason };
+function missing(reason: string, reasonRef: MessageRef): MetricUnavailable {
+  return { unavailable: "missing", reason, reasonRef };
 }

@@ -1,7 +1,9 @@
 import type { ServingRequests } from "../../model/evidence.ts";
+import type { MessageRef } from "../../model/message.ts";
 import { requireColumn } from "../../model/request-columns.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { roleRef } from "../role-ref.ts";
 import { computePercentile } from "../stats/percentile.ts";
 import { computeMinimumSamples, computeQuantileBound } from "../stats/quantile-bound.ts";
 
@@ -19,7 +21,7 @@ export const maxInputTokens: MetricDefinition = {
       findEvidence(input, "serving-requests", "candidate")?.requests,
       "candidate",
     );
-    if (typeof candidate === "string") return { unavailable: "missing", reason: candidate };
+    if ("reason" in candidate) return { unavailable: "missing", ...candidate };
     const role = input.baselineRole ?? "baseline";
     const baseline = longestServed(input.evidence[role]?.requests, role);
     const estimate: MetricEstimate = {
@@ -27,9 +29,18 @@ export const maxInputTokens: MetricDefinition = {
       low: candidate.max,
       high: candidate.max,
       n: candidate.n,
-      method: `longest input of ${candidate.n} successful request(s), in the log's token counts; an exact reading${typeof baseline === "string" ? "" : `; ${role} served at most ${baseline.max} tokens`}`,
+      method: `longest input of ${candidate.n} successful request(s), in the log's token counts; an exact reading${"reason" in baseline ? "" : `; ${role} served at most ${baseline.max} tokens`}`,
+      methodRef: {
+        key: "method.long_context_max",
+        params: {
+          n: candidate.n,
+          ...("reason" in baseline
+            ? { served: "no" }
+            : { served: "yes", role: roleRef(role), max: baseline.max }),
+        },
+      },
     };
-    return typeof baseline === "string"
+    return "reason" in baseline
       ? estimate
       : { ...estimate, candidate: candidate.max, baseline: baseline.max };
   },
@@ -49,13 +60,13 @@ export const longContextTtft: MetricDefinition = {
   evaluate(input) {
     const candidate = findEvidence(input, "serving-requests", "candidate")?.requests;
     const longest = longestServed(candidate, "candidate");
-    if (typeof longest === "string") return { unavailable: "missing", reason: longest };
+    if ("reason" in longest) return { unavailable: "missing", ...longest };
     if (input.comparison === "none")
       return bucketP99(candidate as ServingRequests, bucketOf(longest.max, input), input.confidence, input);
     const role = input.baselineRole ?? "baseline";
     const baseline = findEvidence(input, "serving-requests", "baseline")?.requests;
     const theirs = longestServed(baseline, role);
-    if (typeof theirs === "string") return { unavailable: "missing", reason: theirs };
+    if ("reason" in theirs) return { unavailable: "missing", ...theirs };
     const bucket = bucketOf(Math.min(longest.max, theirs.max), input);
     const level = (1 + input.confidence) / 2;
     const c = bucketP99(candidate as ServingRequests, bucket, level, input);
@@ -69,6 +80,19 @@ export const longContextTtft: MetricDefinition = {
       high: c.low === null || b.high === null ? null : change(c.low, b.high),
       n: Math.min(c.n, b.n),
       method: `1 − candidate / ${role} p99 TTFT at the longest context both served (inputs of ${bucket.floor}–${bucket.ceiling} tokens): candidate ${round(c.value)} ms over ${c.n}, ${role} ${round(b.value)} ms over ${b.n}; order-statistic intervals at ${level} each, combined (Bonferroni)`,
+      methodRef: {
+        key: "method.long_context_ttft_change",
+        params: {
+          role: roleRef(role),
+          floor: bucket.floor,
+          ceiling: bucket.ceiling,
+          c: round(c.value),
+          cn: c.n,
+          b: round(b.value),
+          bn: b.n,
+          level,
+        },
+      },
       candidate: c.value,
       baseline: b.value,
     };
@@ -79,15 +103,38 @@ export const LONG_CONTEXT_METRICS: MetricDefinition[] = [maxInputTokens, longCon
 
 // --- internal ---
 
+/** Why a log cannot say how long a context it served, in English and as a catalog message. */
+interface NoLength {
+  reason: string;
+  reasonRef: MessageRef;
+}
+
 function longestServed(
   requests: ServingRequests | undefined,
   role: string,
-): { max: number; n: number } | string {
+): { max: number; n: number } | NoLength {
   if (requests === undefined)
-    return `No ${role} request log was submitted (vLLM/SGLang bench results with per-request prompt lengths, or the serving-requests CSV).`;
+    return {
+      reason: `No ${role} request log was submitted (vLLM/SGLang bench results with per-request prompt lengths, or the serving-requests CSV).`,
+      reasonRef: { key: "missing.long_context_log", params: { role: roleRef(role) } },
+    };
   const tokens = requests.inputTokens;
-  if (tokens === undefined || requests.unrecorded?.inputTokens !== undefined)
-    return `The ${role} request log records no prompt lengths (input tokens); ${requests.unrecorded?.inputTokens ?? "submit per-request results with their input token counts"}.`;
+  if (tokens === undefined || requests.unrecorded?.inputTokens !== undefined) {
+    const advice = requests.unrecorded?.inputTokens;
+    return {
+      reason: `The ${role} request log records no prompt lengths (input tokens); ${advice ?? "submit per-request results with their input token counts"}.`,
+      reasonRef: {
+        key: "missing.long_context_lengths",
+        params: {
+          role: roleRef(role),
+          advice:
+            advice === undefined
+              ? { key: "missing.long_context_lengths_advice" }
+              : { key: "reason.text", params: { text: advice }, text: advice },
+        },
+      },
+    };
+  }
   const column = requireColumn(requests, "inputTokens");
   let max = Number.NEGATIVE_INFINITY;
   let n = 0;
@@ -97,7 +144,11 @@ function longestServed(
     n++;
     if (value > max) max = value;
   }
-  return n === 0 ? `The ${role} request log has no successful request with a prompt length.` : { max, n };
+  if (n > 0) return { max, n };
+  return {
+    reason: `The ${role} request log has no successful request with a prompt length.`,
+    reasonRef: { key: "missing.long_context_no_success", params: { role: roleRef(role) } },
+  };
 }
 
 /** The longest bucket up to `longest`: the prompts within 10 % below it, or from the declared floor. */
@@ -131,16 +182,30 @@ function bucketP99(
     return {
       unavailable: "missing",
       reason: `No successful request with a TTFT has an input of ${floor}–${ceiling} tokens.`,
+      reasonRef: { key: "missing.long_context_bucket", params: { floor, ceiling } },
     };
   const sorted = Float64Array.from(values).sort();
   const value = computePercentile(sorted, 99, input.percentileMethod);
   const bound = computeQuantileBound(sorted, 99, confidence);
+  const minimum = computeMinimumSamples(99, confidence, "upper");
   return {
     value,
     low: bound.low,
     high: bound.high,
     n: sorted.length,
-    method: `p99 TTFT (${input.percentileMethod} interpolation) of the ${sorted.length} successful request(s) with inputs of ${floor}–${ceiling} tokens (the longest context bucket); order-statistic bound${bound.high === null ? `, none at ${confidence} from ${sorted.length} requests (at least ${computeMinimumSamples(99, confidence, "upper")} needed)` : ""}`,
+    method: `p99 TTFT (${input.percentileMethod} interpolation) of the ${sorted.length} successful request(s) with inputs of ${floor}–${ceiling} tokens (the longest context bucket); order-statistic bound${bound.high === null ? `, none at ${confidence} from ${sorted.length} requests (at least ${minimum} needed)` : ""}`,
+    methodRef: {
+      key: "method.long_context_ttft",
+      params: {
+        interpolation: { key: `interpolation.${input.percentileMethod}`, text: input.percentileMethod },
+        n: sorted.length,
+        floor,
+        ceiling,
+        none: bound.high === null ? "yes" : "no",
+        confidence,
+        minimum,
+      },
+    },
   };
 }
 

@@ -1,5 +1,7 @@
+import type { MessageRef } from "../../model/message.ts";
 import type { Comparison } from "../../model/topic.ts";
 import type { MetricUnavailable } from "../metric.ts";
+import { roleRef } from "../role-ref.ts";
 import { bootstrapPairedUnits, unitWeights, weightedMean } from "./paired-resample.ts";
 import { computeChange } from "./relative-change.ts";
 
@@ -68,6 +70,21 @@ export function describeBootstrap(
   return `${paired ? "paired " : ""}bootstrap over ${n} ${unit}, ${resamples} resamples, seed ${seed}`;
 }
 
+/** `describeBootstrap` as a catalog message; `unit` is one of queries, items, segments, tasks. */
+export function bootstrapRef(
+  n: number,
+  unit: string,
+  resamples: number,
+  seed: number,
+  paired: boolean,
+): MessageRef {
+  return {
+    key: "method.quality_bootstrap",
+    params: { paired: paired ? "yes" : "no", n, unit, resamples, seed },
+    text: describeBootstrap(n, unit, resamples, seed, paired),
+  };
+}
+
 /** A value rounded to 4 significant decimals for method strings. */
 export function show(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toFixed(4))) : String(value);
@@ -83,5 +100,9 @@ export function undefinedChange(
   return {
     unavailable: "invalid",
     reason: `The ${role} scores ${show(baseline)}, so a relative change over it is undefined; check that both sides were scored on the same items and judgments.`,
+    reasonRef: {
+      key: "reason.quality_change_undefined",
+      params: { role: roleRef(role), b: show(baseline) },
+    },
   };
 }

@@ -121,7 +121,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   ROLE_UNUSED: {
     en: "No requirement of topic {id} reads the {kind} file under role `{role}`, so it was not judged; the topic {reads} (closest first). Rename the role in claimcheck.yaml''s evidence, or drop the file.",
-    zh: "课题 {id} 没有任何要求读取角色 `{role}` 下的 {kind} 文件，因此未判定；该课题 {reads}（按接近程度排序）。请在 claimcheck.yaml 的 evidence 中重命名该角色，或删除该文件。",
+    zh: "课题 {id} 没有任何要求读取角色 `{role}` 下的 `{kind}` 文件，因此未判定；该课题 {reads}（按接近程度排序）。请在 claimcheck.yaml 的 evidence 中重命名该角色，或删除该文件。",
   },
   SERVING_DUPLICATE_REQUEST: {
     en: 'request_id "{id}" appears more than once; duplicated rows inflate n. Remove the copy.',

@@ -8,8 +8,10 @@ import { messages as findingsFormats } from "./findings-formats.ts";
 import { messages as findingsInput } from "./findings-input.ts";
 import { messages as findingsJudge } from "./findings-judge.ts";
 import { messages as findingsMeasure } from "./findings-measure.ts";
+import { messages as findingsQuality } from "./findings-quality.ts";
 import { messages as jobs } from "./jobs.ts";
 import { messages as measure } from "./measure.ts";
+import { messages as measureQuality } from "./measure-quality.ts";
 import { messages as reasons } from "./reasons.ts";
 import { messages as report } from "./report.ts";
 import { messages as reported } from "./reported.ts";
@@ -32,8 +34,10 @@ export const CATALOG_MODULES: Record<string, Catalog> = {
   "findings-input": findingsInput,
   "findings-judge": findingsJudge,
   "findings-measure": findingsMeasure,
+  "findings-quality": findingsQuality,
   jobs,
   measure,
+  "measure-quality": measureQuality,
   reasons,
   report,
   reported,

@@ -116,11 +116,11 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "missing.diagnosis_outcomes": {
     en: "No outcomes file under the role {role} was submitted: one row per diagnosed fault with expected (the injected type) and observed (the diagnosed type); `claimcheck template outcomes` prints its header.",
-    zh: "未提交角色 {role} 下的结果文件：每个诊断的故障一行，含 expected（注入的类型）和 observed（诊断出的类型）；`claimcheck template outcomes` 会输出其表头。",
+    zh: "未提交角色 `{role}` 下的结果文件：每个诊断出的故障一行，`expected` 列为注入的故障类型，`observed` 列为诊断出的类型；`claimcheck template outcomes` 会输出其表头。",
   },
   "missing.generation_pairs": {
     en: "No candidate generation pairs were submitted; `claimcheck template generation-pairs` prints the header (item_id, reference, prediction).",
-    zh: "未提交候选生成结果对；`claimcheck template generation-pairs` 会输出表头（item_id, reference, prediction）。",
+    zh: "未提交候选生成结果对；`claimcheck template generation-pairs` 会输出表头（`item_id`, `reference`, `prediction`）。",
   },
   // --- training ---
   "missing.training_log": {

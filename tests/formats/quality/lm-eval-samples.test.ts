@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lmEvalSamples, taskOfSamplesFile } from "../../../src/formats/quality/lm-eval-samples.ts";
+import { findingText } from "../../../src/render/localize.ts";
 import { hasQualitySamples, QUALITY_SAMPLES, textFile } from "./quality-test-helpers.ts";
 
 describe("lm-eval samples, inline", () => {
@@ -22,6 +23,25 @@ describe("lm-eval samples, inline", () => {
       ],
       findings: [["LM_EVAL_SAMPLE_DUPLICATE", 4]],
     });
+  });
+
+  it("words each finding of a broken file from its catalog key in either language", () => {
+    const text = [
+      "[1, 2]",
+      '{"filter": "none", "acc": 1}',
+      '{"doc_id": 0, "filter": "none", "metrics": ["f1"], "f1": [0.5, 0.4]}',
+      '{"doc_id": 0, "filter": "none", "acc": 1}',
+      '{"doc_id": 0, "filter": "none", "acc": 0}',
+    ].join("\n");
+    const parsed = lmEvalSamples.parse(textFile("samples_squad_2024-05-01T10-00-00.123456.jsonl", text));
+    const words = (lang: "en" | "zh") => parsed.findings.map((f) => findingText(f, lang));
+    expect(words("en")).toEqual(parsed.findings.map((f) => f.message));
+    expect(words("zh")).toEqual([
+      "第 1 行不是样本对象；请提交 lm_eval 原样写出的样本文件。",
+      "有样本缺少 doc_id（首次出现在第 2 行）；请提交 lm_eval 原样写出的样本文件。",
+      "指标 f1 不是逐样本的数值（它在整个语料上聚合，如 f1 或 BLEU），因此不从样本重算。",
+      "文档 0 在 acc（none）中出现了两次；保留第一次出现的，与 lm-eval 只为不重复的文档评分一致。",
+    ]);
   });
 
   it("takes the task from the file name, keeping underscores inside it", () => {

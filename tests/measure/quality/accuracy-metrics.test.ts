@@ -49,6 +49,7 @@ describe("accuracy.mean, choosing scores", () => {
       unavailable: "invalid",
       reason:
         "The accuracy file holds 2 models (fp16, w2); declare which one with the claim condition `model`.",
+      reasonRef: { key: "reason.accuracy_many_models", params: { count: 2, models: "fp16, w2" } },
     } satisfies MetricUnavailable);
     const picked = accuracyMean.evaluate(
       qualityInput({ candidate: table }, "none", { model: "w2" }),
@@ -63,6 +64,10 @@ describe("accuracy.mean, choosing scores", () => {
     expect(result).toEqual({
       unavailable: "invalid",
       reason: "Task boolq has no accuracy score in the file; check the declared tasks and metric.",
+      reasonRef: {
+        key: "reason.accuracy_task_no_score",
+        params: { task: "boolq", metric: { key: "reason.accuracy_score_word", text: "accuracy" } },
+      },
     });
   });
 });

@@ -64,6 +64,7 @@ describe("retrieval.ndcg@10", () => {
       unavailable: "missing",
       reason:
         "No qrels were submitted; add evidence.qrels (qid iter docno rel), the judgments both runs are scored with.",
+      reasonRef: { key: "missing.retrieval_qrels" },
     });
     expect(
       isUnavailable(ndcg?.evaluate(qualityInput({ candidate, qrels }, "improvement")) as MetricEstimate),
