@@ -11,7 +11,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "method.cost_change": {
     en: "{c} vs {role} {b}; declared figures, no sampling bound",
-    zh: "候选 {c}，{role} {b}；为声明值，无抽样置信界",
+    zh: "候选{c}，{role}{b}；为声明值，无抽样置信界",
   },
   "missing.cost_file": {
     en: "No {role} cost file was submitted; `claimcheck template cost` prints its header.",

@@ -15,7 +15,7 @@ describe("cost per 1k requests against a baseline", () => {
     ) as MetricEstimate;
     expect(inBothLanguages(methodRef)).toEqual([
       estimate.method,
-      "候选 每千个请求成本 1.845（2 个场景），基线 每千个请求成本 2.957（2 个场景）；为声明值，无抽样置信界",
+      "候选每千个请求成本 1.845（2 个场景），基线每千个请求成本 2.957（2 个场景）；为声明值，无抽样置信界",
     ]);
     expect(estimate).toEqual({
       value: 1 - 5166 / 8280,
