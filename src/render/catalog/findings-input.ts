@@ -31,7 +31,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "nothing.zero_duration": {
     en: "the benchmark ran for 0 s (duration = 0)",
-    zh: "压测运行时长为 0 s（duration = 0）",
+    zh: "压测运行时长为 0 s（`duration = 0`）",
   },
   "nothing.memory_unused": {
     en: "no sample has a memory.used value",
@@ -101,7 +101,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "nothing_fix.cost": {
     en: "Fill in the requests each scenario served",
-    zh: "请填写每个场景处理的请求数（requests）",
+    zh: "请填写每个场景处理的请求数（`requests`）",
   },
   LATENCY_UNIT_SUSPECT: {
     en: "{column} looks like {unit, select, seconds {seconds} other {microseconds}}, not milliseconds: {evidence}. If so, {fix, select, multiply {multiply the column by 1000} other {divide the column by 1000}} (or let the tool write milliseconds) and submit again; a requirement that reads {column} is not passed on these values unless its claim declares latency_unit: ms.",

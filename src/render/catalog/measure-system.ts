@@ -19,7 +19,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "invalid.cost_no_shared_column": {
     en: "The candidate and {role} cost files share no column filled on every row (cost or gpu_hours); give the same one in both.",
-    zh: "候选与{role}成本文件没有一列是两者每行都填写的（cost 或 gpu_hours）；请在两个文件中填写同一列。",
+    zh: "候选与{role}成本文件没有一列是两者每行都填写的（`cost` 或 `gpu_hours`）；请在两个文件中填写同一列。",
   },
   "cost_columns.filled": {
     en: "{which, select, cost {cost (CNY)} gpu_hours {gpu_hours (GPU-hours)} both {cost (CNY) and gpu_hours (GPU-hours)} other {neither cost nor gpu_hours on every row}}",
@@ -27,7 +27,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "invalid.cost_unfilled": {
     en: "The {role} cost file needs requests and, on every row, cost or gpu_hours.",
-    zh: "{role}成本文件需要 requests 列，并且每行都要填写 cost 或 gpu_hours。",
+    zh: "{role}成本文件需要 `requests` 列，并且每行都要填写 `cost` 或 `gpu_hours`。",
   },
   "method.cu_per_selection": {
     en: "Σ cu / Σ requests = {value} CU per selection over {n} scenario(s) and {selections} selection(s); declared figures, no sampling bound",
@@ -35,15 +35,15 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "missing.cu_cost_file": {
     en: "No cost file was submitted; `claimcheck template cost` prints its header (scenario, requests, cu, …): one row per selection workload with the CU it consumed.",
-    zh: "未提交成本文件；`claimcheck template cost` 会输出其表头（scenario, requests, cu, …）：每种圈选负载一行，写明其消耗的 CU。",
+    zh: "未提交成本文件；`claimcheck template cost` 会输出其表头（`scenario, requests, cu, …`）：每种圈选负载一行，写明其消耗的 CU。",
   },
   "invalid.cu_unfilled": {
     en: "The cost file needs a cu value on every row{where, select, row { (line {line}, scenario {scenario}, has none)} other {}}; give the compute units each scenario consumed.",
-    zh: "成本文件每行都需要 cu 值{where, select, row {（第 {line} 行，场景 {scenario}，缺少该值）} other {}}；请填写每个场景消耗的计算单元（CU）。",
+    zh: "成本文件每行都需要 `cu` 值{where, select, row {（第 {line} 行，场景 {scenario}，缺少该值）} other {}}；请填写每个场景消耗的计算单元（CU）。",
   },
   "invalid.cu_no_selection": {
     en: "The cost file's scenarios served no selection (requests is 0).",
-    zh: "成本文件中的场景没有完成任何圈选（requests 为 0）。",
+    zh: "成本文件中的场景没有完成任何圈选（`requests` 为 0）。",
   },
   // --- model sizes ---
   "method.compression_ratio": {
@@ -55,11 +55,11 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "model_size.mixed": { en: "bytes, or parameters × bits / 8", zh: "字节数，或参数量 × 位数 / 8" },
   "missing.compression_models": {
     en: "Compression needs two models files: the compressed model under role candidate and the original under role {role}, each with bytes or parameters_b and bits_per_weight (`claimcheck template models`).",
-    zh: "计算压缩率需要两个模型文件：压缩后的模型放在角色 candidate 下，原始模型放在角色 {role} 下，各自给出 bytes，或 parameters_b 和 bits_per_weight（`claimcheck template models`）。",
+    zh: "计算压缩率需要两个模型文件：压缩后的模型放在角色 `candidate` 下，原始模型放在角色 `{role}` 下，各自给出 `bytes`，或 `parameters_b` 和 `bits_per_weight`（`claimcheck template models`）。",
   },
   "invalid.compression_zero_size": {
     en: "A models file gives a size of 0; give bytes, or parameters_b and bits_per_weight.",
-    zh: "有一个模型文件给出的大小为 0；请填写 bytes，或 parameters_b 和 bits_per_weight。",
+    zh: "有一个模型文件给出的大小为 0；请填写 `bytes`，或 `parameters_b` 和 `bits_per_weight`。",
   },
   "missing.models_column": {
     en: "The models file gives no {what}; fill in that column.",
@@ -93,10 +93,10 @@ export const messages: Record<string, { en: string; zh: string }> = {
   // --- device lists ---
   "missing.devices": {
     en: "No device list was submitted; `claimcheck template devices` prints its header (device, share, passed, speed).",
-    zh: "未提交设备清单；`claimcheck template devices` 会输出其表头（device, share, passed, speed）。",
+    zh: "未提交设备清单；`claimcheck template devices` 会输出其表头（`device, share, passed, speed`）。",
   },
   "invalid.devices_no_share": {
     en: "Coverage by share was declared but the device list has no share on every row.",
-    zh: "声明了按份额计算覆盖率，但设备清单并非每行都有 share。",
+    zh: "声明了按份额计算覆盖率，但设备清单并非每行都有 `share`。",
   },
 };

@@ -50,7 +50,7 @@ describe("cost per 1k requests against a baseline", () => {
     });
     expect(inBothLanguages(reasonRef)).toEqual([
       unavailable.reason,
-      "候选与基线成本文件没有一列是两者每行都填写的（cost 或 gpu_hours）；请在两个文件中填写同一列。",
+      "候选与基线成本文件没有一列是两者每行都填写的（`cost` 或 `gpu_hours`）；请在两个文件中填写同一列。",
     ]);
   });
 });
