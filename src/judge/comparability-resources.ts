@@ -2,9 +2,24 @@ import { costColumns, sharedCostColumn } from "../measure/system/cost-metrics.ts
 import { createFinding } from "../model/create-finding.ts";
 import type { CostScenario } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
+import type { MessageRef } from "../model/message.ts";
 import type { ComparedSide } from "./comparability.ts";
 
 const COLUMN_NAMES = { cost: "cost (CNY)", gpuHours: "gpu_hours (GPU-hours)" } as const;
+
+/** The cost columns a file fills on every row, as a catalog message (`cost_columns.filled`). */
+function columnsRef(costs: CostScenario[], text: string): MessageRef {
+  const filled = costColumns(costs);
+  const which =
+    filled.length === 2
+      ? "both"
+      : filled[0] === "cost"
+        ? "cost"
+        : filled[0] === "gpuHours"
+          ? "gpu_hours"
+          : "none";
+  return { key: "cost_columns.filled", params: { which }, text };
+}
 
 /**
  * Cost files: one column both give on every row, so CNY is compared with CNY and GPU-hours with
@@ -26,7 +41,13 @@ export function compareCostFiles(candidate: ComparedSide, baseline: ComparedSide
         "error",
         `The candidate cost file (${candidate.path}) gives ${has(c)} and the ${baseline.role} (${baseline.path}) ${has(b)}: there is no common unit to compare; fill the same column (cost in one currency, or gpu_hours) on every row of both files.`,
         { path: baseline.path, line: 1 },
-        { path: candidate.path, has: has(c), role: baseline.role, path2: baseline.path, has2: has(b) },
+        {
+          path: candidate.path,
+          has: columnsRef(c, has(c)),
+          role: baseline.role,
+          path2: baseline.path,
+          has2: columnsRef(b, has(b)),
+        },
       ),
     ];
   }

@@ -1,7 +1,7 @@
 import type { Attestation } from "../model/manifest.ts";
-import type { MessageParam } from "../model/message.ts";
+import type { MessageParam, MessageRef } from "../model/message.ts";
 import type { DeliverableKind } from "../model/topic.ts";
-import { parseDeliverableNumber } from "./deliverable-number.ts";
+import { type DeliverableNumber, parseDeliverableNumber } from "./deliverable-number.ts";
 
 /** What a declared item is, read from its form alone (the officer confirms the item itself). */
 export type DeliverableItemType =
@@ -21,6 +21,8 @@ export interface DeliverableItem {
   type: DeliverableItemType;
   /** What it looks like, in words: "a DOI", "CN invention application number 202211157877.2". */
   looksLike: string;
+  /** `looksLike` as a catalog message (`deliverable_looks.*`), for a finding in another language. */
+  looksLikeRef?: MessageRef;
   /** For an attestation: the deliverable kinds its statement names (a patent, a paper…); empty when none. */
   says: DeliverableKind[];
   /** Why it cannot count (a placeholder, a wrong check digit), when it cannot: a finding code and message. */
@@ -35,23 +37,25 @@ export function parseDeliverableItem(item: string | Attestation): DeliverableIte
     return unreadable(
       text,
       `"${text.slice(0, 40)}" is a placeholder; give the DOI, URL or number once there is one, and leave the item out until then`,
+      { variant: "placeholder", text: text.slice(0, 40) },
     );
   const link = readLink(text);
   if (link !== undefined) return link;
   const number = parseDeliverableNumber(text);
   if (number !== undefined) {
-    const read: DeliverableItem = { text, type: number.type, looksLike: `a ${number.form}`, says: [] };
-    return number.problem === undefined
-      ? read
-      : {
-          ...read,
-          type: "unreadable",
-          problem: { code: "DELIVERABLE_CHECK_DIGIT", message: number.problem },
-        };
+    const read: DeliverableItem = {
+      text,
+      type: number.type,
+      looksLike: `a ${number.form}`,
+      looksLikeRef: looks("number", { form: number.formRef }, `a ${number.form}`),
+      says: [],
+    };
+    return number.problem === undefined ? read : { ...read, type: "unreadable", problem: checkDigit(number) };
   }
   return unreadable(
     text,
     `"${text.slice(0, 60)}" is not a DOI, URL, patent or software-copyright number; give one of those, or write it as { attestation: "…", attested_by: "name, role" } so someone answers for it`,
+    { variant: "unknown_form", text: text.slice(0, 60) },
   );
 }
 
@@ -84,14 +88,9 @@ function readLink(text: string): DeliverableItem | undefined {
   const doi = DOI.exec(text)?.[1];
   if (doi !== undefined)
     return ARCHIVE_DOI.test(doi)
-      ? {
-          text,
-          type: "software-archive",
-          looksLike: "a DOI of a software/data archive (Zenodo, figshare)",
-          says: [],
-        }
-      : { text, type: "paper", looksLike: "a DOI", says: [] };
-  if (ARXIV_ID.test(text)) return { text, type: "paper", looksLike: "an arXiv id", says: [] };
+      ? item(text, "software-archive", "archive_doi", "a DOI of a software/data archive (Zenodo, figshare)")
+      : item(text, "paper", "doi", "a DOI");
+  if (ARXIV_ID.test(text)) return item(text, "paper", "arxiv", "an arXiv id");
   let url: URL;
   try {
     url = new URL(text);
@@ -100,35 +99,55 @@ function readLink(text: string): DeliverableItem | undefined {
   }
   if (!/^https?:$/.test(url.protocol) || !url.hostname.includes(".") || /\s/.test(text)) return undefined;
   const host = url.hostname.replace(/^www\./, "");
-  const at = `a ${host} link`;
   if (PATENT_HOSTS.test(host)) return readPatentLink(text, host, `${url.pathname}${url.search}`);
-  if (PAPER_HOSTS.test(host)) return { text, type: "paper", looksLike: `a paper link (${host})`, says: [] };
+  if (PAPER_HOSTS.test(host)) return item(text, "paper", "paper_link", `a paper link (${host})`, host);
   if (PATCH_HOSTS.test(host) || (CODE_HOSTS.test(host) && CHANGE_PATH.test(`${url.pathname}${url.search}`)))
-    return {
-      text,
-      type: "pull-request",
-      looksLike: `a pull request, commit or patch link (${host})`,
-      says: [],
-    };
+    return item(text, "pull-request", "change_link", `a pull request, commit or patch link (${host})`, host);
   if (CODE_HOSTS.test(host))
-    return { text, type: "repository", looksLike: `a repository link (${host})`, says: [] };
-  return { text, type: "web-page", looksLike: at, says: [] };
+    return item(text, "repository", "repository_link", `a repository link (${host})`, host);
+  return item(text, "web-page", "link", `a ${host} link`, host);
 }
 
 /** A register link is a patent when its path or query holds a number (`/patent/CN115251024A/zh`). */
 function readPatentLink(text: string, host: string, rest: string): DeliverableItem {
   const number = parseDeliverableNumber(decodeURIComponent(rest));
   if (number === undefined)
-    return { text, type: "web-page", looksLike: `a ${host} link without a patent number`, says: [] };
+    return item(text, "web-page", "patent_link_no_number", `a ${host} link without a patent number`, host);
+  const looksLike = `a ${host} link to ${number.form}`;
   const read: DeliverableItem = {
     text,
     type: number.type,
-    looksLike: `a ${host} link to ${number.form}`,
+    looksLike,
+    looksLikeRef: looks("patent_link", { host, form: number.formRef }, looksLike),
     says: [],
   };
-  return number.problem === undefined
-    ? read
-    : { ...read, type: "unreadable", problem: { code: "DELIVERABLE_CHECK_DIGIT", message: number.problem } };
+  return number.problem === undefined ? read : { ...read, type: "unreadable", problem: checkDigit(number) };
+}
+
+/** An item read from its form alone, with what it looks like as a sentence and as a catalog message. */
+function item(
+  text: string,
+  type: DeliverableItemType,
+  key: string,
+  looksLike: string,
+  host?: string,
+): DeliverableItem {
+  const params = host === undefined ? undefined : { host };
+  return { text, type, looksLike, looksLikeRef: looks(key, params, looksLike), says: [] };
+}
+
+function looks(key: string, params: Record<string, MessageParam> | undefined, text: string): MessageRef {
+  return params === undefined
+    ? { key: `deliverable_looks.${key}`, text }
+    : { key: `deliverable_looks.${key}`, params, text };
+}
+
+function checkDigit(number: DeliverableNumber): NonNullable<DeliverableItem["problem"]> {
+  return {
+    code: "DELIVERABLE_CHECK_DIGIT",
+    message: number.problem ?? "",
+    ...(number.problemParams === undefined ? {} : { params: number.problemParams }),
+  };
 }
 
 /** Words by which an attestation says what it attests (English and Chinese). */
@@ -148,30 +167,43 @@ function readAttestation(item: Attestation): DeliverableItem {
   const by = item.attested_by.trim();
   const text = `${statement} — attested by ${by}${item.date === undefined ? "" : `, ${item.date}`}`;
   const says = SAYS.filter(([, words]) => words.test(statement)).map(([kind]) => kind);
-  const read: DeliverableItem = { text, type: "attestation", looksLike: "an attestation", says };
+  const read: DeliverableItem = {
+    text,
+    type: "attestation",
+    looksLike: "an attestation",
+    looksLikeRef: looks("attestation", undefined, "an attestation"),
+    says,
+  };
   if (statement.length < 12 || isPlaceholder(statement))
     return {
       ...read,
       type: "unreadable",
       problem: unchecked(
         `the attestation "${statement.slice(0, 40)}" says nothing checkable; state what was delivered, where and when`,
+        { variant: "attestation_empty", text: statement.slice(0, 40) },
       ),
     };
   if (by.length < 2 || isPlaceholder(by))
     return {
       ...read,
       type: "unreadable",
-      problem: unchecked(`attested_by "${by}" names nobody; give the person's name and role`),
+      problem: unchecked(`attested_by "${by}" names nobody; give the person's name and role`, {
+        variant: "attested_by_nobody",
+        text: by,
+      }),
     };
   return read;
 }
 
-function unreadable(text: string, message: string): DeliverableItem {
-  return { text, type: "unreadable", looksLike: "unreadable", says: [], problem: unchecked(message) };
+function unreadable(text: string, message: string, params: Record<string, MessageParam>): DeliverableItem {
+  return { text, type: "unreadable", looksLike: "unreadable", says: [], problem: unchecked(message, params) };
 }
 
-function unchecked(message: string): { code: string; message: string } {
-  return { code: "DELIVERABLE_EVIDENCE_UNREADABLE", message };
+function unchecked(
+  message: string,
+  params: Record<string, MessageParam>,
+): NonNullable<DeliverableItem["problem"]> {
+  return { code: "DELIVERABLE_EVIDENCE_UNREADABLE", message, params };
 }
 
 function isPlaceholder(text: string): boolean {

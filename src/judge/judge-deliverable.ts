@@ -1,7 +1,7 @@
 import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";
 import type { DeliverableEvidence } from "../model/manifest.ts";
-import type { MessageRef } from "../model/message.ts";
+import type { MessageParam, MessageRef } from "../model/message.ts";
 import type { RequirementResult } from "../model/report.ts";
 import {
   type DeliverableRequirement,
@@ -151,6 +151,10 @@ function wrongType(
     item.type === "attestation"
       ? `an attestation that does not say it is a ${specs.map((s) => s.deliverable).join(" or a ")}`
       : item.looksLike;
+  const whatRef: MessageParam =
+    item.type === "attestation"
+      ? { key: "deliverable_looks.attestation_unsaid", params: { kinds: kindsRef(specs) }, text: what }
+      : (item.looksLikeRef ?? what);
   return createFinding(
     "DELIVERABLE_WRONG_TYPE",
     severity,
@@ -158,10 +162,31 @@ function wrongType(
     undefined,
     {
       text: item.text.slice(0, 60),
-      what,
+      what: whatRef,
       id,
-      format_deliverable_specs: formatDeliverableSpecs(specs),
-      wants,
+      format_deliverable_specs: deliverableSpecsRef(specs),
+      wants: joinRefs(
+        specs.map((s) => ({
+          key: "deliverable_wants.kind",
+          params: {
+            kind: { key: `deliverable.${s.deliverable}`, text: s.deliverable },
+            wants: { key: `deliverable_wants.${s.deliverable}`, text: DELIVERABLE_WANTS[s.deliverable] },
+          },
+        })),
+        "deliverable_wants.or",
+      ),
     },
   );
+}
+
+/** `paper or a patent`: the kinds an attestation should name, each a catalog word. */
+function kindsRef(specs: DeliverableSpec[]): MessageRef {
+  return joinRefs(
+    specs.map((s) => ({ key: `deliverable.${s.deliverable}`, text: s.deliverable })),
+    "deliverable_looks.or_a",
+  );
+}
+
+function joinRefs(refs: MessageRef[], key: string): MessageRef {
+  return refs.slice(1).reduce((left, right) => ({ key, params: { left, right } }), refs[0] as MessageRef);
 }

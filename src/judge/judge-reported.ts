@@ -3,6 +3,7 @@ import type { RequirementResult } from "../model/report.ts";
 import type { ReportedRequirement, Requirement, TargetRequirement } from "../model/topic.ts";
 import { type JudgeTargetOptions, judgeTarget } from "./judge-target.ts";
 import { withReason } from "./reason-ref.ts";
+import { unitSuffixParam } from "./target-text.ts";
 
 /**
  * A reported figure as the target pipeline sees it. With an officer's `op` and `value` it is a
@@ -55,7 +56,7 @@ export function judgeReported(options: JudgeTargetOptions): RequirementResult {
       : { key: measured.method_key, params: measured.method_params ?? {}, text: measured.method };
   const figure: MessageRef = {
     key: "reason.reported",
-    params: { value: shown(measured.value), unit, bound, method },
+    params: { value: shown(measured.value), unit: unitSuffixParam(options.requirement.unit), bound, method },
   };
   const partialRef = "unavailable" in options.outcome ? undefined : options.outcome.partialRef;
   const note: MessageRef | undefined =

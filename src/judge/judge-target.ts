@@ -6,6 +6,7 @@ import type { TargetRequirement } from "../model/topic.ts";
 import { compareClaim, createClaimFinding } from "./claim-check.ts";
 import { OPERATORS } from "./operators.ts";
 import { reasonRef, withReason } from "./reason-ref.ts";
+import { quantityParam, quantityText, targetParam } from "./target-text.ts";
 
 export interface JudgeTargetOptions {
   requirement: TargetRequirement;
@@ -118,14 +119,10 @@ function decide(
 ): Pick<RequirementResult, "verdict" | "reason" | "reason_key" | "reason_params"> {
   const operator = OPERATORS[requirement.op];
   const expected = computeThreshold(requirement) / scale;
-  const shown = (v: number) =>
-    `${Number((v * scale).toPrecision(4))}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}`;
-  const margin =
-    requirement.tolerance === undefined
-      ? ""
-      : ` (within ${requirement.tolerance.percent} %: ${Number(computeThreshold(requirement).toPrecision(6))})`;
-  const target = `${operator.symbol} ${requirement.value}${requirement.unit === "%" ? " %" : ` ${requirement.unit}`}${margin}`;
-  const params = { value: shown(estimate.value), target };
+  const shown = (v: number) => quantityText(Number((v * scale).toPrecision(4)), requirement.unit);
+  const quantity = (v: number) => quantityParam(Number((v * scale).toPrecision(4)), requirement.unit);
+  const { text: target, param: targetRef } = targetParam(requirement, computeThreshold(requirement));
+  const params = { value: quantity(estimate.value), target: targetRef };
   if (!operator.passes(estimate.value, expected)) {
     return withReason(
       { verdict: "fail", reason: `Measured ${shown(estimate.value)} misses the target ${target}.` },
@@ -180,7 +177,7 @@ function decide(
         reason: `Measured ${shown(estimate.value)} meets ${target}, but its confidence bound ${shown(failing)} does not; collect more samples.`,
       },
       "reason.target_bound_misses",
-      { ...params, bound: shown(failing) },
+      { ...params, bound: quantity(failing) },
     );
   }
   return estimate.low === estimate.value && estimate.high === estimate.value

@@ -1,6 +1,7 @@
 import { createFinding } from "../model/create-finding.ts";
 import type { ItemOutcomes, ReportedStatistic } from "../model/evidence.ts";
 import type { Finding } from "../model/finding.ts";
+import type { MessageParam, MessageRef } from "../model/message.ts";
 import {
   E2E_SECONDS_BELOW_MS,
   PER_TOKEN_SECONDS_BELOW_MS,
@@ -27,15 +28,27 @@ export function checkRequestUnits(path: string, t: RequestTally): Finding[] {
         "ttft_ms",
         "seconds",
         1000,
-        `${t.ttftBelow} of ${t.ttft} successful requests have a TTFT below ${TTFT_SECONDS_BELOW_MS} ms, faster than any real server answers`,
+        evidence(
+          `${t.ttftBelow} of ${t.ttft} successful requests have a TTFT below ${TTFT_SECONDS_BELOW_MS} ms, faster than any real server answers`,
+          "ttft_below",
+          { below: t.ttftBelow, n: t.ttft, limit: TTFT_SECONDS_BELOW_MS },
+        ),
       ),
     );
   if (perTokenSeconds) {
-    const evidence =
+    const why =
       t.perToken > 0
-        ? `${t.perTokenBelow} of ${t.perToken} successful requests took under ${PER_TOKEN_SECONDS_BELOW_MS} ms per output token end to end, over 10,000 tokens/s from one stream`
-        : `${t.e2eOnlyBelow} of ${t.e2eOnly} successful requests have an end-to-end latency below ${E2E_SECONDS_BELOW_MS} ms`;
-    out.push(suspect(path, "e2e_ms", "seconds", 1000, evidence));
+        ? evidence(
+            `${t.perTokenBelow} of ${t.perToken} successful requests took under ${PER_TOKEN_SECONDS_BELOW_MS} ms per output token end to end, over 10,000 tokens/s from one stream`,
+            "per_token_below",
+            { below: t.perTokenBelow, n: t.perToken, limit: PER_TOKEN_SECONDS_BELOW_MS },
+          )
+        : evidence(
+            `${t.e2eOnlyBelow} of ${t.e2eOnly} successful requests have an end-to-end latency below ${E2E_SECONDS_BELOW_MS} ms`,
+            "e2e_below",
+            { below: t.e2eOnlyBelow, n: t.e2eOnly, limit: E2E_SECONDS_BELOW_MS },
+          );
+    out.push(suspect(path, "e2e_ms", "seconds", 1000, why));
     if (t.tpot > 0)
       out.push(
         suspect(
@@ -43,13 +56,20 @@ export function checkRequestUnits(path: string, t: RequestTally): Finding[] {
           "tpot_ms",
           "seconds",
           1000,
-          "its end-to-end latencies are in seconds (above), and TPOT is derived from them",
+          evidence(
+            "its end-to-end latencies are in seconds (above), and TPOT is derived from them",
+            "tpot_derived",
+          ),
         ),
       );
   } else if (majority(t.tpotAbove, t.tpot)) {
-    const evidence = `${t.tpotAbove} of ${t.tpot} successful requests have a TPOT above ${TPOT_MICROSECONDS_ABOVE_MS} ms (a minute a token)`;
+    const why = evidence(
+      `${t.tpotAbove} of ${t.tpot} successful requests have a TPOT above ${TPOT_MICROSECONDS_ABOVE_MS} ms (a minute a token)`,
+      "tpot_above",
+      { above: t.tpotAbove, n: t.tpot, limit: TPOT_MICROSECONDS_ABOVE_MS },
+    );
     for (const column of ["ttft_ms", "tpot_ms", "e2e_ms"])
-      out.push(suspect(path, column, "microseconds", 1 / 1000, evidence));
+      out.push(suspect(path, column, "microseconds", 1 / 1000, why));
   }
   return out;
 }
@@ -78,7 +98,11 @@ export function checkOutcomeUnits(path: string, outcomes: ItemOutcomes): Finding
           "latency_ms",
           "seconds",
           1000,
-          `${below} of ${n} items have a latency below ${OUTCOME_SECONDS_BELOW_MS} ms, as fast as only data-plane failover switches`,
+          evidence(
+            `${below} of ${n} items have a latency below ${OUTCOME_SECONDS_BELOW_MS} ms, as fast as only data-plane failover switches`,
+            "outcome_below",
+            { below, n, limit: OUTCOME_SECONDS_BELOW_MS },
+          ),
         ),
       ]
     : [];
@@ -92,7 +116,14 @@ export function checkReportedUnits(path: string, reported: readonly ReportedStat
   const ttft = median("ttft_ms");
   if (ttft !== undefined && ttft.value > 0 && ttft.value < TTFT_SECONDS_BELOW_MS)
     out.push(
-      suspect(path, "ttft_ms", "seconds", 1000, `the reported median TTFT is ${ttft.value} ms`, ttft.line),
+      suspect(
+        path,
+        "ttft_ms",
+        "seconds",
+        1000,
+        evidence(`the reported median TTFT is ${ttft.value} ms`, "reported_ttft", { value: ttft.value }),
+        ttft.line,
+      ),
     );
   const tpot = median("tpot_ms");
   if (tpot !== undefined && tpot.value > TPOT_MICROSECONDS_ABOVE_MS)
@@ -102,7 +133,7 @@ export function checkReportedUnits(path: string, reported: readonly ReportedStat
         "tpot_ms",
         "microseconds",
         1 / 1000,
-        `the reported median TPOT is ${tpot.value} ms`,
+        evidence(`the reported median TPOT is ${tpot.value} ms`, "reported_tpot", { value: tpot.value }),
         tpot.line,
       ),
     );
@@ -120,19 +151,34 @@ function majority(count: number, of: number): boolean {
   return of > 0 && 2 * count > of;
 }
 
+/** Why a column looks like another unit: the English clause and its catalog message (`unit_evidence.*`). */
+interface Evidence {
+  text: string;
+  ref: MessageRef;
+}
+
+function evidence(text: string, key: string, params?: Record<string, MessageParam>): Evidence {
+  const ref: MessageRef =
+    params === undefined
+      ? { key: `unit_evidence.${key}`, text }
+      : { key: `unit_evidence.${key}`, params, text };
+  return { text, ref };
+}
+
 function suspect(
   path: string,
   column: string,
   unit: "seconds" | "microseconds",
   factor: number,
-  evidence: string,
+  why: Evidence,
   line?: number,
 ): Finding {
   const fix = factor > 1 ? "multiply the column by 1000" : "divide the column by 1000";
   return createFinding(
     UNIT_SUSPECT_CODE,
     "warning",
-    `${column} looks like ${unit}, not milliseconds: ${evidence}. If so, ${fix} (or let the tool write milliseconds) and submit again; a requirement that reads ${column} is not passed on these values unless its claim declares latency_unit: ms.`,
+    `${column} looks like ${unit}, not milliseconds: ${why.text}. If so, ${fix} (or let the tool write milliseconds) and submit again; a requirement that reads ${column} is not passed on these values unless its claim declares latency_unit: ms.`,
     line === undefined || line < 1 ? { path, column } : { path, line, column },
+    { column, unit, fix: factor > 1 ? "multiply" : "divide", evidence: why.ref },
   );
 }

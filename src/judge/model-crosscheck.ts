@@ -1,9 +1,11 @@
 import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";
 import type { System } from "../model/manifest.ts";
+import type { MessageRef } from "../model/message.ts";
 import {
   compareModelNames,
   describeModel,
+  describeModelRef,
   type ModelName,
   parseModelName,
   splitModelList,
@@ -42,8 +44,7 @@ export function checkModelFacts(inputs: readonly RoleEvidence[], system: System)
       }
     }
     const fromSystem = compareWith(logged, stated);
-    if (fromSystem !== undefined)
-      add(input.role, mismatch(logged, fromSystem, "system.model in claimcheck.yaml", where));
+    if (fromSystem !== undefined) add(input.role, mismatch(logged, fromSystem, SYSTEM_MODEL, where));
   }
   const first = rows[0];
   const declared = compareDeclarations(rows, stated);
@@ -52,6 +53,9 @@ export function checkModelFacts(inputs: readonly RoleEvidence[], system: System)
 }
 
 // --- internal ---
+
+/** Where a model is declared besides models.csv, as the finding names it. */
+const SYSTEM_MODEL: MessageRef = { key: "model_source.system", text: "system.model in claimcheck.yaml" };
 
 /** Where each adapter found the model name, for the finding's location. */
 const MODEL_KEY: Readonly<Record<string, string>> = {
@@ -116,28 +120,36 @@ function declarationFinding(row: DeclaredRow, verdict: Verdict): Finding {
     {
       variant: "model_crosscheck_1",
       text: row.name.text,
-      describe_model: describeModel(row.name),
+      describe_model: describeModelRef(row.name),
       text2: verdict.closest.text,
-      describe_model2: describeModel(verdict.closest),
-      plainly,
+      describe_model2: describeModelRef(verdict.closest),
+      plainly: {
+        key: verdict.severity === "error" ? "model_plainly.no_row" : "model_plainly.no_row_plainly",
+        text: plainly,
+      },
     },
   );
 }
 
-function mismatch(logged: ModelName, verdict: Verdict, source: string, where: Finding["location"]): Finding {
+function mismatch(
+  logged: ModelName,
+  verdict: Verdict,
+  source: string | MessageRef,
+  where: Finding["location"],
+): Finding {
   const plainly = verdict.severity === "error" ? "come" : "may come";
   return createFinding(
     "MODEL_MISMATCH",
     verdict.severity,
-    `The log ran \`${logged.text}\` (${describeModel(logged)}), but ${source} declares \`${verdict.closest.text}\` (${describeModel(verdict.closest)}): the numbers ${plainly} from another model than the one declared. Submit the log of the declared model, or correct the declaration.`,
+    `The log ran \`${logged.text}\` (${describeModel(logged)}), but ${typeof source === "string" ? source : source.text} declares \`${verdict.closest.text}\` (${describeModel(verdict.closest)}): the numbers ${plainly} from another model than the one declared. Submit the log of the declared model, or correct the declaration.`,
     where,
     {
       variant: "model_crosscheck_2",
       text: logged.text,
-      describe_model: describeModel(logged),
+      describe_model: describeModelRef(logged),
       source,
       text2: verdict.closest.text,
-      describe_model2: describeModel(verdict.closest),
+      describe_model2: describeModelRef(verdict.closest),
       plainly,
     },
   );
@@ -152,10 +164,10 @@ function rowFinding(row: DeclaredRow, logged: ModelName, logPath: string): Findi
     {
       variant: "model_crosscheck_3",
       text: row.name.text,
-      describe_model: describeModel(row.name),
+      describe_model: describeModelRef(row.name),
       log_path: logPath,
       text2: logged.text,
-      describe_model2: describeModel(logged),
+      describe_model2: describeModelRef(logged),
     },
   );
 }

@@ -1,3 +1,5 @@
+import type { MessageRef } from "../model/message.ts";
+
 /** A model name reduced to what identifies the weights: family, size and the normalised name. */
 export interface ModelName {
   text: string;
@@ -52,6 +54,17 @@ export function describeModel(name: ModelName): string {
     (p) => p !== undefined,
   );
   return parts.length === 0 ? "family and size not readable" : parts.join(", ");
+}
+
+/** `describeModel` as a catalog message (`model_desc.*`): the family is a name and stays as written. */
+export function describeModelRef(name: ModelName): MessageRef {
+  const text = describeModel(name);
+  const size = name.sizeB === undefined ? undefined : name.sizeB;
+  if (name.family !== undefined && size !== undefined)
+    return { key: "model_desc.family_size", params: { family: name.family, size }, text };
+  if (name.family !== undefined) return { key: "model_desc.family", params: { family: name.family }, text };
+  if (size !== undefined) return { key: "model_desc.size", params: { size }, text };
+  return { key: "model_desc.unreadable", text };
 }
 
 /**

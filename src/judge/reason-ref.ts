@@ -26,9 +26,10 @@ export function reasonRef(
 
 /** A finding as a message a reason can quote: its code is its catalog key. */
 export function findingRef(finding: Finding): MessageRef {
+  const key = finding.message_key ?? finding.code;
   return finding.params === undefined
-    ? { key: finding.code, text: finding.message }
-    : { key: finding.code, params: finding.params, text: finding.message };
+    ? { key, text: finding.message }
+    : { key, params: finding.params, text: finding.message };
 }
 
 /**

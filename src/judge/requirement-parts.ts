@@ -193,7 +193,8 @@ function unpairedFinding(
     { path: files.find((f) => f.role === present)?.path ?? present },
     {
       id: requirement.id,
-      per: String(requirement.per),
+      // "model", "peer": a word of the catalog (模型, 对比对象), as the part rows name it.
+      per: { key: `per.${requirement.per}`, text: String(requirement.per) },
       present,
       absent,
       absent2: absent,

@@ -1,3 +1,4 @@
+import { statisticRef } from "../measure/serving/serving-statistics.ts";
 import { computeMean, computePercentile, type PercentileMethod } from "../measure/stats/percentile.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { ParsedEvidence, RequestColumnKey, ServingRequests } from "../model/evidence.ts";
@@ -36,7 +37,7 @@ function negativeTimes(path: string, evidence: ParsedEvidence): Finding[] {
         { path, line: stat.line ?? 1, column: `${stat.statistic} ${stat.metric}` },
         {
           variant: "summary_check_1",
-          statistic: stat.statistic,
+          statistic: statisticRef(stat.statistic),
           metric: stat.metric,
           value: round(stat.value),
         },
@@ -67,7 +68,7 @@ function againstRows(path: string, evidence: ParsedEvidence): Finding[] {
         `The file reports ${stat.statistic} ${stat.metric} = ${round(stat.value)}, but its ${values.length} successful requests give ${round(recomputed)}: the summary was edited or computed on other requests. Submit the file exactly as the tool wrote it.`,
         { path, line: stat.line ?? 1, column: `${stat.statistic} ${stat.metric}` },
         {
-          statistic: stat.statistic,
+          statistic: statisticRef(stat.statistic),
           metric: stat.metric,
           value: round(stat.value),
           values_count: values.length,

@@ -21,6 +21,11 @@ export const FindingSchema = z.object({
   location: LocationSchema.optional(),
   /** The values `message` interpolates, so the catalog can render it in another language (optional: older reports have none). */
   params: MessageParamsSchema.optional(),
+  /**
+   * The catalog key of `message` when it is not the code's own sentence: a line that stands for the
+   * findings of one code over the reader's limit (`finding.more_rows`). @default the code
+   */
+  message_key: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -1,10 +1,9 @@
-import { formatLocation } from "../model/create-finding.ts";
 import type { Report, RequirementPart, RequirementResult } from "../model/report.ts";
-import { CATALOG, label } from "./catalog/index.ts";
+import { label } from "./catalog/index.ts";
 import { renderBadge, uiText } from "./html-badge.ts";
 import { breakable, h, type Markup } from "./html-escape.ts";
 import { colon, type Lang } from "./i18n.ts";
-import { findingText, methodText, reasonText, roleText, severityWord } from "./localize.ts";
+import { findingText, locationText, methodText, reasonText, roleText, severityWord } from "./localize.ts";
 import { formatMeasured, formatNumber, formatPartMeasured, formatTarget } from "./text-helpers.ts";
 import { requirementAnchor } from "./weight-order.ts";
 
@@ -47,12 +46,12 @@ function requirementRows(r: RequirementResult, lang: Lang): Markup {
       ? ""
       : h`<br><span class="muted">${t.method}${colon(lang)}${methodText(m, lang)}; n = ${m.n}${m.n_needed ? `; ${t.nNeeded} ≈ ${m.n_needed}` : ""}</span>`;
   const findings = r.findings.map((f) => findingLine(f, lang));
-  return h`<tbody class="requirement" id="${requirementAnchor(r.id)}"><tr class="row-${r.verdict}"><td data-label="${t.requirement}"><code>${breakable(r.id)}</code><br>${r.title[lang]}</td><td data-label="${t.target}">${formatTarget(r, lang)} <span class="prov">${t.targetSource}${colon(lang)}${provenance}</span></td><td data-label="${t.measured}">${measuredCell(r)}</td><td data-label="${t.claimed}">${claimed}</td><td data-label="${t.verdict}">${renderBadge(r.verdict, lang)}</td></tr>${(r.parts ?? []).map((p) => partRow(r, p, lang))}
+  return h`<tbody class="requirement" id="${requirementAnchor(r.id)}"><tr class="row-${r.verdict}"><td data-label="${t.requirement}"><code>${breakable(r.id)}</code><br>${r.title[lang]}</td><td data-label="${t.target}">${formatTarget(r, lang)} <span class="prov">${t.targetSource}${colon(lang)}${provenance}</span></td><td data-label="${t.measured}">${measuredCell(r, lang)}</td><td data-label="${t.claimed}">${claimed}</td><td data-label="${t.verdict}">${renderBadge(r.verdict, lang)}</td></tr>${(r.parts ?? []).map((p) => partRow(r, p, lang))}
 <tr class="detail row-${r.verdict}"><td colspan="5">${t.why}${colon(lang)}${reasonText(r, lang)}${method}${findings}</td></tr></tbody>`;
 }
 
 function findingLine(f: RequirementResult["findings"][number], lang: Lang): Markup {
-  return h`<div><span class="sev-${f.severity}">${severityWord(f.severity, lang)}</span> <code>${f.code}</code>${f.location === undefined ? "" : h` <code>${breakable(formatLocation(f.location, CATALOG["text.column"]?.[lang]))}</code>`}: ${findingText(f, lang)}</div>`;
+  return h`<div><span class="sev-${f.severity}">${severityWord(f.severity, lang)}</span> <code>${f.code}</code>${f.location === undefined ? "" : h` <code>${breakable(locationText(f.location, lang))}</code>`}: ${findingText(f, lang)}</div>`;
 }
 
 /** One row per model or peer under a requirement judged in parts, with the files it compared. */
@@ -63,13 +62,13 @@ function partRow(r: RequirementResult, p: RequirementPart, lang: Lang): Markup {
     .filter((x) => x !== undefined)
     .map((x) => roleText(x, lang))
     .join(` ${label("text.vs", lang)} `);
-  const [value, bound] = formatPartMeasured(r, p).split(" [");
+  const [value, bound] = formatPartMeasured(r, p, lang).split(" [");
   return h`
 <tr class="part row-${p.verdict}"><td colspan="2">↳ ${per} <code>${breakable(p.name)}</code> <span class="muted">${breakable(roles)}</span><br><span class="muted">${reasonText(p, lang)}</span></td><td data-label="${t.measured}"><span class="nowrap">${value}</span>${bound === undefined ? "" : h`<br><span class="nowrap muted">[${bound}</span>`}</td><td class="empty"></td><td data-label="${t.verdict}">${renderBadge(p.verdict, lang)}</td></tr>`;
 }
 
 /** The value on one line and its bound under it, so numbers never break mid-way. */
-function measuredCell(r: RequirementResult): Markup {
-  const [value, bound] = formatMeasured(r).split(" [");
+function measuredCell(r: RequirementResult, lang: Lang): Markup {
+  const [value, bound] = formatMeasured(r, lang).split(" [");
   return h`<span class="nowrap">${value}</span>${bound === undefined ? "" : h`<br><span class="nowrap muted">[${bound}</span>`}`;
 }

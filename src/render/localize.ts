@@ -1,6 +1,7 @@
-import type { Finding } from "../model/finding.ts";
+import { formatLocation } from "../model/create-finding.ts";
+import type { Finding, Location } from "../model/finding.ts";
 import type { Measured, RequirementPart, RequirementResult, Verdict } from "../model/report.ts";
-import { formatMessage, hasMessage, label, renderMessage } from "./catalog/index.ts";
+import { CATALOG, formatMessage, hasMessage, label, renderMessage } from "./catalog/index.ts";
 import type { Lang } from "./i18n.ts";
 
 /**
@@ -8,7 +9,25 @@ import type { Lang } from "./i18n.ts";
  * keeps and falls back to the stored English when the report predates them.
  */
 export function findingText(finding: Finding, lang: Lang): string {
-  return renderMessage({ key: finding.code, params: finding.params }, finding.message, lang);
+  return renderMessage(
+    { key: finding.message_key ?? finding.code, params: finding.params },
+    finding.message,
+    lang,
+  );
+}
+
+/**
+ * `candidate.json:1 (中位数 ttft_ms 列)`: where a finding points, in `lang`. A column a summary check
+ * names by statistic (`median ttft_ms`) has its statistic word translated; the column name stays.
+ */
+export function locationText(location: Location, lang: Lang): string {
+  const column = location.column?.replace(/^(mean|median) /, (_, word: string) =>
+    lang === "en" ? `${word} ` : `${label(`statistic.${word}`, lang)} `,
+  );
+  return formatLocation(
+    column === undefined ? location : { ...location, column },
+    CATALOG["text.column"]?.[lang],
+  );
 }
 
 export function reasonText(

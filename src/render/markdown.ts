@@ -39,7 +39,7 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
     t("md.table_head", lang),
     "|---|---|---|---|---|---|",
     ...report.requirements.flatMap((r) => [
-      `| ${VERDICT_ICON[r.verdict]} | \`${r.id}\` ${escapeCell(r.title[lang])} | ${formatTarget(r, lang)}${r.target?.provenance === "program" ? " ¹" : ""} | ${formatMeasured(r)} | ${r.claimed === null ? "—" : `${formatNumber(r.claimed.value)}${r.claimed.consistent ? "" : " ✗"}`} | **${verdictWord(r.verdict, lang)}** |`,
+      `| ${VERDICT_ICON[r.verdict]} | \`${r.id}\` ${escapeCell(r.title[lang])} | ${formatTarget(r, lang)}${r.target?.provenance === "program" ? " ¹" : ""} | ${formatMeasured(r, lang)} | ${r.claimed === null ? "—" : `${formatNumber(r.claimed.value)}${r.claimed.consistent ? "" : " ✗"}`} | **${verdictWord(r.verdict, lang)}** |`,
       ...partRows(r, lang),
     ]),
     "",
@@ -64,7 +64,7 @@ export function chartFileName(chartId: string): string {
 function partRows(r: RequirementResult, lang: Lang): string[] {
   return (r.parts ?? []).map(
     (p) =>
-      `| ${VERDICT_ICON[p.verdict]} | ↳ ${escapeCell(formatPart(p, lang))} | | ${formatPartMeasured(r, p)} | | ${verdictWord(p.verdict, lang)} |`,
+      `| ${VERDICT_ICON[p.verdict]} | ↳ ${escapeCell(formatPart(p, lang))} | | ${formatPartMeasured(r, p, lang)} | | ${verdictWord(p.verdict, lang)} |`,
   );
 }
 

@@ -15,10 +15,10 @@ export function renderSummary(report: Report, lang: Lang = "en"): string {
   const width = Math.max(...report.requirements.map((r) => r.id.length), 10);
   const rows = report.requirements.map((r) =>
     [
-      `  ${pad(verdictWord(r.verdict, lang), 12)} ${r.id.padEnd(width)}  ${pad(formatTarget(r, lang), 22)} ${formatMeasured(r)}`,
+      `  ${pad(verdictWord(r.verdict, lang), 12)} ${r.id.padEnd(width)}  ${pad(formatTarget(r, lang), 22)} ${formatMeasured(r, lang)}`,
       ...(r.parts ?? []).map(
         (p) =>
-          `    ${pad(verdictWord(p.verdict, lang), 12)} ↳ ${formatPart(p, lang)}: ${formatPartMeasured(r, p)}`,
+          `    ${pad(verdictWord(p.verdict, lang), 12)} ↳ ${formatPart(p, lang)}: ${formatPartMeasured(r, p, lang)}`,
       ),
       `  ${"".padEnd(12)} ${reasonText(r, lang)}`,
     ].join("\n"),

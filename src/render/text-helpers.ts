@@ -1,8 +1,7 @@
-import { formatLocation } from "../model/create-finding.ts";
 import type { Report, RequirementPart, RequirementResult, Verdict } from "../model/report.ts";
-import { CATALOG, label } from "./catalog/index.ts";
+import { label } from "./catalog/index.ts";
 import type { Lang } from "./i18n.ts";
-import { deliverableKindText, findingText, roleText } from "./localize.ts";
+import { deliverableKindText, findingText, locationText, roleText } from "./localize.ts";
 
 export const VERDICT_ICON: Record<Verdict, string> = {
   pass: "✅",
@@ -28,21 +27,25 @@ export function formatTarget(requirement: RequirementResult, lang: Lang = "en"):
     return `${label("target.reported", lang)}${target.comparison === "none" ? "" : ` ${label(`comparison.${target.comparison}`, lang)}`}`;
   const symbol = { "<=": "≤", "<": "<", ">=": "≥", ">": ">", "==": "=" }[target.op];
   const relative = target.comparison === "none" ? "" : ` ${label(`comparison.${target.comparison}`, lang)}`;
-  return `${symbol} ${target.value}${unitSuffix(target.unit)}${relative}`;
+  return `${symbol} ${target.value}${unitSuffix(target.unit, lang)}${relative}`;
 }
 
 /** `3.1 % [1.2, 4.9]` — the measured value with its bound. */
-export function formatMeasured(requirement: RequirementResult): string {
+export function formatMeasured(requirement: RequirementResult, lang: Lang = "en"): string {
   const m = requirement.measured;
   if (m === null || m.value === null) return "—";
-  const unit = unitSuffix(requirement.target?.unit ?? "");
+  const unit = unitSuffix(requirement.target?.unit ?? "", lang);
   const bound = m.low === null && m.high === null ? "" : ` [${formatNumber(m.low)}, ${formatNumber(m.high)}]`;
   return `${formatNumber(m.value)}${unit}${bound}`;
 }
 
 /** A part's measured value in its requirement's unit, as `formatMeasured` writes it. */
-export function formatPartMeasured(requirement: RequirementResult, part: RequirementPart): string {
-  return formatMeasured({ ...requirement, measured: part.measured });
+export function formatPartMeasured(
+  requirement: RequirementResult,
+  part: RequirementPart,
+  lang: Lang = "en",
+): string {
+  return formatMeasured({ ...requirement, measured: part.measured }, lang);
 }
 
 /** `model llama3b (candidate-llama3b vs baseline-llama3b)` — which files a part judged. */
@@ -73,7 +76,7 @@ export function listFindings(
   );
   const all = [...fromRequirements, ...report.findings.map((f) => ({ f, requirement: undefined }))];
   return all.map(({ f, requirement }) => ({
-    where: f.location === undefined ? "" : formatLocation(f.location, CATALOG["text.column"]?.[lang]),
+    where: f.location === undefined ? "" : locationText(f.location, lang),
     code: f.code,
     severity: f.severity,
     message: findingText(f, lang),
@@ -81,6 +84,7 @@ export function listFindings(
   }));
 }
 
-function unitSuffix(unit: string): string {
-  return unit === "%" ? " %" : unit === "" ? "" : ` ${unit}`;
+/** A unit that is a word (`points`) is translated (个百分点); a symbol (`ms`, `GiB`) has no entry and stays. */
+function unitSuffix(unit: string, lang: Lang): string {
+  return unit === "%" ? " %" : unit === "" ? "" : ` ${label(`unit.${unit}`, lang, unit)}`;
 }

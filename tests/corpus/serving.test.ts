@@ -107,6 +107,13 @@ describe("serving corpus: MLPerf LoadGen summaries of five submitters", () => {
       high: null,
       n: 0,
       method: "reported by mlperf-summary (nearest-rank); no per-request data, so no confidence bound",
+      methodRef: {
+        key: "method.serving_reported",
+        params: {
+          format: "mlperf-summary",
+          interpolation: { key: "interpolation.nearest-rank", text: "nearest-rank" },
+        },
+      },
       source: "reported",
     });
   });

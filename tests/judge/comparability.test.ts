@@ -41,8 +41,8 @@ describe("comparability rules, one pair at a time", () => {
       {
         code: "COMPARE_UNIT_MISMATCH",
         params: {
-          has: "gpu_hours (GPU-hours)",
-          has2: "cost (CNY)",
+          has: { key: "cost_columns.filled", params: { which: "gpu_hours" }, text: "gpu_hours (GPU-hours)" },
+          has2: { key: "cost_columns.filled", params: { which: "cost" }, text: "cost (CNY)" },
           path: "5.7-cost-units/cost-optimized.csv",
           path2: "5.7-cost-units/cost-baseline.csv",
           role: "cost-baseline",

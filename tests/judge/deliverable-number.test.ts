@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeCnCheckDigit, parseDeliverableNumber } from "../../src/judge/deliverable-number.ts";
+import { renderMessage } from "../../src/render/catalog/index.ts";
 
 /**
  * Real CNIPA numbers as their holders list them on public pages:
@@ -36,33 +37,76 @@ describe("computeCnCheckDigit", () => {
 
 describe("parseDeliverableNumber", () => {
   it("reads the Chinese forms: ZL, CN-prefixed and bare application numbers, publications, copyrights", () => {
+    const read = [
+      "ZL202211157877.2",
+      "专利号：ZL202210327139.1（一种频分同发散角多模态OAM超表面）",
+      "中国: ZL202222281366.3（授权公告日: 2023.03.24, 实用新型）",
+      "申请号：2023103977440",
+      "CN115251024A",
+      "Modular warehousing system, CN107054958B, 03/01/2020",
+      "CN209860633U",
+      "PCT/CN2024/123456",
+      "Smart warehouse buffering management system V1.1, 2019SR0800812",
+      "2021SR599060",
+      "软著登字第0671096号",
+    ].map(parseDeliverableNumber);
     expect(
-      [
-        "ZL202211157877.2",
-        "专利号：ZL202210327139.1（一种频分同发散角多模态OAM超表面）",
-        "中国: ZL202222281366.3（授权公告日: 2023.03.24, 实用新型）",
-        "申请号：2023103977440",
-        "CN115251024A",
-        "Modular warehousing system, CN107054958B, 03/01/2020",
-        "CN209860633U",
-        "PCT/CN2024/123456",
-        "Smart warehouse buffering management system V1.1, 2019SR0800812",
-        "2021SR599060",
-        "软著登字第0671096号",
-      ].map(parseDeliverableNumber),
+      read.map((n) => n && { type: n.type, form: n.form, zh: renderMessage(n.formRef, "", "zh") }),
     ).toEqual([
-      { type: "patent", form: "CN invention patent number 202211157877.2" },
-      { type: "patent", form: "CN invention patent number 202210327139.1" },
-      { type: "patent", form: "CN utility model patent number 202222281366.3" },
-      { type: "patent", form: "CN invention application number 202310397744.0" },
-      { type: "patent", form: "CN publication number CN115251024A" },
-      { type: "patent", form: "CN publication number CN107054958B" },
-      { type: "patent", form: "CN publication number CN209860633U" },
-      { type: "patent", form: "PCT application PCT/CN2024/123456" },
-      { type: "software-copyright", form: "software copyright registration number 2019SR0800812" },
-      { type: "software-copyright", form: "software copyright registration number 2021SR599060" },
-      { type: "software-copyright", form: "software copyright certificate number 软著登字第0671096号" },
+      {
+        type: "patent",
+        form: "CN invention patent number 202211157877.2",
+        zh: "中国发明专利号 202211157877.2",
+      },
+      {
+        type: "patent",
+        form: "CN invention patent number 202210327139.1",
+        zh: "中国发明专利号 202210327139.1",
+      },
+      {
+        type: "patent",
+        form: "CN utility model patent number 202222281366.3",
+        zh: "中国实用新型专利号 202222281366.3",
+      },
+      {
+        type: "patent",
+        form: "CN invention application number 202310397744.0",
+        zh: "中国发明专利申请号 202310397744.0",
+      },
+      {
+        type: "patent",
+        form: "CN publication number CN115251024A",
+        zh: "中国专利公布（公告）号 CN115251024A",
+      },
+      {
+        type: "patent",
+        form: "CN publication number CN107054958B",
+        zh: "中国专利公布（公告）号 CN107054958B",
+      },
+      {
+        type: "patent",
+        form: "CN publication number CN209860633U",
+        zh: "中国专利公布（公告）号 CN209860633U",
+      },
+      { type: "patent", form: "PCT application PCT/CN2024/123456", zh: "PCT 国际申请号 PCT/CN2024/123456" },
+      {
+        type: "software-copyright",
+        form: "software copyright registration number 2019SR0800812",
+        zh: "软件著作权登记号 2019SR0800812",
+      },
+      {
+        type: "software-copyright",
+        form: "software copyright registration number 2021SR599060",
+        zh: "软件著作权登记号 2021SR599060",
+      },
+      {
+        type: "software-copyright",
+        form: "software copyright certificate number 软著登字第0671096号",
+        zh: "软件著作权证书号 软著登字第0671096号",
+      },
     ]);
+    // The catalog's English is the sentence the judge stores.
+    expect(read.filter((n) => n !== undefined && renderMessage(n.formRef, "", "en") !== n.form)).toEqual([]);
   });
 
   it("reads WO, US, EP, JP and KR numbers with the spaces and commas offices print", () => {
@@ -88,8 +132,17 @@ describe("parseDeliverableNumber", () => {
       {
         type: "patent",
         form: "CN invention patent number 202410123456.7",
+        formRef: {
+          key: "deliverable_form.cn",
+          params: {
+            type: { key: "cn_patent_type.1", text: "invention" },
+            granted: "patent",
+            number: "202410123456.7",
+          },
+        },
         problem:
           "the check digit of CN application number 202410123456 is 0, not 7, so the number is mistyped; copy it from the CNIPA filing receipt (受理通知书) or certificate",
+        problemParams: { digits: "202410123456", expected: "0", written: "7" },
       },
       undefined,
       undefined,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { judgeDeliverable } from "../../src/judge/judge-deliverable.ts";
 import type { DeliverableEvidence } from "../../src/model/manifest.ts";
 import type { DeliverableRequirement } from "../../src/model/topic.ts";
+import { findingText } from "../../src/render/localize.ts";
 
 /** As topics/1.2.yaml writes "1 -2 篇相关领域的创新专利或者软件著作权". */
 const patentsOrCopyrights: DeliverableRequirement = {
@@ -119,22 +120,25 @@ describe("judgeDeliverable", () => {
 
   it("does not count a DOI as a patent, and says what it looks like and what is wanted", () => {
     const result = judge(patentsOrCopyrights, "https://doi.org/10.1145/3600006.3613165");
-    expect({ verdict: result.verdict, findings: result.findings }).toEqual({
+    const rendered = result.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      // The catalog renders the stored English from the params, and the Chinese with no English word.
+      en: findingText(f, "en"),
+      zh: findingText(f, "zh"),
+    }));
+    const message =
+      '"https://doi.org/10.1145/3600006.3613165" looks like a DOI, but 1.2/patents wants 1–2 patent or 1–2 software-copyright, so it does not count here; give patent: a patent or application number (ZL202211157877.2, CN115251024A, PCT/CN2024/123456, US 11,234,567 B2 …); or software-copyright: a software copyright registration number (2019SR0800812) or certificate number (软著登字第0671096号) — or a signed attestation that says which it is.';
+    expect({ verdict: result.verdict, findings: rendered }).toEqual({
       verdict: "fail",
       findings: [
         {
           code: "DELIVERABLE_WRONG_TYPE",
-          params: {
-            format_deliverable_specs: "1–2 patent or 1–2 software-copyright",
-            id: "1.2/patents",
-            text: "https://doi.org/10.1145/3600006.3613165",
-            wants:
-              "patent: a patent or application number (ZL202211157877.2, CN115251024A, PCT/CN2024/123456, US 11,234,567 B2 …); or software-copyright: a software copyright registration number (2019SR0800812) or certificate number (软著登字第0671096号)",
-            what: "a DOI",
-          },
           severity: "error",
-          message:
-            '"https://doi.org/10.1145/3600006.3613165" looks like a DOI, but 1.2/patents wants 1–2 patent or 1–2 software-copyright, so it does not count here; give patent: a patent or application number (ZL202211157877.2, CN115251024A, PCT/CN2024/123456, US 11,234,567 B2 …); or software-copyright: a software copyright registration number (2019SR0800812) or certificate number (软著登字第0671096号) — or a signed attestation that says which it is.',
+          message,
+          en: message,
+          zh: "“https://doi.org/10.1145/3600006.3613165” 看起来是 DOI，但 1.2/patents 要求 1–2 专利或1–2 软件著作权，因此不计入；请提供 专利：专利号或专利申请号（`ZL202211157877.2`、`CN115251024A`、`PCT/CN2024/123456`、`US 11,234,567 B2` …）；或软件著作权：软件著作权登记号（`2019SR0800812`）或证书号（软著登字第0671096号）——或一份写明类型的签字声明。",
         },
       ],
     });

@@ -9,6 +9,7 @@ import {
 } from "../../src/judge/request-tally.ts";
 import type { ReportedStatistic } from "../../src/model/evidence.ts";
 import type { Finding } from "../../src/model/finding.ts";
+import { findingText } from "../../src/render/localize.ts";
 
 const data = (name: string) => readFileSync(new URL(`./data/${name}`, import.meta.url), "utf8");
 const repo = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -20,7 +21,10 @@ function unitFindings(path: string, content: string): Finding[] {
     file: { path, bytes: new TextEncoder().encode(content) },
     sha256: "0",
   });
-  return input.parsed.findings.filter((f) => f.code === "LATENCY_UNIT_SUSPECT");
+  const found = input.parsed.findings.filter((f) => f.code === "LATENCY_UNIT_SUSPECT");
+  // Every rule's params render the stored English through the catalog; the tests compare the rest.
+  expect(found.map((f) => findingText(f, "en"))).toEqual(found.map((f) => f.message));
+  return found.map(({ params: _, ...f }) => f);
 }
 
 /** A request log with every latency column multiplied by `factor` (1/1000: seconds; 1000: microseconds). */
@@ -146,6 +150,21 @@ describe("latency columns in another unit", () => {
         "its end-to-end latencies are in seconds (above), and TPOT is derived from them",
       ),
     ]);
+  });
+
+  it("says in Chinese which unit a column looks like, why, and how to fix it", () => {
+    const input = prepareInput({
+      role: "candidate",
+      file: {
+        path: "c.csv",
+        bytes: new TextEncoder().encode(rescaled(repo("fixtures/1.2-pass/candidate.csv"), 1 / 1000)),
+      },
+      sha256: "0",
+    });
+    const first = input.parsed.findings.find((f) => f.code === "LATENCY_UNIT_SUSPECT");
+    expect(first === undefined ? undefined : findingText(first, "zh")).toBe(
+      "ttft_ms 的数值看起来以秒而非毫秒为单位：2998 个成功请求中有 2998 个的 TTFT 低于 1 ms，比任何真实服务端的响应都快。若确实如此，请将该列乘以 1000（或让工具直接写出毫秒）后重新提交；除非声明的条件中写明 `latency_unit: ms`，读取 ttft_ms 的要求不会基于这些数值判为通过。",
+    );
   });
 
   it("warns about a request log written in microseconds once its TPOT passes a minute a token", () => {

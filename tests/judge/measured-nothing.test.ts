@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { prepareInput } from "../../src/judge/prepare-input.ts";
 import type { Finding } from "../../src/model/finding.ts";
+import { findingText } from "../../src/render/localize.ts";
 
 /** Real files (tests/judge/data/SOURCES.md) and the example submissions. */
 const sample = (name: string) => readFileSync(new URL(`./data/${name}`, import.meta.url), "utf8");
@@ -15,7 +16,10 @@ function measuredNothing(path: string, content: string, format?: string): Findin
     sha256: "0",
     ...(format === undefined ? {} : { format }),
   });
-  return input.parsed.findings.filter((f) => f.code === "EVIDENCE_MEASURED_NOTHING");
+  const found = input.parsed.findings.filter((f) => f.code === "EVIDENCE_MEASURED_NOTHING");
+  // Every rule's params render the stored English through the catalog; the tests compare the rest.
+  expect(found.map((f) => findingText(f, "en"))).toEqual(found.map((f) => f.message));
+  return found.map(({ params: _, ...f }) => f);
 }
 
 const finding = (path: string, what: string, fix: string, line = 1): Finding => ({
@@ -60,6 +64,21 @@ describe("evidence that measured nothing", () => {
     const path = "candidate.json";
     expect(measuredNothing(path, repo("fixtures/1.2-measured-nothing/candidate.json"))).toEqual([
       finding(path, "the tool reports completed = 0: no request succeeded", FIX_RUN),
+    ]);
+  });
+
+  it("says in Chinese what the file lacks and what to submit", () => {
+    const input = prepareInput({
+      role: "candidate",
+      file: {
+        path: "candidate.json",
+        bytes: new TextEncoder().encode(repo("fixtures/1.2-measured-nothing/candidate.json")),
+      },
+      sha256: "0",
+    });
+    const found = input.parsed.findings.filter((f) => f.code === "EVIDENCE_MEASURED_NOTHING");
+    expect(found.map((f) => findingText(f, "zh"))).toEqual([
+      "该文件没有测得任何值：工具报告 `completed` = 0：没有一个请求成功，无法从中得出指标。请修复服务端或压测参数，直到请求能够成功，再提交那次运行的结果。",
     ]);
   });
 

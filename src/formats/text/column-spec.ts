@@ -85,14 +85,15 @@ export class FindingCollector {
     for (const [code, count] of this.#counts) {
       if (count > this.#limit) {
         const first = this.findings.find((f) => f.code === code);
-        out.push(
-          createFinding(
-            code,
-            first?.severity ?? "error",
-            `${count - this.#limit} more rows have the same problem (${count} in all); only the first ${this.#limit} are listed.`,
-            { path },
-          ),
+        const more = createFinding(
+          code,
+          first?.severity ?? "error",
+          `${count - this.#limit} more rows have the same problem (${count} in all); only the first ${this.#limit} are listed.`,
+          { path },
+          { more: count - this.#limit, count, limit: this.#limit },
         );
+        // The sentence is the same for every code, so it has its own catalog key.
+        out.push({ ...more, message_key: "finding.more_rows" });
       }
     }
     return out;

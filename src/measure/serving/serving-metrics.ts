@@ -18,7 +18,7 @@ import {
 import { computeChange, scaleSamplesNeeded } from "../stats/relative-change.ts";
 import { pairByRequestId } from "./pair-requests.ts";
 import { BOOTSTRAP_MAX_N } from "./request-projection.ts";
-import { successful } from "./serving-statistics.ts";
+import { statisticRef, successful } from "./serving-statistics.ts";
 
 /** Latency columns × statistics: `ttft_ms.p99`, `e2e_ms.mean`, … (all lower-is-better, in ms). */
 export const LATENCY_METRICS: MetricDefinition[] = (
@@ -59,6 +59,7 @@ function latencyMetric(column: Column, statistic: Statistic): MetricDefinition {
       if (baseline === undefined)
         return missing(
           `${id} is judged relative to the ${role}, and no ${role} request log was submitted; add evidence.${role} (the same workload without the change).`,
+          { key: "missing.serving_baseline", params: { id, role, role_word: roleRef(role) } },
         );
       return relative(candidate, baseline, column, statistic, input);
     },
@@ -79,6 +80,7 @@ function absolute(
     return {
       unavailable: "invalid",
       reason: `The request log has no successful request with ${column}; check the file.`,
+      reasonRef: { key: "invalid.serving_no_success", params: { column } },
     };
   if (statistic === "mean") return meanEstimate(sorted);
   const p = Number(statistic.slice(1));
@@ -142,6 +144,10 @@ function relative(
     return {
       unavailable: "invalid",
       reason: `The ${cand.length === 0 ? "candidate" : "baseline"} log has no successful request with ${column}.`,
+      reasonRef: {
+        key: "invalid.serving_side_no_success",
+        params: { side: roleRef(cand.length === 0 ? "candidate" : "baseline"), column },
+      },
     };
   const stat = statisticOf(statistic, input.percentileMethod);
   const value = change(stat(cand), stat(base));
@@ -163,7 +169,7 @@ function relative(
       key: "method.serving_change",
       params: {
         comparison: { key: `comparison.${input.comparison}`, text: input.comparison },
-        statistic,
+        statistic: statisticRef(statistic),
         column,
         c: cand.length,
         b: base.length,
@@ -272,6 +278,10 @@ function reportedValue(
   if (stat === undefined)
     return missing(
       `The ${evidence.format} file has no per-request data and does not report ${statistic} ${column}; submit per-request results (e.g. vLLM --save-detailed).`,
+      {
+        key: "missing.serving_reported_statistic",
+        params: { format: evidence.format, statistic: statisticRef(statistic), column },
+      },
     );
   return {
     value: stat.value,
@@ -279,6 +289,14 @@ function reportedValue(
     high: null,
     n: stat.n ?? 0,
     method: `reported by ${evidence.format}${stat.method === undefined ? "" : ` (${stat.method})`}; no per-request data, so no confidence bound`,
+    methodRef: {
+      key: "method.serving_reported",
+      params: {
+        format: evidence.format,
+        interpolation:
+          stat.method === undefined ? "none" : { key: `interpolation.${stat.method}`, text: stat.method },
+      },
+    },
     source: "reported",
   };
 }
@@ -306,6 +324,10 @@ function tooFew(column: Column, p: number, n: number, minimum: number, confidenc
     undefined,
     { n, p, column, confidence: confidence * 100, minimum, minimum2: minimum },
   );
+}
+
+function roleRef(role: string): MessageRef {
+  return { key: `role.${role}`, text: role };
 }
 
 function missing(reason: string, reasonRef?: MessageRef): MetricUnavailable {

@@ -1,5 +1,6 @@
 import { ValueCounter } from "../../formats/serving/value-counts.ts";
 import type { ParsedEvidence, RequestColumnKey, ServingRequests, ValueCounts } from "../../model/evidence.ts";
+import type { MessageParam } from "../../model/message.ts";
 import type { Report } from "../../model/report.ts";
 import { requireColumn } from "../../model/request-columns.ts";
 import { computeMean, computePercentile } from "../stats/percentile.ts";
@@ -24,6 +25,16 @@ export function computeServingStatistics(role: string, evidence: ParsedEvidence)
       fromColumn(role, metric, successful(evidence.requests as ServingRequests, key)),
     );
   return fromReported(role, evidence);
+}
+
+/**
+ * A statistic's name as a sentence quotes it: `mean` and `median` are words of the catalog (均值, 中位数);
+ * a percentile such as `p99` is a symbol and stays as written.
+ */
+export function statisticRef(statistic: string): MessageParam {
+  return statistic === "mean" || statistic === "median"
+    ? { key: `statistic.${statistic}`, text: statistic }
+    : statistic;
 }
 
 /** The finite values of a column over successful requests, sorted ascending. */

@@ -39,7 +39,10 @@ export const successRate: MetricDefinition = {
     const role = input.baselineRole ?? "baseline";
     const baseline = findEvidence(input, "serving-requests", "baseline")?.requests;
     if (baseline === undefined)
-      return missing(`No ${role} request log was submitted; the success rate is compared with it.`);
+      return missing(`No ${role} request log was submitted; the success rate is compared with it.`, {
+        key: "missing.success_baseline",
+        params: { role: { key: `role.${role}`, text: role } },
+      });
     const b = countOk(baseline);
     const bound = newcombeDifference(c.ok, c.n, b.ok, b.n, input.confidence);
     const estimate: MetricEstimate = {
@@ -75,6 +78,7 @@ function fromSummary(
       high: null,
       n: 0,
       method: `1 − error rate reported by ${format}; no request count, so no confidence bound`,
+      methodRef: { key: "method.success_reported_rate", params: { format: `${format}` } },
       source: "reported",
     };
   const ok = Math.round(reported.value * n);
@@ -85,6 +89,7 @@ function fromSummary(
     high: bound.high,
     n,
     method: `${ok} of ${n} requests succeeded, as counted by ${format}; Wilson score bound`,
+    methodRef: { key: "method.success_reported_wilson", params: { ok, n, format: `${format}` } },
     source: "reported",
   };
 }

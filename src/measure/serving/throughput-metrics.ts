@@ -38,6 +38,16 @@ function rateMetric(id: string, unit: string, weight: Weight): MetricDefinition 
         high: value,
         n: Math.min(candidate.n, baseline.n),
         method: `${id} ${round(candidate.value)} vs ${role} ${round(baseline.value)} ${unit}; one run each, no sampling bound`,
+        methodRef: {
+          key: "method.throughput_change",
+          params: {
+            id,
+            c: round(candidate.value),
+            role: { key: `role.${role}`, text: role },
+            b: round(baseline.value),
+            unit,
+          },
+        },
         candidate: candidate.value,
         baseline: baseline.value,
       };
@@ -63,14 +73,22 @@ function rate(
         high: reported.value,
         n: 0,
         method: `reported by ${evidence?.format}`,
+        methodRef: { key: "method.reported_by", params: { format: `${evidence?.format}` } },
       };
-    return {
-      unavailable: "missing",
-      reason:
-        unrecorded === undefined
-          ? `No ${role} request log with send times was submitted for ${id}.`
-          : `${id} needs a column the ${role}'s ${evidence?.format} file does not hold: ${unrecorded}`,
-    };
+    // The unrecorded column's explanation is the format's own English sentence: no key for it yet.
+    return unrecorded === undefined
+      ? {
+          unavailable: "missing",
+          reason: `No ${role} request log with send times was submitted for ${id}.`,
+          reasonRef: {
+            key: "missing.throughput_log",
+            params: { role: { key: `role.${role}`, text: role }, id },
+          },
+        }
+      : {
+          unavailable: "missing",
+          reason: `${id} needs a column the ${role}'s ${evidence?.format} file does not hold: ${unrecorded}`,
+        };
   }
   if (
     id === "goodput" &&
@@ -80,6 +98,7 @@ function rate(
     return {
       unavailable: "missing",
       reason: "Goodput needs an SLO: declare slo_ttft_ms and/or slo_tpot_ms in the claim's conditions.",
+      reasonRef: { key: "missing.goodput_slo" },
     };
   }
   let first = Number.POSITIVE_INFINITY;
@@ -99,6 +118,10 @@ function rate(
     return {
       unavailable: "invalid",
       reason: `The ${role} request log has no start_s times; add send times to compute ${id}.`,
+      reasonRef: {
+        key: "invalid.throughput_no_start",
+        params: { role: { key: `role.${role}`, text: role }, id },
+      },
     };
   const value = total / (last - first);
   return {
@@ -107,6 +130,10 @@ function rate(
     high: value,
     n: requests.rows,
     method: `${round(total)} over ${round(last - first)} s from the first send to the last completion; one run, no sampling bound`,
+    methodRef: {
+      key: "method.throughput_span",
+      params: { total: round(total), seconds: round(last - first) },
+    },
   };
 }
 

@@ -19,11 +19,13 @@ export const compressionRatio: MetricDefinition = {
       return {
         unavailable: "missing",
         reason: `Compression needs two models files: the compressed model under role candidate and the original under role ${role}, each with bytes or parameters_b and bits_per_weight (\`claimcheck template models\`).`,
+        reasonRef: { key: "missing.compression_models", params: { role } },
       };
     if (!(compressed.bytes > 0) || !(original.bytes > 0))
       return {
         unavailable: "invalid",
         reason: "A models file gives a size of 0; give bytes, or parameters_b and bits_per_weight.",
+        reasonRef: { key: "invalid.compression_zero_size" },
       };
     const value = original.bytes / compressed.bytes;
     return {
@@ -32,6 +34,16 @@ export const compressionRatio: MetricDefinition = {
       high: value,
       n: compressed.n + original.n,
       method: `${role} ${gib(original.bytes)} GiB (${original.how}) / candidate ${gib(compressed.bytes)} GiB (${compressed.how}); declared sizes, no sampling bound`,
+      methodRef: {
+        key: "method.compression_ratio",
+        params: {
+          role: { key: `role.${role}`, text: role },
+          b: gib(original.bytes),
+          b_how: { key: `model_size.${original.source}`, text: original.how },
+          c: gib(compressed.bytes),
+          c_how: { key: `model_size.${compressed.source}`, text: compressed.how },
+        },
+      },
       candidate: compressed.bytes,
       baseline: original.bytes,
     };
@@ -40,7 +52,11 @@ export const compressionRatio: MetricDefinition = {
 
 // --- internal ---
 
-function sizeOf(models: DeclaredModel[] | undefined): { bytes: number; n: number; how: string } | undefined {
+type SizeSource = "declared" | "computed" | "mixed";
+
+function sizeOf(
+  models: DeclaredModel[] | undefined,
+): { bytes: number; n: number; how: string; source: SizeSource } | undefined {
   if (models === undefined || models.length === 0) return undefined;
   let bytes = 0;
   let fromBits = 0;
@@ -51,14 +67,15 @@ function sizeOf(models: DeclaredModel[] | undefined): { bytes: number; n: number
     if (!(Number.isFinite(m.bytes) && m.bytes > 0)) fromBits++;
     bytes += declared;
   }
-  const how =
-    fromBits === 0
-      ? "declared bytes"
-      : fromBits === models.length
-        ? "parameters × bits / 8"
-        : "bytes, or parameters × bits / 8";
-  return { bytes, n: models.length, how };
+  const source: SizeSource = fromBits === 0 ? "declared" : fromBits === models.length ? "computed" : "mixed";
+  return { bytes, n: models.length, how: SIZE_SOURCE[source], source };
 }
+
+const SIZE_SOURCE: Record<SizeSource, string> = {
+  declared: "declared bytes",
+  computed: "parameters × bits / 8",
+  mixed: "bytes, or parameters × bits / 8",
+};
 
 function gib(bytes: number): number {
   return Math.round((bytes / 2 ** 30) * 100) / 100;

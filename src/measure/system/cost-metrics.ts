@@ -1,4 +1,5 @@
 import type { CostScenario } from "../../model/evidence.ts";
+import type { MessageParam, MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
 import { computeChange } from "../stats/relative-change.ts";
@@ -24,6 +25,7 @@ export const costPer1k: MetricDefinition = {
       return {
         unavailable: "invalid",
         reason: `The candidate and ${role} cost files share no column filled on every row (cost or gpu_hours); give the same one in both.`,
+        reasonRef: { key: "invalid.cost_no_shared_column", params: { role: roleRef(role) } },
       };
     const c = perThousand(candidate, column, "candidate");
     if ("unavailable" in c) return c;
@@ -36,6 +38,10 @@ export const costPer1k: MetricDefinition = {
       high: value,
       n: Math.min(c.n, b.n),
       method: `${c.method} vs ${role} ${b.method}; declared figures, no sampling bound`,
+      methodRef: {
+        key: "method.cost_change",
+        params: { c: methodOf(c), role: roleRef(role), b: methodOf(b) },
+      },
       candidate: c.value,
       baseline: b.value,
     };
@@ -70,6 +76,7 @@ function perThousand(
     return {
       unavailable: "missing",
       reason: `No ${role} cost file was submitted; \`claimcheck template cost\` prints its header.`,
+      reasonRef: { key: "missing.cost_file", params: { role: roleRef(role) } },
     };
   const useCost = column === "cost";
   const spend = column === undefined ? Number.NaN : costs.reduce((sum, s) => sum + s[column], 0);
@@ -78,6 +85,7 @@ function perThousand(
     return {
       unavailable: "invalid",
       reason: `The ${role} cost file needs requests and, on every row, cost or gpu_hours.`,
+      reasonRef: { key: "invalid.cost_unfilled", params: { role: roleRef(role) } },
     };
   const value = (1000 * spend) / requests;
   return {
@@ -86,5 +94,23 @@ function perThousand(
     high: value,
     n: costs.length,
     method: `${Math.round(value * 1000) / 1000} ${useCost ? "cost" : "GPU-hours"} per 1k requests over ${costs.length} scenario(s)`,
+    methodRef: {
+      key: "method.cost_per_1k",
+      params: {
+        value: Math.round(value * 1000) / 1000,
+        column: useCost ? "cost" : "gpu_hours",
+        n: costs.length,
+      },
+    },
   };
+}
+
+function methodOf(estimate: MetricEstimate): MessageParam {
+  return estimate.methodRef === undefined
+    ? estimate.method
+    : { ...estimate.methodRef, text: estimate.method };
+}
+
+function roleRef(role: string): MessageRef {
+  return { key: `role.${role}`, text: role };
 }

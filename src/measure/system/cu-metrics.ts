@@ -17,18 +17,27 @@ export const cuPerSelection: MetricDefinition = {
         unavailable: "missing",
         reason:
           "No cost file was submitted; `claimcheck template cost` prints its header (scenario, requests, cu, …): one row per selection workload with the CU it consumed.",
+        reasonRef: { key: "missing.cu_cost_file" },
       };
     const unfilled = costs.find((s) => Number.isNaN(s.cu));
     if (costs.length === 0 || unfilled !== undefined)
       return {
         unavailable: "invalid",
         reason: `The cost file needs a cu value on every row${unfilled === undefined ? "" : ` (line ${unfilled.line}, scenario ${unfilled.scenario}, has none)`}; give the compute units each scenario consumed.`,
+        reasonRef: {
+          key: "invalid.cu_unfilled",
+          params:
+            unfilled === undefined
+              ? { where: "none", line: 0, scenario: "" }
+              : { where: "row", line: unfilled.line, scenario: unfilled.scenario },
+        },
       };
     const selections = costs.reduce((sum, s) => sum + s.requests, 0);
     if (!(selections > 0))
       return {
         unavailable: "invalid",
         reason: "The cost file's scenarios served no selection (requests is 0).",
+        reasonRef: { key: "invalid.cu_no_selection" },
       };
     const value = costs.reduce((sum, s) => sum + s.cu, 0) / selections;
     return {
@@ -37,6 +46,10 @@ export const cuPerSelection: MetricDefinition = {
       high: value,
       n: costs.length,
       method: `Σ cu / Σ requests = ${Number(value.toPrecision(4))} CU per selection over ${costs.length} scenario(s) and ${selections} selection(s); declared figures, no sampling bound`,
+      methodRef: {
+        key: "method.cu_per_selection",
+        params: { value: Number(value.toPrecision(4)), n: costs.length, selections },
+      },
     };
   },
 };

@@ -23,6 +23,7 @@ export const devicesCoverage: MetricDefinition = {
         unavailable: "missing",
         reason:
           "No device list was submitted; `claimcheck template devices` prints its header (device, share, passed, speed).",
+        reasonRef: { key: "missing.devices" },
       };
     const passed = devices.filter((d) => d.passed).length;
     const n = devices.length;
@@ -32,6 +33,7 @@ export const devicesCoverage: MetricDefinition = {
       return {
         unavailable: "invalid",
         reason: "Coverage by share was declared but the device list has no share on every row.",
+        reasonRef: { key: "invalid.devices_no_share" },
       };
     const value = byShare && shares !== undefined ? shares.passed / shares.listed : passed / n;
     const bound = byShare ? { low: value, high: value } : wilsonInterval(passed, n, input.confidence);

@@ -26,6 +26,7 @@ export const startupExcess: MetricDefinition = {
         unavailable: "missing",
         reason:
           "The model's weight size is not declared; set system.model_weights_gib in claimcheck.yaml (or the claim condition model_weights_gib).",
+        reasonRef: { key: "missing.model_weights" },
       };
     }
     const window = computeIdleWindow(memory, evidence?.context, input.evidence.candidate);
@@ -33,6 +34,7 @@ export const startupExcess: MetricDefinition = {
       return {
         unavailable: "invalid",
         reason: `The memory timeline has no sample before the first request (${window.how}); start nvidia-smi before the first request.`,
+        reasonRef: { key: "invalid.memory_no_idle_sample", params: { how: window.howRef } },
       };
     }
     const peak = peakTotalUsed(memory, window.before) / MIB_PER_GIB;

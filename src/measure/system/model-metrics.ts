@@ -34,7 +34,14 @@ function modelMetric(
         };
       const values = models.map((m) => m[key]).filter((v) => !Number.isNaN(v));
       if (values.length === 0)
-        return { unavailable: "missing", reason: `The models file gives no ${what}; fill in that column.` };
+        return {
+          unavailable: "missing",
+          reason: `The models file gives no ${what}; fill in that column.`,
+          reasonRef: {
+            key: "missing.models_column",
+            params: { what: { key: `model_column.${key}`, text: what } },
+          },
+        };
       const value = Math.max(...values);
       const name = models.find((m) => m[key] === value)?.name ?? "";
       return {

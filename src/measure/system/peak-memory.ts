@@ -1,4 +1,5 @@
 import type { GpuMemorySamples } from "../../model/evidence.ts";
+import type { MessageParam } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
 import { computeChange } from "../stats/relative-change.ts";
@@ -26,6 +27,10 @@ export const peakMemoryUsed: MetricDefinition = {
       high: value,
       n: Math.min(candidate.n, baseline.n),
       method: `candidate ${candidate.method} vs ${role} ${baseline.method}`,
+      methodRef: {
+        key: "method.peak_memory_change",
+        params: { c: methodOf(candidate), role: { key: `role.${role}`, text: role }, b: methodOf(baseline) },
+      },
       candidate: candidate.value,
       baseline: baseline.value,
     };
@@ -41,6 +46,10 @@ function peakOf(memory: GpuMemorySamples | undefined, role: string): MetricEstim
     return {
       unavailable: "missing",
       reason: `No ${role} GPU memory timeline was submitted (nvidia-smi --query-gpu=timestamp,index,memory.used,memory.total --format=csv -l 1 during training).`,
+      reasonRef: {
+        key: "missing.peak_memory_timeline",
+        params: { role: { key: `role.${role}`, text: role } },
+      },
     };
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < memory.rows; i++) {
@@ -48,7 +57,14 @@ function peakOf(memory: GpuMemorySamples | undefined, role: string): MetricEstim
     if (used > max) max = used;
   }
   if (!Number.isFinite(max))
-    return { unavailable: "invalid", reason: `The ${role} timeline has no memory.used value.` };
+    return {
+      unavailable: "invalid",
+      reason: `The ${role} timeline has no memory.used value.`,
+      reasonRef: {
+        key: "invalid.peak_memory_no_value",
+        params: { role: { key: `role.${role}`, text: role } },
+      },
+    };
   const value = max / MIB_PER_GIB;
   return {
     value,
@@ -56,5 +72,15 @@ function peakOf(memory: GpuMemorySamples | undefined, role: string): MetricEstim
     high: value,
     n: memory.rows,
     method: `peak memory.used ${Math.round(value * 100) / 100} GiB of any GPU over ${memory.rows} samples`,
+    methodRef: {
+      key: "method.peak_memory",
+      params: { value: Math.round(value * 100) / 100, n: memory.rows },
+    },
   };
+}
+
+function methodOf(estimate: MetricEstimate): MessageParam {
+  return estimate.methodRef === undefined
+    ? estimate.method
+    : { ...estimate.methodRef, text: estimate.method };
 }

@@ -4,6 +4,7 @@ import type { Lang } from "../i18n.ts";
 import { messages as charts } from "./charts.ts";
 import { messages as docClaims } from "./doc-claims.ts";
 import { messages as evidenceJson } from "./evidence-json.ts";
+import { messages as findingsDeliverable } from "./findings-deliverable.ts";
 import { messages as findingsFormats } from "./findings-formats.ts";
 import { messages as findingsInput } from "./findings-input.ts";
 import { messages as findingsJudge } from "./findings-judge.ts";
@@ -12,6 +13,8 @@ import { messages as findingsQuality } from "./findings-quality.ts";
 import { messages as jobs } from "./jobs.ts";
 import { messages as measure } from "./measure.ts";
 import { messages as measureQuality } from "./measure-quality.ts";
+import { messages as measureServing } from "./measure-serving.ts";
+import { messages as measureSystem } from "./measure-system.ts";
 import { messages as reasons } from "./reasons.ts";
 import { messages as report } from "./report.ts";
 import { messages as reported } from "./reported.ts";
@@ -30,6 +33,7 @@ export const CATALOG_MODULES: Record<string, Catalog> = {
   charts,
   "doc-claims": docClaims,
   "evidence-json": evidenceJson,
+  "findings-deliverable": findingsDeliverable,
   "findings-formats": findingsFormats,
   "findings-input": findingsInput,
   "findings-judge": findingsJudge,
@@ -38,6 +42,8 @@ export const CATALOG_MODULES: Record<string, Catalog> = {
   jobs,
   measure,
   "measure-quality": measureQuality,
+  "measure-serving": measureServing,
+  "measure-system": measureSystem,
   reasons,
   report,
   reported,

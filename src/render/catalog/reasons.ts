@@ -13,6 +13,14 @@ export const messages: Record<string, { en: string; zh: string }> = {
     zh: "已由 {officer} 于 {date} 豁免：{reason}（豁免前：{verdict}——{before}）",
   },
   WAIVED: { en: "Waived by {officer} on {date}: {reason}", zh: "已由 {officer} 于 {date} 豁免：{reason}" },
+  // A value in a unit that is a word, and a target that quotes it or its tolerance.
+  "quantity.unit": { en: "{value} {unit}", zh: "{value} {unit}" },
+  "quantity.unit_suffix": { en: " {unit}", zh: " {unit}" },
+  "target.op_value": { en: "{op} {value}", zh: "{op} {value}" },
+  "target.within": {
+    en: "{target} (within {percent} %: {limit})",
+    zh: "{target}（容差 {percent} %，即 {limit}）",
+  },
   "reason.target_missed": {
     en: "Measured {value} misses the target {target}.",
     zh: "实测值 {value} 未达到目标 {target}。",
@@ -51,7 +59,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "reason.unit_suspect": {
     en: "{reason} But {column} in {path} looks like another unit than milliseconds (see LATENCY_UNIT_SUSPECT), so this is not a pass; fix the column's unit and run again (or, if the values really are milliseconds, declare latency_unit: ms in the claim's conditions).",
-    zh: "{reason}但 {path} 的 {column} 列看起来不是毫秒（见 LATENCY_UNIT_SUSPECT），因此不判为通过；请改正该列的单位后重新运行（若数值确为毫秒，请在声明的 conditions 中写明 latency_unit: ms）。",
+    zh: "{reason}但 {path} 的 {column} 列看起来不是毫秒（见 LATENCY_UNIT_SUSPECT），因此不判为通过；请改正该列的单位后重新运行（若数值确为毫秒，请在声明的条件中写明 `latency_unit: ms`）。",
   },
   "reason.parts_together": {
     en: "The {n} {per}s together: {reason}",

@@ -17,6 +17,9 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "comparison.improvement": { en: "improvement", zh: "提升" },
   "comparison.loss": { en: "loss", zh: "损失" },
   "comparison.delta": { en: "delta", zh: "差值" },
+  // Units that are English words; symbols (%, ms, GiB, CU) are not translated.
+  "unit.points": { en: "points", zh: "个百分点" },
+  "unit.bits": { en: "bits", zh: "比特" },
   "per.model": { en: "model", zh: "模型" },
   "per.peer": { en: "peer", zh: "对比对象" },
   "deliverable.paper": { en: "paper", zh: "论文" },

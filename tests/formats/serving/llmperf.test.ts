@@ -154,6 +154,10 @@ describe("LLMPerf summary", () => {
       high: bound.high,
       n: 5,
       method: "4 of 5 requests succeeded, as counted by llmperf-summary; Wilson score bound",
+      methodRef: {
+        key: "method.success_reported_wilson",
+        params: { ok: 4, n: 5, format: "llmperf-summary" },
+      },
       source: "reported",
     });
   });

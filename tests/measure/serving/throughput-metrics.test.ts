@@ -4,6 +4,7 @@ import type { MeasureInput } from "../../../src/measure/metric.ts";
 import { successRate } from "../../../src/measure/serving/success-metrics.ts";
 import { THROUGHPUT_METRICS } from "../../../src/measure/serving/throughput-metrics.ts";
 import type { ParsedEvidence } from "../../../src/model/evidence.ts";
+import { renderMessage } from "../../../src/render/catalog/index.ts";
 
 // Four requests sent at 0, 1, 2, 3 s; the last one failed. The run ends when request 3 completes at 3.5 s.
 function log(): ParsedEvidence {
@@ -45,7 +46,34 @@ describe("throughput metrics", () => {
     expect(value("goodput")).toEqual({
       unavailable: "missing",
       reason: "Goodput needs an SLO: declare slo_ttft_ms and/or slo_tpot_ms in the claim's conditions.",
+      reasonRef: { key: "missing.goodput_slo" },
     });
+  });
+});
+
+describe("the method line of a rate", () => {
+  it("is stored in English and renders from its key in English and Chinese", () => {
+    const method = (comparison: MeasureInput["comparison"]) => {
+      const metric = THROUGHPUT_METRICS.find((m) => m.id === "request_throughput");
+      const result = metric?.evaluate({ ...input({}, comparison), baselineRole: "baseline" });
+      if (result === undefined || !("value" in result) || result.methodRef === undefined) return result;
+      return [
+        result.method,
+        ...(["en", "zh"] as const).map((l) => renderMessage(result.methodRef ?? {}, "", l)),
+      ];
+    };
+    expect([method("none"), method("improvement")]).toEqual([
+      [
+        "3 over 3.5 s from the first send to the last completion; one run, no sampling bound",
+        "3 over 3.5 s from the first send to the last completion; one run, no sampling bound",
+        "共 3，历时 3.5 s（从第一个请求发出到最后一个请求完成）；单次运行，无抽样置信界",
+      ],
+      [
+        "request_throughput 0.86 vs baseline 0.86 req/s; one run each, no sampling bound",
+        "request_throughput 0.86 vs baseline 0.86 req/s; one run each, no sampling bound",
+        "request_throughput：候选 0.86，基线 0.86 req/s；各为单次运行，无抽样置信界",
+      ],
+    ]);
   });
 });
 

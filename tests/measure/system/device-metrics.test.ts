@@ -34,6 +34,7 @@ describe("devices.coverage", () => {
       unavailable: "missing",
       reason:
         "No device list was submitted; `claimcheck template devices` prints its header (device, share, passed, speed).",
+      reasonRef: { key: "missing.devices" },
     });
   });
 });

@@ -43,6 +43,7 @@ describe("GPU memory metrics", () => {
       unavailable: "missing",
       reason:
         "The model's weight size is not declared; set system.model_weights_gib in claimcheck.yaml (or the claim condition model_weights_gib).",
+      reasonRef: { key: "missing.model_weights" },
     });
   });
 
