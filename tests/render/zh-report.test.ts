@@ -85,16 +85,12 @@ const ALLOWED = new Set([
  */
 const STILL_ENGLISH = new Set([
   "2.2-pass",
-  "5.5-pass",
-  "5.5-truncated",
-  "cheat-truncated-eval",
   "1.1-pass",
   "1.1-fail",
   "3.2-pass",
   "3.2-fail",
   "3.2-wrong-denominator",
   "3.2-implausible",
-  "5.5-fail",
   "4.1-pass",
   "4.1-loss-window",
   "3.2-collective-mismatch",
