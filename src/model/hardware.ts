@@ -1,3 +1,5 @@
+import type { MessageRef } from "./message.ts";
+
 /** One row of the hardware catalog (`hardware/catalog.csv`): data with its source, not code. */
 export interface HardwareEntry {
   id: string;
@@ -24,6 +26,8 @@ export type HardwareCatalog = ReadonlyMap<string, HardwareEntry>;
 export interface LinkRate {
   gbps: number;
   label: string;
+  /** `label` as a catalog message, so a report names the link in its own language. */
+  labelRef: MessageRef;
   source: "catalog" | "declared";
   verified: boolean;
 }
@@ -39,7 +43,13 @@ export function resolveLink(
 ): LinkRate | string {
   if (typeof declared === "number" || (typeof declared === "string" && /^\d+(\.\d+)?$/.test(declared))) {
     const gbps = Number(declared);
-    return { gbps, label: `${gbps} GB/s per direction, as declared`, source: "declared", verified: false };
+    return {
+      gbps,
+      label: `${gbps} GB/s per direction, as declared`,
+      labelRef: { key: "link.declared", params: { gbps } },
+      source: "declared",
+      verified: false,
+    };
   }
   const id = declared ?? accelerators[0]?.model;
   if (id === undefined)
@@ -50,6 +60,10 @@ export function resolveLink(
   return {
     gbps: entry.linkGbpsPerDirection,
     label: `${entry.name} link, ${entry.linkGbpsPerDirection} GB/s per direction (catalog ${entry.id})`,
+    labelRef: {
+      key: "link.catalog",
+      params: { name: entry.name, gbps: entry.linkGbpsPerDirection, id: entry.id },
+    },
     source: "catalog",
     verified: entry.verified === "yes" || entry.verifiedFields.includes("link_gbps_per_direction"),
   };

@@ -51,8 +51,10 @@ const ALLOWED = new Set([
   ...["cuda", "rdma", "roce", "infiniband", "sha", "utc", "ci", "id", "api", "url", "tau", "bench", "unix"],
   // the names of statistical methods, as Chinese texts write them
   ...["wilson", "clopper", "pearson", "newcombe", "bonferroni", "kolmogorov", "smirnov"],
-  // collective operations as NCCL names them
-  ...["allreduce", "allgather"],
+  // collective operations and their processes as NCCL names them
+  ...["allreduce", "allgather", "rank"],
+  // interconnects, as their vendors name them (InfiniBand, NVLink, NCCL's CollNet)
+  ...["ib", "nvlink", "collnet"],
 ]);
 
 /**
@@ -78,10 +80,6 @@ const STILL_ENGLISH = new Set([
   "cheat-truncated-eval",
   "1.1-pass",
   "1.1-fail",
-  "3.2-pass",
-  "3.2-fail",
-  "3.2-wrong-denominator",
-  "3.2-implausible",
   "1.4-fail",
   "2.1-inconclusive",
   "2.2-fail",
@@ -99,7 +97,6 @@ const STILL_ENGLISH = new Set([
   "3.1-seconds-as-ms",
   "2.1-unused-role",
   "4.2-model-mismatch",
-  "3.2-doc-latex",
   "4.4-pass",
   "4.4-claim-mismatch",
   "5.1-pass",
@@ -216,9 +213,10 @@ function englishWords(text: string, userText: string[]): string[] {
     // file names and paths: anything with a dot-extension or a slash between word characters
     .replace(/[\w.@+-]*[\w-]\.[a-z][a-z0-9]{0,4}\b/gi, " ")
     .replace(/[\w.@+-]*\/[\w./@+-]*/g, " ")
-    // ids with digits, dashes, underscores or dots inside (1.2/ttft, ttft_ms.p99, candidate-qwen7b)
-    .replace(/\b\w*[\d_]\w*\b/g, " ")
+    // ids with dashes, dots, digits or underscores inside (1.2/ttft, ttft_ms.p99, candidate-qwen7b);
+    // dashed ids first, so a digit inside one (nvidia-h100-sxm, ConnectX-7) does not split it
     .replace(/\b[a-z]+(?:[-.][a-z0-9]+)+\b/gi, " ")
+    .replace(/\b\w*[\d_]\w*\b/g, " ")
     // UPPER_SNAKE codes and hex hashes
     .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, " ")
     .replace(/\b[0-9a-f]{7,}\b/g, " ");

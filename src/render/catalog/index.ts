@@ -10,6 +10,7 @@ import { messages as findingsJudge } from "./findings-judge.ts";
 import { messages as findingsMeasure } from "./findings-measure.ts";
 import { messages as jobs } from "./jobs.ts";
 import { messages as measure } from "./measure.ts";
+import { messages as measureCollective } from "./measure-collective.ts";
 import { messages as reasons } from "./reasons.ts";
 import { messages as report } from "./report.ts";
 import { messages as reported } from "./reported.ts";
@@ -34,6 +35,7 @@ export const CATALOG_MODULES: Record<string, Catalog> = {
   "findings-measure": findingsMeasure,
   jobs,
   measure,
+  "measure-collective": measureCollective,
   reasons,
   report,
   reported,
