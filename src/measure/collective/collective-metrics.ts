@@ -5,6 +5,7 @@ import { type LinkRate, resolveLink } from "../../model/hardware.ts";
 import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { nested, roleRef, type Sentence } from "../sentence.ts";
 import {
   DEFAULT_WINDOW_BYTES,
   footerMean,
@@ -245,7 +246,7 @@ function explainUtilizationClaim(
   const near = (a: number, b: number) => Math.abs(a - b) <= 0.01 * Math.max(Math.abs(b), 1e-9);
   const implied = side.busbw / claimed;
   const peak = Math.max(...side.cells.map((c) => c.busbw));
-  const why: MessageRef & { text: string } = near(claimed, 2 * value)
+  const why: Sentence = near(claimed, 2 * value)
     ? {
         key: "denominator.doubled",
         text: "busbw doubled (the bidirectional convention) against a per-direction rate",
@@ -358,17 +359,6 @@ function windowParams(side: Window): Record<string, string | number> {
     min_bytes: bytes(side.minBytes),
     ranks: side.test.ranks ?? "",
   };
-}
-
-function roleRef(role: string): MessageRef {
-  return { key: `role.${role}`, text: role };
-}
-
-/** A sentence as a param: its key and values; the catalog renders it, so its English is not stored twice. */
-function nested(sentence: MessageRef): MessageRef {
-  return sentence.params === undefined
-    ? { key: sentence.key }
-    : { key: sentence.key, params: sentence.params };
 }
 
 function bytes(value: number): string {

@@ -1,8 +1,8 @@
 import type { CollectiveTest } from "../../model/collective.ts";
 import { createFinding } from "../../model/create-finding.ts";
 import type { Finding } from "../../model/finding.ts";
-import type { MessageRef } from "../../model/message.ts";
 import type { MeasureInput } from "../metric.ts";
+import type { Sentence } from "../sentence.ts";
 
 /**
  * The ranks in the log (`#  Rank` lines) against the accelerators the submission declares: the sum
@@ -44,10 +44,7 @@ export function systemMismatch(input: MeasureInput, test: CollectiveTest, path: 
  * What to declare when busbw is above the line rate: the NICs of a multi-node run, or in-network
  * reduction; the English sentence is the ref's `text`.
  */
-export function aboveLineRateAdvice(
-  test: CollectiveTest,
-  nicsPerNode: number | undefined,
-): MessageRef & { text: string } {
+export function aboveLineRateAdvice(test: CollectiveTest, nicsPerNode: number | undefined): Sentence {
   const spans = test.hosts > 1 && nicsPerNode === undefined;
   const nics = spans
     ? `the run spans ${test.hosts} nodes, so if each node has several NICs declare system.nics_per_node (the line rate is then their aggregate); `

@@ -11,6 +11,7 @@ import { messages as findingsMeasure } from "./findings-measure.ts";
 import { messages as jobs } from "./jobs.ts";
 import { messages as measure } from "./measure.ts";
 import { messages as measureCollective } from "./measure-collective.ts";
+import { messages as measureTraining } from "./measure-training.ts";
 import { messages as reasons } from "./reasons.ts";
 import { messages as report } from "./report.ts";
 import { messages as reported } from "./reported.ts";
@@ -36,6 +37,7 @@ export const CATALOG_MODULES: Record<string, Catalog> = {
   jobs,
   measure,
   "measure-collective": measureCollective,
+  "measure-training": measureTraining,
   reasons,
   report,
   reported,
