@@ -1,7 +1,7 @@
 import type { TrainingStep, TrainingTable } from "../../model/collective.ts";
 import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
-import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import type { MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
 import { nested, roleRef, type Sentence } from "../sentence.ts";
 import { withBaselineRun } from "./baseline-run.ts";
 

@@ -15,7 +15,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
     en: "{comparison, select, loss {1 − candidate / reference} other {candidate / reference − 1}}; candidate {candidate}; reference {reference}; bootstrap over steps ({resamples} resamples, seed {seed})",
     zh: "{comparison, select, loss {1 − 候选 / 参考} other {候选 / 参考 − 1}}；候选：{candidate}；参考：{reference}；按步自助法（{resamples} 次重抽样，种子 {seed}）",
   },
-  "training.reference_run": { en: "{role}: {run}", zh: "{role}：{run}" },
+  "training.reference_run": { en: "{role}: {run}", zh: "{role}运行，{run}" },
   "training.reference_sum": { en: "Σ nᵢ·tᵢ = {parts}", zh: "Σ nᵢ·tᵢ = {parts}" },
   "training.plus": { en: "{left} + {right}", zh: "{left} + {right}" },
   "training.part_own": { en: "{count} × {model} (own run)", zh: "{count} × {model}（自身运行）" },
@@ -87,7 +87,7 @@ export const messages: Record<string, { en: string; zh: string }> = {
   },
   "window.final_tenth": {
     en: "at equal {axis, select, tokens {tokens} samples {samples} other {steps}}: the last {share} % of the window both runs cover, {span}",
-    zh: "按相同{axis, select, tokens {token 数} samples {样本数} other {步数}}对齐：取两次运行共同覆盖窗口的最后 {share} %，{span}",
+    zh: "按相同{axis, select, tokens { token 数} samples {样本数} other {步数}}对齐：取两次运行共同覆盖窗口的最后 {share} %，{span}",
   },
   "window.short": {
     en: "the baseline covers only the first {share} % of the candidate''s run ({axis, select, tokens {tokens} samples {samples} other {steps}} {end} of {candidate_end})",
@@ -163,6 +163,27 @@ export const messages: Record<string, { en: string; zh: string }> = {
   "method.training_baseline_unavailable": {
     en: "{method}; {role} run: {reason}",
     zh: "{method}；{role}运行：{reason}",
+  },
+  // --- time to train (training.time_to_train_minutes, an MLPerf Training score) ---
+  "method.time_to_train": {
+    en: "(run_stop − run_start) / 60 000 ms = {minutes} min, run_start line {start}, run_stop line {stop} (status {status}), as the MLPerf results summarizer reads it",
+    zh: "(run_stop − run_start) / 60 000 ms = {minutes} min，run_start 在第 {start} 行，run_stop 在第 {stop} 行（状态 `{status}`），与 MLPerf 结果汇总工具的读法相同",
+  },
+  "method.time_to_train_change": {
+    en: "candidate {c}; {role} {b}",
+    zh: "候选：{c}；{role}：{b}",
+  },
+  "method.exact_one_run": {
+    en: "{method}; exact (one run, no sampling)",
+    zh: "{method}；精确值（单次运行，无抽样）",
+  },
+  "missing.time_to_train": {
+    en: "No {role} MLPerf Training result with run_start and run_stop was submitted; time to train is MLPerf Training''s score: submit the run''s whole result_N.txt (:::MLLOG lines).",
+    zh: "未提交带 run_start 和 run_stop 的{role} MLPerf Training 结果；训练用时是 MLPerf Training 的评分：请提交该次运行完整的 result_N.txt（:::MLLOG 行）。",
+  },
+  "missing.scored_by_time_to_train": {
+    en: "The {role} MLPerf Training result{benchmark, select, none {} other { ({benchmark})}} logs no {what, select, loss {loss} other {throughput}} per step: it is scored by its time to train, {minutes} min with run_stop status {status} (metric training.time_to_train_minutes). For a {what, select, loss {loss} other {throughput}} requirement submit {what, select, loss {a log with a loss per step (a Megatron-LM log, or the training-throughput CSV with its loss column)} other {a log with a throughput per step: a Megatron-LM log (elapsed time per iteration and global batch size), or an MLPerf log whose implementation writes tracked_stats throughput}}.",
+    zh: "{role}的 MLPerf Training 结果{benchmark, select, none {} other {（{benchmark}）}}没有逐步记录{what, select, loss {损失值} other {吞吐量}}：它按训练用时评分，为 {minutes} min，run_stop 状态为 `{status}`（指标 training.time_to_train_minutes）。对{what, select, loss {损失} other {吞吐量}}类要求，请提交{what, select, loss {带逐步损失值的日志（Megatron-LM 日志，或带 `loss` 列的 training-throughput CSV）} other {带逐步吞吐量的日志：Megatron-LM 日志（含 “elapsed time per iteration” 与 “global batch size”），或其实现会写出 `tracked_stats` 吞吐量的 MLPerf 日志}}。",
   },
   // --- peak GPU memory during training (gpu_memory.peak_used_gib, 4.1) ---
   "method.peak_memory": {
