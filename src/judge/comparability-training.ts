@@ -95,7 +95,7 @@ function worldSize(
         variant: "comparability_training_1",
         path: candidate.path,
         gpus: c.gpus,
-        role: baseline.role,
+        role: roleRef(baseline.role),
         path2: baseline.path,
         gpus2: b.gpus,
         gpus3: c.gpus,
@@ -141,7 +141,7 @@ function precision(
       {
         path: candidate.path,
         to_upper_case: pc.toUpperCase(),
-        role: baseline.role,
+        role: roleRef(baseline.role),
         path2: baseline.path,
         to_upper_case2: pb.toUpperCase(),
       },
@@ -165,7 +165,7 @@ function sequence(
       {
         path: candidate.path,
         seq_length: c.seqLength,
-        role: baseline.role,
+        role: roleRef(baseline.role),
         path2: baseline.path,
         seq_length2: b.seqLength,
       },

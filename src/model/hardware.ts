@@ -35,12 +35,13 @@ export interface LinkRate {
 /**
  * The bottleneck link of a claim: a catalog id (a NIC or an accelerator's own link) or a number in
  * GB/s per direction; without one, the link of the system's first accelerator from the catalog.
+ * When there is none, a sentence (its English as `text`) says what to declare.
  */
 export function resolveLink(
   declared: string | number | undefined,
   catalog: HardwareCatalog,
   accelerators: ReadonlyArray<{ model: string }>,
-): LinkRate | string {
+): LinkRate | (MessageRef & { text: string }) {
   if (typeof declared === "number" || (typeof declared === "string" && /^\d+(\.\d+)?$/.test(declared))) {
     const gbps = Number(declared);
     return {
@@ -53,10 +54,17 @@ export function resolveLink(
   }
   const id = declared ?? accelerators[0]?.model;
   if (id === undefined)
-    return "No bottleneck link was declared: give `link` (a hardware catalog id or GB/s per direction), or the accelerators in `system`.";
+    return {
+      key: "link.undeclared",
+      text: "No bottleneck link was declared: give `link` (a hardware catalog id or GB/s per direction), or the accelerators in `system`.",
+    };
   const entry = catalog.get(id);
   if (entry === undefined || Number.isNaN(entry.linkGbpsPerDirection))
-    return `${id} is not in the hardware catalog with a link rate; declare \`link\` as GB/s per direction (the report will say it is declared).`;
+    return {
+      key: "link.not_in_catalog",
+      params: { id },
+      text: `${id} is not in the hardware catalog with a link rate; declare \`link\` as GB/s per direction (the report will say it is declared).`,
+    };
   return {
     gbps: entry.linkGbpsPerDirection,
     label: `${entry.name} link, ${entry.linkGbpsPerDirection} GB/s per direction (catalog ${entry.id})`,

@@ -111,7 +111,7 @@ describe("comparability rules, one pair at a time", () => {
         params: {
           path: "fp8-run.log",
           path2: "bf16-run.log",
-          role: "baseline",
+          role: { key: "role.baseline", text: "baseline" },
           to_upper_case: "FP8",
           to_upper_case2: "BF16",
         },
@@ -206,7 +206,7 @@ describe("comparability rules, one pair at a time", () => {
           ranks: 4,
           ranks2: 8,
           ranks3: 4,
-          role: "baseline",
+          role: { key: "role.baseline", text: "baseline" },
           variant: "comparability_collective_1",
           wanted: "all_reduce",
         },

@@ -33,7 +33,8 @@ export const busbwUtilization: MetricDefinition = {
     if ("unavailable" in side) return side;
     const catalog = input.hardware ?? new Map();
     const ownLink = resolveLink(declaredLink(input), catalog, input.system.accelerators);
-    if (typeof ownLink === "string") return { unavailable: "missing", reason: ownLink };
+    if ("text" in ownLink)
+      return { unavailable: "missing", reason: ownLink.text, reasonRef: nested(ownLink) };
     const link = computeLineRate(ownLink, side.test, {
       declared: declaredLink(input),
       nicsPerNode: input.system.nics_per_node,

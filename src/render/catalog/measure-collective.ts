@@ -18,6 +18,14 @@ export const messages: Record<string, { en: string; zh: string }> = {
     en: "{nics} NICs per node × {link} = {gbps} GB/s per direction (a {hosts}-node run)",
     zh: "每节点 {nics} 块网卡 × {link} = 单向 {gbps} GB/s（{hosts} 节点运行）",
   },
+  "link.undeclared": {
+    en: "No bottleneck link was declared: give `link` (a hardware catalog id or GB/s per direction), or the accelerators in `system`.",
+    zh: "未声明瓶颈链路：请给出 `link`（硬件目录 id 或单向 GB/s），或在 `system` 中声明加速卡。",
+  },
+  "link.not_in_catalog": {
+    en: "{id} is not in the hardware catalog with a link rate; declare `link` as GB/s per direction (the report will say it is declared).",
+    zh: "硬件目录中没有 {id} 的链路速率；请将 `link` 声明为单向 GB/s（报告会注明这是声明值）。",
+  },
   // --- methods ---
   "method.busbw_utilization": {
     en: "median recomputed busbw {busbw} GB/s of {collective} over {cells} cells ≥ {min_bytes} (peak {peak}) on {ranks} ranks ÷ {link}",
