@@ -137,7 +137,7 @@ function catalogLineRate({ system, hardware }: ComputeChartsOptions): number | u
     hardware ?? new Map(),
     system.accelerators ?? [],
   );
-  return typeof link === "string" ? undefined : link.gbps;
+  return "text" in link ? undefined : link.gbps;
 }
 
 function targetLine(

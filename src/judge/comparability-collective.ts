@@ -1,3 +1,4 @@
+import { roleRef } from "../measure/sentence.ts";
 import type { CollectiveTest } from "../model/collective.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";
@@ -29,7 +30,7 @@ export function compareCollectiveLogs(
         {
           path: candidate.path,
           wanted,
-          role: baseline.role,
+          role: roleRef(baseline.role),
           path2: baseline.path,
           names: names(b),
           wanted2: wanted,
@@ -49,7 +50,7 @@ export function compareCollectiveLogs(
         wanted,
         path: candidate.path,
         ranks: ct.ranks,
-        role: baseline.role,
+        role: roleRef(baseline.role),
         path2: baseline.path,
         ranks2: bt.ranks,
         ranks3: ct.ranks,

@@ -1,3 +1,4 @@
+import { nested, roleRef } from "../measure/sentence.ts";
 import { computeLossWindow, describeShortWindow } from "../measure/training/training-window.ts";
 import type { TrainingTable } from "../model/collective.ts";
 import { createFinding } from "../model/create-finding.ts";
@@ -50,14 +51,18 @@ function lossWindow(
   const window = computeLossWindow(c, b);
   const where = { path: baseline.path, line: 1 };
   const sides = `the candidate (${candidate.path}) and the ${baseline.role} (${baseline.path})`;
-  if (typeof window === "string")
+  const sidesRef = {
+    key: "window.sides",
+    params: { path: candidate.path, role: roleRef(baseline.role), path2: baseline.path },
+  };
+  if (!("axis" in window))
     return [
       createFinding(
         "COMPARE_WINDOW_MISMATCH",
         "error",
-        `The losses of ${sides} cannot be compared: ${window}; submit a baseline run over the same tokens as the candidate.`,
+        `The losses of ${sides} cannot be compared: ${window.text}; submit a baseline run over the same tokens as the candidate.`,
         where,
-        { sides, window },
+        { sides: sidesRef, window: nested(window) },
       ),
     ];
   const short = describeShortWindow(window);
@@ -66,9 +71,9 @@ function lossWindow(
     createFinding(
       "COMPARE_WINDOW_PARTIAL",
       "warning",
-      `The final losses of ${sides} are not at the same point of training: ${short}, so the candidate's final loss has no baseline to meet; submit a baseline run as long as the candidate's.`,
+      `The final losses of ${sides} are not at the same point of training: ${short.text}, so the candidate's final loss has no baseline to meet; submit a baseline run as long as the candidate's.`,
       where,
-      { sides, short },
+      { sides: sidesRef, short: nested(short) },
     ),
   ];
 }
@@ -90,7 +95,7 @@ function worldSize(
         variant: "comparability_training_1",
         path: candidate.path,
         gpus: c.gpus,
-        role: baseline.role,
+        role: roleRef(baseline.role),
         path2: baseline.path,
         gpus2: b.gpus,
         gpus3: c.gpus,
@@ -136,7 +141,7 @@ function precision(
       {
         path: candidate.path,
         to_upper_case: pc.toUpperCase(),
-        role: baseline.role,
+        role: roleRef(baseline.role),
         path2: baseline.path,
         to_upper_case2: pb.toUpperCase(),
       },
@@ -160,7 +165,7 @@ function sequence(
       {
         path: candidate.path,
         seq_length: c.seqLength,
-        role: baseline.role,
+        role: roleRef(baseline.role),
         path2: baseline.path,
         seq_length2: b.seqLength,
       },

@@ -79,9 +79,18 @@ describe("comparability rules, one pair at a time", () => {
       {
         code: "COMPARE_WINDOW_PARTIAL",
         params: {
-          short:
-            "the baseline covers only the first 50 % of the candidate's run (tokens 1048576000 of 2097152000)",
-          sides: "the candidate (4.1-loss-window/fp8.csv) and the baseline (4.1-loss-window/bf16.csv)",
+          short: {
+            key: "window.short",
+            params: { share: 50, axis: "tokens", end: 1048576000, candidate_end: 2097152000 },
+          },
+          sides: {
+            key: "window.sides",
+            params: {
+              path: "4.1-loss-window/fp8.csv",
+              role: { key: "role.baseline", text: "baseline" },
+              path2: "4.1-loss-window/bf16.csv",
+            },
+          },
         },
         severity: "warning",
         message:
@@ -102,7 +111,7 @@ describe("comparability rules, one pair at a time", () => {
         params: {
           path: "fp8-run.log",
           path2: "bf16-run.log",
-          role: "baseline",
+          role: { key: "role.baseline", text: "baseline" },
           to_upper_case: "FP8",
           to_upper_case2: "BF16",
         },
@@ -122,8 +131,18 @@ describe("comparability rules, one pair at a time", () => {
       {
         code: "COMPARE_WINDOW_MISMATCH",
         params: {
-          sides: "the candidate (late.log) and the baseline (early.log)",
-          window: "the runs do not overlap (candidate steps 6–10, baseline steps 1–5)",
+          sides: {
+            key: "window.sides",
+            params: {
+              path: "late.log",
+              role: { key: "role.baseline", text: "baseline" },
+              path2: "early.log",
+            },
+          },
+          window: {
+            key: "window.no_overlap",
+            params: { span: { key: "window.steps", params: { c1: "6", c2: "10", b1: "1", b2: "5" } } },
+          },
         },
         severity: "error",
         message:
@@ -187,7 +206,7 @@ describe("comparability rules, one pair at a time", () => {
           ranks: 4,
           ranks2: 8,
           ranks3: 4,
-          role: "baseline",
+          role: { key: "role.baseline", text: "baseline" },
           variant: "comparability_collective_1",
           wanted: "all_reduce",
         },

@@ -27,6 +27,10 @@ export function computeLineRate(link: LinkRate, test: CollectiveTest, options: L
     ...link,
     gbps: link.gbps * nics,
     label: `${nics} NICs per node × ${link.label} = ${round(link.gbps * nics)} GB/s per direction (a ${test.hosts}-node run)`,
+    labelRef: {
+      key: "link.nics_aggregate",
+      params: { nics, link: link.labelRef, gbps: round(link.gbps * nics), hosts: test.hosts },
+    },
   };
 }
 

@@ -2,8 +2,10 @@ import { type CollectiveTest, toCollective } from "../../model/collective.ts";
 import { createFinding } from "../../model/create-finding.ts";
 import type { Finding } from "../../model/finding.ts";
 import { type LinkRate, resolveLink } from "../../model/hardware.ts";
+import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { nested, roleRef, type Sentence } from "../sentence.ts";
 import {
   DEFAULT_WINDOW_BYTES,
   footerMean,
@@ -31,7 +33,8 @@ export const busbwUtilization: MetricDefinition = {
     if ("unavailable" in side) return side;
     const catalog = input.hardware ?? new Map();
     const ownLink = resolveLink(declaredLink(input), catalog, input.system.accelerators);
-    if (typeof ownLink === "string") return { unavailable: "missing", reason: ownLink };
+    if ("text" in ownLink)
+      return { unavailable: "missing", reason: ownLink.text, reasonRef: nested(ownLink) };
     const link = computeLineRate(ownLink, side.test, {
       declared: declaredLink(input),
       nicsPerNode: input.system.nics_per_node,
@@ -47,32 +50,22 @@ export const busbwUtilization: MetricDefinition = {
       high: value,
       n: side.cells.length,
       method: `median recomputed busbw ${round(side.busbw)} GB/s of ${side.test.collective} over ${side.cells.length} cells ≥ ${bytes(side.minBytes)} (peak ${round(peak)}) on ${side.test.ranks} ranks ÷ ${link.label}`,
+      methodRef: {
+        key: "method.busbw_utilization",
+        params: { ...windowParams(side), peak: round(peak), link: link.labelRef },
+      },
       candidate: side.busbw,
       findings,
       explainClaim: (claimed) => explainUtilizationClaim(claimed, side, link, value),
     };
     if (peak > link.gbps * 1.001) {
       if (inNetwork === undefined || inNetwork === "none")
-        return {
-          unavailable: "invalid",
-          reason: `busbw reaches ${round(peak)} GB/s, above the ${round(link.gbps)} GB/s line rate (${link.label}); ${aboveLineRateAdvice(side.test, input.system.nics_per_node)}`,
-          findings: [
-            ...findings,
-            createFinding(
-              "BUSBW_ABOVE_LINE_RATE",
-              "error",
-              `busbw ${round(peak)} GB/s exceeds the ${round(link.gbps)} GB/s line rate per direction (${link.label}); ${aboveLineRateAdvice(side.test, input.system.nics_per_node)}`,
-              side.location,
-              {
-                value: round(peak),
-                value2: round(link.gbps),
-                label: link.label,
-                above_line_rate_advice: aboveLineRateAdvice(side.test, input.system.nics_per_node),
-              },
-            ),
-          ],
-        };
+        return aboveLineRate(side, link, peak, input.system.nics_per_node, findings);
       estimate.partial = `busbw exceeds the line rate through in-network reduction (${inNetwork}), so ${round(value * 100)} % is not a wire utilization; the officer judges this requirement.`;
+      estimate.partialRef = {
+        key: "partial.busbw_in_network",
+        params: { reduction: inNetwork, percent: round(value * 100) },
+      };
     }
     return estimate;
   },
@@ -92,6 +85,7 @@ export const collectiveBusbw: MetricDefinition = {
     if ("unavailable" in candidate) return candidate;
     const method = (s: Window) =>
       `median busbw ${round(s.busbw)} GB/s of ${s.test.collective} over ${s.cells.length} cells ≥ ${bytes(s.minBytes)} on ${s.test.ranks} ranks`;
+    const methodRef = (s: Window): MessageRef => ({ key: "method.busbw_window", params: windowParams(s) });
     if (input.comparison === "none")
       return {
         value: candidate.busbw,
@@ -99,6 +93,7 @@ export const collectiveBusbw: MetricDefinition = {
         high: candidate.busbw,
         n: candidate.cells.length,
         method: method(candidate),
+        methodRef: methodRef(candidate),
         findings: candidate.findings,
       };
     const baseline = readWindow(input, "baseline");
@@ -110,6 +105,14 @@ export const collectiveBusbw: MetricDefinition = {
       high: value,
       n: Math.min(candidate.cells.length, baseline.cells.length),
       method: `1 − candidate / ${input.baselineRole ?? "baseline"}: ${method(candidate)} vs ${method(baseline)}`,
+      methodRef: {
+        key: "method.busbw_loss",
+        params: {
+          role: roleRef(input.baselineRole ?? "baseline"),
+          c: methodRef(candidate),
+          b: methodRef(baseline),
+        },
+      },
       candidate: candidate.busbw,
       baseline: baseline.busbw,
       findings: [...candidate.findings, ...baseline.findings, ...rankMismatch(candidate, baseline)],
@@ -163,6 +166,7 @@ function readWindow(input: MeasureInput, side: "candidate" | "baseline"): Window
     return {
       unavailable: "missing",
       reason: `No ${role} collective benchmark (nccl-tests / rccl-tests output or the collective-bandwidth CSV) was submitted.`,
+      reasonRef: { key: "missing.collective_log", params: { role: roleRef(role) } },
     };
   const wanted = input.collective;
   const tests = evidence.collective.tests
@@ -173,6 +177,19 @@ function readWindow(input: MeasureInput, side: "candidate" | "baseline"): Window
     return {
       unavailable: "missing",
       reason: `The ${role} log holds no ${wanted ?? "identified"} test (it has ${evidence.collective.tests.map((t) => t.collective ?? "unidentified").join(", ")}); submit the ${wanted}_perf output.`,
+      // Without a wanted collective the sentence names no test to submit; it stays English.
+      ...(wanted === undefined
+        ? {}
+        : {
+            reasonRef: {
+              key: "missing.collective_test",
+              params: {
+                role: roleRef(role),
+                wanted,
+                has: evidence.collective.tests.map((t) => t.collective ?? "unidentified").join(", "),
+              },
+            },
+          }),
     };
   const cells = recomputeTest(test);
   const path = evidence.collective.path;
@@ -180,6 +197,7 @@ function readWindow(input: MeasureInput, side: "candidate" | "baseline"): Window
     return {
       unavailable: "invalid",
       reason: "The log lists no ranks, so busbw cannot be recomputed; keep the '#  Rank' lines.",
+      reasonRef: { key: "invalid.collective_no_ranks" },
     };
   const minBytes = Number(input.conditions.min_bytes ?? DEFAULT_WINDOW_BYTES);
   const window = windowCells(cells, minBytes);
@@ -188,6 +206,10 @@ function readWindow(input: MeasureInput, side: "candidate" | "baseline"): Window
     return {
       unavailable: "invalid",
       reason: `The sweep stops at ${bytes(largest)}, below the ${bytes(minBytes)} window where links, not latency, set the bandwidth; rerun with -e 8G (or declare min_bytes).`,
+      reasonRef: {
+        key: "invalid.collective_sweep_short",
+        params: { largest: bytes(largest), min_bytes: bytes(minBytes) },
+      },
     };
   const findings: Finding[] = systemMismatch(input, test, path);
   if (tests.length > 1)
@@ -225,25 +247,43 @@ function explainUtilizationClaim(
   const near = (a: number, b: number) => Math.abs(a - b) <= 0.01 * Math.max(Math.abs(b), 1e-9);
   const implied = side.busbw / claimed;
   const peak = Math.max(...side.cells.map((c) => c.busbw));
-  const why = near(claimed, 2 * value)
-    ? "busbw doubled (the bidirectional convention) against a per-direction rate"
+  const why: Sentence = near(claimed, 2 * value)
+    ? {
+        key: "denominator.doubled",
+        text: "busbw doubled (the bidirectional convention) against a per-direction rate",
+      }
     : near(claimed, footerMean(side.test) / link.gbps)
-      ? "the footer's '# Avg bus bandwidth', which averages every message size, not the large-message window"
+      ? {
+          key: "denominator.footer",
+          text: "the footer's '# Avg bus bandwidth', which averages every message size, not the large-message window",
+        }
       : near(claimed, peak / link.gbps)
-        ? `the single best cell (${round(peak)} GB/s), not the window's median`
+        ? {
+            key: "denominator.best_cell",
+            params: { peak: round(peak) },
+            text: `the single best cell (${round(peak)} GB/s), not the window's median`,
+          }
         : implied < link.gbps
-          ? `a link rate of ${round(implied)} GB/s per direction, below the ${link.gbps} GB/s line rate (an "effective" rate after protocol overhead is not the line rate)`
-          : `a link rate of ${round(implied)} GB/s per direction`;
+          ? {
+              key: "denominator.below_line_rate",
+              params: { implied: round(implied), gbps: link.gbps },
+              text: `a link rate of ${round(implied)} GB/s per direction, below the ${link.gbps} GB/s line rate (an "effective" rate after protocol overhead is not the line rate)`,
+            }
+          : {
+              key: "denominator.link_rate",
+              params: { implied: round(implied) },
+              text: `a link rate of ${round(implied)} GB/s per direction`,
+            };
   return createFinding(
     "UTILIZATION_DENOMINATOR",
     "error",
-    `The claimed ${claimedPercent} % matches ${why}; the requirement divides the window's median busbw ${round(side.busbw)} GB/s by the line rate per direction (${link.label}), which gives ${round(value * 100)} %.`,
+    `The claimed ${claimedPercent} % matches ${why.text}; the requirement divides the window's median busbw ${round(side.busbw)} GB/s by the line rate per direction (${link.label}), which gives ${round(value * 100)} %.`,
     side.location,
     {
       claimed_percent: claimedPercent,
-      why,
+      why: nested(why),
       value: round(side.busbw),
-      label: link.label,
+      label: link.labelRef,
       value2: round(value * 100),
     },
   );
@@ -259,7 +299,7 @@ function linkFindings(link: LinkRate): Finding[] {
         ? `The link rate (${link.label}) is the team's own number, not a catalog entry; the officer checks it against the hardware.`
         : `The catalog's link rate (${link.label}) is not verified against a vendor document; the officer checks it.`,
       undefined,
-      { variant: link.source === "declared" ? "declared" : "catalog", label: link.label },
+      { variant: link.source === "declared" ? "declared" : "catalog", label: link.labelRef },
     ),
   ];
 }
@@ -275,6 +315,51 @@ function rankMismatch(candidate: Window, baseline: Window): Finding[] {
       { ranks: String(candidate.test.ranks), ranks2: String(baseline.test.ranks) },
     ),
   ];
+}
+
+/** busbw above the line rate: the log, the rank count or the declared link is wrong, or something is undeclared. */
+function aboveLineRate(
+  side: Window,
+  link: LinkRate,
+  peak: number,
+  nicsPerNode: number | undefined,
+  findings: Finding[],
+): MetricUnavailable {
+  const advice = aboveLineRateAdvice(side.test, nicsPerNode);
+  return {
+    unavailable: "invalid",
+    reason: `busbw reaches ${round(peak)} GB/s, above the ${round(link.gbps)} GB/s line rate (${link.label}); ${advice.text}`,
+    reasonRef: {
+      key: "invalid.busbw_above_line_rate",
+      params: { peak: round(peak), gbps: round(link.gbps), link: link.labelRef, advice: nested(advice) },
+    },
+    findings: [
+      ...findings,
+      createFinding(
+        "BUSBW_ABOVE_LINE_RATE",
+        "error",
+        `busbw ${round(peak)} GB/s exceeds the ${round(link.gbps)} GB/s line rate per direction (${link.label}); ${advice.text}`,
+        side.location,
+        {
+          value: round(peak),
+          value2: round(link.gbps),
+          label: link.labelRef,
+          above_line_rate_advice: nested(advice),
+        },
+      ),
+    ],
+  };
+}
+
+/** The numbers that say which cells of a log the busbw is the median of. */
+function windowParams(side: Window): Record<string, string | number> {
+  return {
+    busbw: round(side.busbw),
+    collective: side.test.collective ?? "",
+    cells: side.cells.length,
+    min_bytes: bytes(side.minBytes),
+    ranks: side.test.ranks ?? "",
+  };
 }
 
 function bytes(value: number): string {

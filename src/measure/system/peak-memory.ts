@@ -2,6 +2,7 @@ import type { GpuMemorySamples } from "../../model/evidence.ts";
 import type { MessageParam } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { roleRef } from "../sentence.ts";
 import { computeChange } from "../stats/relative-change.ts";
 
 /**
@@ -29,7 +30,11 @@ export const peakMemoryUsed: MetricDefinition = {
       method: `candidate ${candidate.method} vs ${role} ${baseline.method}`,
       methodRef: {
         key: "method.peak_memory_change",
-        params: { c: methodOf(candidate), role: { key: `role.${role}`, text: role }, b: methodOf(baseline) },
+        params: {
+          c: methodOf(candidate),
+          role: roleRef(role),
+          b: methodOf(baseline),
+        },
       },
       candidate: candidate.value,
       baseline: baseline.value,
@@ -46,10 +51,7 @@ function peakOf(memory: GpuMemorySamples | undefined, role: string): MetricEstim
     return {
       unavailable: "missing",
       reason: `No ${role} GPU memory timeline was submitted (nvidia-smi --query-gpu=timestamp,index,memory.used,memory.total --format=csv -l 1 during training).`,
-      reasonRef: {
-        key: "missing.peak_memory_timeline",
-        params: { role: { key: `role.${role}`, text: role } },
-      },
+      reasonRef: { key: "missing.peak_memory_timeline", params: { role: roleRef(role) } },
     };
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < memory.rows; i++) {
@@ -60,22 +62,17 @@ function peakOf(memory: GpuMemorySamples | undefined, role: string): MetricEstim
     return {
       unavailable: "invalid",
       reason: `The ${role} timeline has no memory.used value.`,
-      reasonRef: {
-        key: "invalid.peak_memory_no_value",
-        params: { role: { key: `role.${role}`, text: role } },
-      },
+      reasonRef: { key: "invalid.peak_memory_no_used", params: { role: roleRef(role) } },
     };
   const value = max / MIB_PER_GIB;
+  const gib = Math.round(value * 100) / 100;
   return {
     value,
     low: value,
     high: value,
     n: memory.rows,
-    method: `peak memory.used ${Math.round(value * 100) / 100} GiB of any GPU over ${memory.rows} samples`,
-    methodRef: {
-      key: "method.peak_memory",
-      params: { value: Math.round(value * 100) / 100, n: memory.rows },
-    },
+    method: `peak memory.used ${gib} GiB of any GPU over ${memory.rows} samples`,
+    methodRef: { key: "method.peak_memory", params: { gib, n: memory.rows } },
   };
 }
 

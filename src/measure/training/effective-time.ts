@@ -1,6 +1,9 @@
 import type { TrainingStep, TrainingTable } from "../../model/collective.ts";
+import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
-import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import type { MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { nested, roleRef, type Sentence } from "../sentence.ts";
+import { withBaselineRun } from "./baseline-run.ts";
 
 /**
  * `training.effective_time_ratio` (4.4, 有效训练时长): the share of the job's wall clock spent in
@@ -26,15 +29,7 @@ export const effectiveTrainingTime: MetricDefinition = {
     const role = input.baselineRole ?? "baseline";
     const baselineTable = input.evidence[role]?.training;
     if (baselineTable === undefined) return candidate;
-    const baseline = measureRatio(baselineTable, role);
-    if ("unavailable" in baseline)
-      return { ...candidate, method: `${candidate.method}; ${role} run: ${baseline.reason}` };
-    return {
-      ...candidate,
-      candidate: candidate.value,
-      baseline: baseline.value,
-      method: `${candidate.method}; ${role} run ${percent(baseline.value)} % (${baseline.method})`,
-    };
+    return withBaselineRun(candidate, role, measureRatio(baselineTable, role));
   },
 };
 
@@ -48,13 +43,18 @@ export interface TrainingTimeline {
   redoneIterations: number;
   lines: number;
   startLabel: string;
+  /** Where the wall clock starts, as a message: the log's own mark, quoted, or the first line. */
+  start: MessageRef;
 }
 
-/** The timeline of a log whose iteration lines carry times; a string says why there is none. */
-export function computeTrainingTimeline(table: TrainingTable): TrainingTimeline | string {
+/** The timeline of a log whose iteration lines carry times; a sentence says why there is none. */
+export function computeTrainingTimeline(table: TrainingTable): TrainingTimeline | Sentence {
   const steps = table.steps.filter((s) => s.timeMs !== undefined);
   if (steps.length === 0)
-    return "its iteration lines carry no time (Megatron-LM prints `[YYYY-MM-DD hh:mm:ss] iteration …`); submit the log as Megatron wrote it";
+    return {
+      key: "timeline.untimed",
+      text: "its iteration lines carry no time (Megatron-LM prints `[YYYY-MM-DD hh:mm:ss] iteration …`); submit the log as Megatron wrote it",
+    };
   const interval = Number(table.args.log_interval) > 0 ? Number(table.args.log_interval) : 1;
   let credited = 0;
   let productiveMs = 0;
@@ -79,11 +79,12 @@ export function computeTrainingTimeline(table: TrainingTable): TrainingTimeline 
   const first = steps[0] as TrainingStep;
   const firstStart = (first.timeMs as number) - first.elapsedMs * Math.min(first.iteration, interval);
   const marks = table.clock ?? [];
-  const earliest = marks.reduce((a, m) => (m.timeMs <= a.timeMs ? m : a), {
+  const fromFirstLine = {
     label: `line ${first.line} less its iterations`,
     timeMs: firstStart,
     line: first.line,
-  });
+  };
+  const earliest = marks.reduce((a, m) => (m.timeMs <= a.timeMs ? m : a), fromFirstLine);
   const end = Math.max(...steps.map((s) => s.timeMs as number), ...marks.map((m) => m.timeMs));
   return {
     productiveMs,
@@ -93,6 +94,10 @@ export function computeTrainingTimeline(table: TrainingTable): TrainingTimeline 
     redoneIterations: redone,
     lines: steps.length,
     startLabel: earliest.label,
+    start:
+      earliest === fromFirstLine
+        ? { key: "timeline.start_line", params: { line: first.line } }
+        : { key: "timeline.start_mark", params: { label: earliest.label } },
   };
 }
 
@@ -106,15 +111,21 @@ function measureRatio(table: TrainingTable | undefined, role: string): MetricEst
     return {
       unavailable: "missing",
       reason: `No ${role} training log was submitted; the effective training time needs the Megatron-LM log.`,
+      reasonRef: { key: "missing.effective_time_log", params: { role: roleRef(role) } },
     };
   const timeline = computeTrainingTimeline(table);
-  if (typeof timeline === "string")
-    return { unavailable: "missing", reason: `The ${role} log cannot time its run: ${timeline}.` };
+  if ("key" in timeline)
+    return {
+      unavailable: "missing",
+      reason: `The ${role} log cannot time its run: ${timeline.text}.`,
+      reasonRef: { key: "missing.effective_time", params: { role: roleRef(role), why: nested(timeline) } },
+    };
   const { productiveMs, wallMs } = timeline;
   if (!(wallMs > 0))
     return {
       unavailable: "invalid",
       reason: `The ${role} log's times span no wall clock; submit the whole log.`,
+      reasonRef: { key: "invalid.effective_time_no_clock", params: { role: roleRef(role) } },
     };
   const value = Math.min(1, productiveMs / wallMs);
   return {
@@ -123,13 +134,21 @@ function measureRatio(table: TrainingTable | undefined, role: string): MetricEst
     high: Math.min(1, productiveMs / Math.max(wallMs - RESOLUTION_MS, productiveMs)),
     n: timeline.lines,
     method: `Σ elapsed time per iteration × iterations = ${seconds(productiveMs)} s productive of ${seconds(wallMs)} s wall clock (from [${timeline.startLabel}]), over ${timeline.lines} iteration lines; ${timeline.restarts} restart(s), ${timeline.redoneIterations} iteration(s) redone, ${seconds(timeline.gapMs)} s between lines beyond their iterations (checkpoints, evaluation, stalls); bound from the log's 1 s time resolution`,
+    methodRef: {
+      key: "method.effective_time",
+      params: {
+        productive: seconds(productiveMs),
+        wall: seconds(wallMs),
+        start: timeline.start,
+        lines: timeline.lines,
+        restarts: timeline.restarts,
+        redone: timeline.redoneIterations,
+        gap: seconds(timeline.gapMs),
+      },
+    },
   };
 }
 
 function seconds(ms: number): number {
   return Math.round(ms / 100) / 10;
-}
-
-function percent(value: number): number {
-  return Math.round(value * 1000) / 10;
 }

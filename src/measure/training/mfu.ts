@@ -3,7 +3,9 @@ import { createFinding } from "../../model/create-finding.ts";
 import { densePeak } from "../../model/hardware.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { nested, roleRef, type Sentence } from "../sentence.ts";
 import { createRandom } from "../stats/random.ts";
+import { withBaselineRun } from "./baseline-run.ts";
 import { FLOPS_FORMULA, modelFlops, readModelShape } from "./model-flops.ts";
 
 /**
@@ -27,15 +29,7 @@ export const trainingMfu: MetricDefinition = {
     const role = input.baselineRole ?? "baseline";
     const baselineLog = input.evidence[role];
     if (baselineLog?.training === undefined) return candidate;
-    const baseline = measureMfu(input, baselineLog, role);
-    if ("unavailable" in baseline)
-      return { ...candidate, method: `${candidate.method}; ${role} run: ${baseline.reason}` };
-    return {
-      ...candidate,
-      candidate: candidate.value,
-      baseline: baseline.value,
-      method: `${candidate.method}; ${role} run ${percent(baseline.value)} % (${baseline.method})`,
-    };
+    return withBaselineRun(candidate, role, measureMfu(input, baselineLog, role));
   },
 };
 
@@ -68,15 +62,29 @@ function measureMfu(
     return {
       unavailable: "missing",
       reason: `No ${role} training log was submitted; MFU needs the Megatron-LM log with its argument dump.`,
+      reasonRef: { key: "missing.mfu_log", params: { role: roleRef(role) } },
     };
   const shape = readModelShape(modelArgs(table, input), undefined);
-  if (typeof shape === "string")
-    return { unavailable: "missing", reason: `MFU of the ${role} run cannot be computed: ${shape}.` };
+  if ("key" in shape)
+    return {
+      unavailable: "missing",
+      reason: `MFU of the ${role} run cannot be computed: ${shape.text}.`,
+      reasonRef: { key: "missing.mfu_shape", params: { role: roleRef(role), why: nested(shape) } },
+    };
   const peak = clusterPeak(input, table);
-  if (typeof peak === "string") return { unavailable: "missing", reason: `${role}: ${peak}` };
+  if ("key" in peak)
+    return {
+      unavailable: "missing",
+      reason: `${role}: ${peak.text}`,
+      reasonRef: { key: "missing.mfu_peak", params: { role: roleRef(role), why: nested(peak) } },
+    };
   const steps = keptSteps(table, input);
   if (steps.length === 0)
-    return { unavailable: "invalid", reason: `The ${role} log has no step with a time and a batch size.` };
+    return {
+      unavailable: "invalid",
+      reason: `The ${role} log has no step with a time and a batch size.`,
+      reasonRef: { key: "invalid.mfu_no_step", params: { role: roleRef(role) } },
+    };
   const flops = Float64Array.from(steps, (s) => modelFlops(shape, s.globalBatch, "megatron-2025-03"));
   const seconds = Float64Array.from(steps, (s) => s.elapsedMs / 1000);
   const ratio = (w?: Uint32Array) => weightedSum(flops, w) / (weightedSum(seconds, w) * peak.tflops * 1e12);
@@ -90,7 +98,18 @@ function measureMfu(
     ...bound,
     explainClaim: (claimed) => explainFormula(claimed, earlier, table.path),
     n: steps.length,
-    method: `MFU = Σ model FLOPs / (Σ step time × ${peak.describe}) over ${steps.length} steps after ${table.steps.length - steps.length} warm-up step(s); ${FLOPS_FORMULA["megatron-2025-03"]}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
+    method: `MFU = Σ model FLOPs / (Σ step time × ${peak.describe.text}) over ${steps.length} steps after ${table.steps.length - steps.length} warm-up step(s); ${FLOPS_FORMULA["megatron-2025-03"]}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
+    methodRef: {
+      key: "method.mfu",
+      params: {
+        peak: nested(peak.describe),
+        steps: steps.length,
+        warmup: table.steps.length - steps.length,
+        formula: { key: "flops_formula.megatron-2025-03" },
+        resamples: RESAMPLES,
+        seed: input.seed,
+      },
+    },
   };
 }
 
@@ -126,7 +145,7 @@ function modelArgs(table: TrainingTable, input: MeasureInput): Record<string, st
 function clusterPeak(
   input: MeasureInput,
   table: TrainingTable,
-): { tflops: number; describe: string } | string {
+): { tflops: number; describe: Sentence } | Sentence {
   const precision =
     input.conditions.precision === "fp8" || (table.args.fp8 !== undefined && table.args.fp8 !== "None")
       ? "fp8"
@@ -136,20 +155,38 @@ function clusterPeak(
   const declared = types.reduce((sum, t) => sum + t.count, 0);
   const gpus = table.gpus ?? (declared > 0 ? declared : undefined);
   if (gpus === undefined || types.length === 0)
-    return "declare the accelerators (system.accelerators with catalog ids) so the dense peak is known";
+    return {
+      key: "peak.undeclared",
+      text: "declare the accelerators (system.accelerators with catalog ids) so the dense peak is known",
+    };
   if (types.length > 1 && declared !== gpus)
-    return `the log ran on ${gpus} GPUs but the declared accelerators add up to ${declared}; declare the run's cluster`;
+    return {
+      key: "peak.cluster_mismatch",
+      params: { gpus, declared },
+      text: `the log ran on ${gpus} GPUs but the declared accelerators add up to ${declared}; declare the run's cluster`,
+    };
   const mix = types.length === 1 ? [{ id: types[0]?.id as string, count: gpus }] : types;
   let tflops = 0;
   for (const type of mix) {
     const entry = input.hardware?.get(type.id);
     const peak = entry === undefined ? undefined : densePeak(entry, precision);
     if (peak === undefined)
-      return `the hardware catalog has no dense ${precision.toUpperCase()} peak for ${type.id}`;
+      return {
+        key: "peak.not_in_catalog",
+        params: { precision: precision.toUpperCase(), id: type.id },
+        text: `the hardware catalog has no dense ${precision.toUpperCase()} peak for ${type.id}`,
+      };
     tflops += type.count * peak.tflops;
   }
   const terms = mix.map((t) => `${t.count} × ${t.id}`).join(" + ");
-  return { tflops, describe: `dense ${precision.toUpperCase()} peak of ${terms} = ${round(tflops)} TFLOP/s` };
+  return {
+    tflops,
+    describe: {
+      key: "peak.dense_sum",
+      params: { precision: precision.toUpperCase(), terms, tflops: round(tflops) },
+      text: `dense ${precision.toUpperCase()} peak of ${terms} = ${round(tflops)} TFLOP/s`,
+    },
+  };
 }
 
 function keptSteps(table: TrainingTable, input: MeasureInput) {
@@ -187,10 +224,6 @@ function bootstrap(
     low: values[Math.floor(alpha * (RESAMPLES - 1))] as number,
     high: values[Math.ceil((1 - alpha) * (RESAMPLES - 1))] as number,
   };
-}
-
-function percent(value: number): number {
-  return Math.round(value * 1000) / 10;
 }
 
 function round(value: number): number {

@@ -1,3 +1,5 @@
+import type { Sentence } from "../sentence.ts";
+
 /**
  * Model FLOPs per training iteration as Megatron-LM counts them (`num_floating_point_operations` in
  * megatron/training/training.py): forward + backward GEMMs, 2 FLOPs per multiply-add, logits included,
@@ -32,8 +34,8 @@ export interface ModelShape {
   routedExperts: number;
 }
 
-/** The model shape from a Megatron argument dump; a string names what is missing. */
-export function readModelShape(args: Record<string, string>, vocabOverride?: number): ModelShape | string {
+/** The model shape from a Megatron argument dump; a sentence names what is missing. */
+export function readModelShape(args: Record<string, string>, vocabOverride?: number): ModelShape | Sentence {
   const num = (key: string) => {
     const value = Number(args[key]);
     return Number.isFinite(value) && value > 0 ? value : undefined;
@@ -54,10 +56,16 @@ export function readModelShape(args: Record<string, string>, vocabOverride?: num
   })
     .filter(([, v]) => v === undefined)
     .map(([k]) => k);
-  if (missing.length > 0)
-    return `the model shape lacks ${missing.join(", ")}${missing.includes("vocab_size") ? " (the log has neither the '> padded vocab (size: …) with … dummy tokens (new size: …)' line nor a vocab_size argument: submit the whole log, or declare vocab_size with the claim)" : ""}`;
+  if (missing.length > 0) {
+    const vocabHint = missing.includes("vocab_size");
+    return {
+      key: "shape.lacks",
+      params: { missing: missing.join(", "), vocab: vocabHint ? "yes" : "no" },
+      text: `the model shape lacks ${missing.join(", ")}${vocabHint ? " (the log has neither the '> padded vocab (size: …) with … dummy tokens (new size: …)' line nor a vocab_size argument: submit the whole log, or declare vocab_size with the claim)" : ""}`,
+    };
+  }
   if (args.multi_latent_attention === "True")
-    return "multi-latent attention models are not covered by the formula";
+    return { key: "shape.mla", text: "multi-latent attention models are not covered by the formula" };
   const experts = num("num_experts");
   return {
     layers: layers as number,

@@ -3,6 +3,7 @@ import { createFinding } from "../../model/create-finding.ts";
 import type { ParsedEvidence } from "../../model/evidence.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { nested, roleRef, type Sentence } from "../sentence.ts";
 import { computeChange } from "../stats/relative-change.ts";
 
 /**
@@ -25,7 +26,11 @@ export const timeToTrainMinutes: MetricDefinition = {
     if ("unavailable" in baseline) return baseline;
     const value = computeChange(input.comparison, "lower", candidate.minutes, baseline.minutes);
     return {
-      ...exact(value, `candidate ${candidate.method}; ${role} ${baseline.method}`),
+      ...exact(value, {
+        key: "method.time_to_train_change",
+        params: { c: nested(candidate.method), role: roleRef(role), b: nested(baseline.method) },
+        text: `candidate ${candidate.method.text}; ${role} ${baseline.method.text}`,
+      }),
       candidate: candidate.minutes,
       baseline: baseline.minutes,
     };
@@ -52,6 +57,16 @@ export function describeScoredByTimeToTrain(
   return {
     unavailable: "missing",
     reason: `The ${role} MLPerf Training result${benchmark === undefined ? "" : ` (${benchmark})`} logs no ${what} per step: it is scored by its time to train, ${round3(timed.minutes)} min with run_stop status ${timed.status} (metric training.time_to_train_minutes). For a ${what} requirement submit ${wanted}.`,
+    reasonRef: {
+      key: "missing.scored_by_time_to_train",
+      params: {
+        role: roleRef(role),
+        benchmark: benchmark === undefined ? "none" : String(benchmark),
+        what,
+        minutes: round3(timed.minutes),
+        status: timed.status,
+      },
+    },
   };
 }
 
@@ -60,19 +75,29 @@ export function describeScoredByTimeToTrain(
 function readScore(
   evidence: ParsedEvidence | undefined,
   role: string,
-): { minutes: number; method: string } | MetricUnavailable {
+): { minutes: number; method: Sentence } | MetricUnavailable {
   const table = evidence?.training;
   const timed = table?.timeToTrain;
   if (table === undefined || timed === undefined)
     return {
       unavailable: "missing",
       reason: `No ${role} MLPerf Training result with run_start and run_stop was submitted; time to train is MLPerf Training's score: submit the run's whole result_N.txt (:::MLLOG lines).`,
+      reasonRef: { key: "missing.time_to_train", params: { role: roleRef(role) } },
     };
   const broken = checkScore(table, timed);
   if (broken !== undefined) return broken;
   return {
     minutes: timed.minutes,
-    method: `(run_stop − run_start) / 60 000 ms = ${round3(timed.minutes)} min, run_start line ${timed.startLine}, run_stop line ${timed.stopLine} (status ${timed.status}), as the MLPerf results summarizer reads it`,
+    method: {
+      key: "method.time_to_train",
+      params: {
+        minutes: round3(timed.minutes),
+        start: timed.startLine,
+        stop: timed.stopLine,
+        status: timed.status,
+      },
+      text: `(run_stop − run_start) / 60 000 ms = ${round3(timed.minutes)} min, run_start line ${timed.startLine}, run_stop line ${timed.stopLine} (status ${timed.status}), as the MLPerf results summarizer reads it`,
+    },
   };
 }
 
@@ -81,24 +106,35 @@ function checkScore(table: TrainingTable, timed: TimeToTrain): MetricUnavailable
   const where = { path: table.path, line: timed.stopLine };
   if (timed.status !== "success") {
     const message = `run_stop has status ${timed.status}: MLPerf scores only a run that ends with status success, so this run has no time to train; submit a run that converged.`;
+    const params = { variant: "time_to_train", status: timed.status };
     return {
       unavailable: "invalid",
       reason: message,
-      findings: [createFinding("MLLOG_RUN_NOT_SUCCESS", "error", message, where)],
+      reasonRef: { key: "MLLOG_RUN_NOT_SUCCESS", params },
+      findings: [createFinding("MLLOG_RUN_NOT_SUCCESS", "error", message, where, params)],
     };
   }
   if (timed.minutes > 0) return undefined;
   const message = `run_stop is not after run_start (${round3(timed.minutes)} min): the timestamps were edited or the lines of two runs were mixed; submit the run's unedited result_N.txt.`;
+  const params = { variant: "time_to_train", minutes: round3(timed.minutes) };
   return {
     unavailable: "invalid",
     reason: message,
-    findings: [createFinding("MLLOG_BAD_TIME_TO_TRAIN", "error", message, where)],
+    reasonRef: { key: "MLLOG_BAD_TIME_TO_TRAIN", params },
+    findings: [createFinding("MLLOG_BAD_TIME_TO_TRAIN", "error", message, where, params)],
   };
 }
 
-function exact(value: number, method: string): MetricEstimate {
+function exact(value: number, method: Sentence): MetricEstimate {
   // One run's score is a reading, not a sample: the bound is the value itself.
-  return { value, low: value, high: value, n: 1, method: `${method}; exact (one run, no sampling)` };
+  return {
+    value,
+    low: value,
+    high: value,
+    n: 1,
+    method: `${method.text}; exact (one run, no sampling)`,
+    methodRef: { key: "method.exact_one_run", params: { method: nested(method) } },
+  };
 }
 
 function round3(value: number): number {

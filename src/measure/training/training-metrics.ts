@@ -5,6 +5,7 @@ import type { Finding } from "../../model/finding.ts";
 import { densePeak, type HardwareCatalog } from "../../model/hardware.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
+import { joinClauses, nested, roleRef, type Sentence } from "../sentence.ts";
 import { boundSamplesNeeded, unitWeights, weightedMean } from "../stats/paired-resample.ts";
 import { createRandom } from "../stats/random.ts";
 import { FLOPS_FORMULA, type FlopsConvention, modelFlops, readModelShape } from "./model-flops.ts";
@@ -38,6 +39,7 @@ export const trainingThroughput: MetricDefinition = {
       return {
         unavailable: "missing",
         reason: `No ${role} training log was submitted (role ${role}, or ${role}-<accelerator> for each homogeneous run).`,
+        reasonRef: { key: "missing.training_baseline", params: { role } },
       };
     const broken = baselines.find((b) => "unavailable" in b.run);
     if (broken !== undefined) return broken.run as MetricUnavailable;
@@ -59,13 +61,14 @@ export const trainingLoss: MetricDefinition = {
   evaluate(input) {
     const candidateLog = findEvidence(input, "training-throughput", "candidate");
     const c = finalLosses(candidateLog);
-    if (typeof c === "string")
+    if ("key" in c)
       return (
         (candidateLog === undefined
           ? undefined
           : describeScoredByTimeToTrain(candidateLog, "candidate", "loss")) ?? {
           unavailable: "missing",
-          reason: `Candidate: ${c}`,
+          reason: `Candidate: ${c.text}`,
+          reasonRef: { key: "missing.training_loss", params: { side: "candidate" } },
         }
       );
     if (input.comparison === "none") {
@@ -74,7 +77,8 @@ export const trainingLoss: MetricDefinition = {
         value,
         ...bootstrap([c.values], input, ([w]) => mean(c.values, w)),
         n: c.values.length,
-        method: c.method,
+        method: c.method.text,
+        methodRef: nested(c.method),
       };
     }
     const candidate = candidateLog?.training as TrainingTable;
@@ -86,12 +90,14 @@ export const trainingLoss: MetricDefinition = {
       return {
         unavailable: "missing",
         reason: "Baseline: no training log with a loss per step was submitted",
+        reasonRef: { key: "missing.training_loss", params: { side: "baseline" } },
       };
     const window = computeLossWindow(candidate, baseline);
-    if (typeof window === "string")
+    if (!("axis" in window))
       return {
         unavailable: "invalid",
-        reason: `The losses cannot be compared: ${window}; submit a baseline run over the same tokens.`,
+        reason: `The losses cannot be compared: ${window.text}; submit a baseline run over the same tokens.`,
+        reasonRef: { key: "invalid.training_losses", params: { window: nested(window) } },
       };
     return lossChange(window, input);
   },
@@ -111,7 +117,7 @@ interface Run {
   gpus: number | undefined;
   accelerator: string | undefined;
   findings: Finding[];
-  notes: string[];
+  notes: Sentence[];
 }
 
 function readRun(
@@ -138,6 +144,7 @@ function readRun(
       (evidence === undefined ? undefined : describeScoredByTimeToTrain(evidence, role, "throughput")) ?? {
         unavailable: "invalid",
         reason: `The ${role} training log has no step with a usable time and batch size.`,
+        reasonRef: { key: "invalid.training_no_step", params: { role: roleRef(role) } },
       }
     );
   const accelerator = table.accelerator ?? acceleratorFromRole(role, input.hardware);
@@ -156,11 +163,13 @@ function readRun(
 function absolute(run: Run, input: MeasureInput): MetricEstimate {
   const value = harmonic(run.rates, undefined);
   const bound = bootstrap([run.rates], input, ([w]) => harmonic(run.rates, w));
+  const method = joinClauses(describe(run), run.notes);
   return {
     value,
     ...bound,
     n: run.rates.length,
-    method: `${describe(run)}${run.notes.map((n) => `; ${n}`).join("")}`,
+    method: method.text,
+    methodRef: nested(method),
     findings: run.findings,
     nNeeded: boundSamplesNeeded(run.rates.length, value, bound.low, bound.high),
   };
@@ -176,9 +185,11 @@ function relative(
     return {
       unavailable: "invalid",
       reason: "The runs are in different units (tokens/s and samples/s); declare seq_length with the claim.",
+      reasonRef: { key: "invalid.training_units" },
     };
   const reference = referenceOf(baselines, input);
-  if (typeof reference === "string") return { unavailable: "invalid", reason: reference };
+  if ("key" in reference)
+    return { unavailable: "invalid", reason: reference.text, reasonRef: nested(reference) };
   const runs = [candidate, ...baselines.map((b) => b.run)];
   const change = (weights: Array<Uint32Array | undefined>) => {
     const t = harmonic(candidate.rates, weights[0]);
@@ -196,11 +207,13 @@ function relative(
     ...baselines.flatMap((b) => b.run.findings),
     ...reference.findings,
   ];
+  const method = joinClauses(changeMethod(input, describe(candidate), reference.describe), candidate.notes);
   return {
     value,
     ...bound,
     n: Math.min(...runs.map((r) => r.rates.length)),
-    method: `${input.comparison === "loss" ? "1 − candidate / reference" : "candidate / reference − 1"}; candidate ${describe(candidate)}; reference ${reference.describe}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})${[...candidate.notes].map((n) => `; ${n}`).join("")}`,
+    method: method.text,
+    methodRef: nested(method),
     candidate: harmonic(candidate.rates, undefined),
     baseline: reference.combine(baselines.map((b) => harmonic(b.run.rates, undefined))),
     findings,
@@ -210,8 +223,24 @@ function relative(
 
 interface Reference {
   combine(throughputs: number[]): number;
-  describe: string;
+  describe: Sentence;
   findings: Finding[];
+}
+
+/** `1 − candidate / reference; candidate …; reference …; bootstrap over steps (…)`. */
+function changeMethod(input: MeasureInput, candidate: Sentence, reference: Sentence): Sentence {
+  const formula = input.comparison === "loss" ? "1 − candidate / reference" : "candidate / reference − 1";
+  return {
+    key: "method.training_throughput_change",
+    params: {
+      comparison: input.comparison === "loss" ? "loss" : "gain",
+      candidate: nested(candidate),
+      reference: nested(reference),
+      resamples: RESAMPLES,
+      seed: input.seed,
+    },
+    text: `${formula}; candidate ${candidate.text}; reference ${reference.text}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
+  };
 }
 
 /**
@@ -219,32 +248,52 @@ interface Reference {
  * candidate's accelerators, tᵢ = Tᵢ / gpusᵢ; a type with no run is scaled from the first measured
  * type by the catalog's dense BF16 peaks.
  */
-function referenceOf(baselines: Array<{ name: string; run: Run }>, input: MeasureInput): Reference | string {
+function referenceOf(
+  baselines: Array<{ name: string; run: Run }>,
+  input: MeasureInput,
+): Reference | Sentence {
   const types = input.system.accelerators;
   // One untagged baseline run is the reference itself (cross-domain: the same job in one domain).
   const heterogeneous =
     baselines.length > 1 ||
     (baselines[0]?.run.accelerator !== undefined && new Set(types.map((a) => a.model)).size > 1);
-  if (!heterogeneous)
+  if (!heterogeneous) {
+    const name = baselines[0]?.name as string;
+    const run = describe(baselines[0]?.run as Run);
     return {
       combine: (t) => t[0] as number,
-      describe: `${baselines[0]?.name}: ${describe(baselines[0]?.run as Run)}`,
+      describe: {
+        key: "training.reference_run",
+        params: { role: roleRef(name), run: nested(run) },
+        text: `${name}: ${run.text}`,
+      },
       findings: [],
     };
+  }
   const measured = baselines.map((b) => b.run);
   const missingGpus = baselines.find((b) => b.run.gpus === undefined || b.run.accelerator === undefined);
-  if (missingGpus !== undefined)
-    return `The homogeneous run ${missingGpus.name} does not say its accelerator and GPU count; name the role ${input.baselineRole ?? "baseline"}-<catalog id> and give gpus (CSV column or claim condition).`;
+  if (missingGpus !== undefined) {
+    const role = input.baselineRole ?? "baseline";
+    return {
+      key: "invalid.training_homogeneous_unnamed",
+      params: { name: missingGpus.name, role },
+      text: `The homogeneous run ${missingGpus.name} does not say its accelerator and GPU count; name the role ${role}-<catalog id> and give gpus (CSV column or claim condition).`,
+    };
+  }
   const catalog = input.hardware ?? new Map();
   const findings: Finding[] = [];
   const terms: Array<(t: number[]) => number> = [];
-  const parts: string[] = [];
+  const parts: Sentence[] = [];
   for (const type of types) {
     const at = measured.findIndex((r) => r.accelerator === type.model);
     if (at >= 0) {
       const gpus = measured[at]?.gpus as number;
       terms.push((t) => (type.count * (t[at] as number)) / gpus);
-      parts.push(`${type.count} × ${type.model} (own run)`);
+      parts.push({
+        key: "training.part_own",
+        params: { count: type.count, model: type.model },
+        text: `${type.count} × ${type.model} (own run)`,
+      });
       continue;
     }
     const ref = measured[0] as Run;
@@ -254,13 +303,25 @@ function referenceOf(baselines: Array<{ name: string; run: Run }>, input: Measur
     const ownPeak = own === undefined ? undefined : densePeak(own, "bf16");
     const basePeak = base === undefined ? undefined : densePeak(base, "bf16");
     if (ownPeak === undefined || basePeak === undefined)
-      return `${type.model} has no homogeneous run and no catalog BF16 peak to scale one from; submit its own run.`;
+      return {
+        key: "invalid.training_no_peak",
+        params: { model: type.model },
+        text: `${type.model} has no homogeneous run and no catalog BF16 peak to scale one from; submit its own run.`,
+      };
     terms.push(
       (t) => (((type.count * (t[0] as number)) / (ref.gpus as number)) * ownPeak.tflops) / basePeak.tflops,
     );
-    parts.push(
-      `${type.count} × ${type.model} (scaled from ${ref.accelerator} by dense BF16 peaks ${ownPeak.tflops}/${basePeak.tflops})`,
-    );
+    parts.push({
+      key: "training.part_scaled",
+      params: {
+        count: type.count,
+        model: type.model,
+        from: `${ref.accelerator}`,
+        own: ownPeak.tflops,
+        base: basePeak.tflops,
+      },
+      text: `${type.count} × ${type.model} (scaled from ${ref.accelerator} by dense BF16 peaks ${ownPeak.tflops}/${basePeak.tflops})`,
+    });
     findings.push(
       createFinding(
         "TRAINING_PEAK_NORMALIZED",
@@ -271,23 +332,33 @@ function referenceOf(baselines: Array<{ name: string; run: Run }>, input: Measur
           model: type.model,
           tflops: ownPeak.tflops,
           tflops2: basePeak.tflops,
-          unverified: ownPeak.verified && basePeak.verified ? "" : "; at least one is unverified",
+          unverified: ownPeak.verified && basePeak.verified ? "" : { key: "training.peak_unverified" },
         },
       ),
     );
   }
   return {
     combine: (t) => terms.reduce((sum, term) => sum + term(t), 0),
-    describe: `Σ nᵢ·tᵢ = ${parts.join(" + ")}`,
+    describe: sumOf(parts),
     findings,
   };
 }
 
 /** Megatron's TFLOP/s per GPU recomputed from the argument dump, and checked against the accelerator's peak. */
-function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Finding[]; notes: string[] } {
+function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Finding[]; notes: Sentence[] } {
   if (table.tool !== "megatron" || Object.keys(table.args).length === 0) return { findings: [], notes: [] };
   const shape = readModelShape(table.args, positive(input.conditions.vocab_size));
-  if (typeof shape === "string") return { findings: [], notes: [`TFLOP/s/GPU not recomputed: ${shape}`] };
+  if ("key" in shape)
+    return {
+      findings: [],
+      notes: [
+        {
+          key: "training.tflops_not_recomputed",
+          params: { why: nested(shape) },
+          text: `TFLOP/s/GPU not recomputed: ${shape.text}`,
+        },
+      ],
+    };
   const gpus = table.gpus;
   const steps = table.steps.filter((s) => !Number.isNaN(s.tflopsPerGpu));
   const last = steps.at(-1);
@@ -324,14 +395,31 @@ function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Find
   const accelerator = input.system.accelerators[0]?.model;
   const entry = accelerator === undefined ? undefined : input.hardware?.get(accelerator);
   const peak = entry === undefined ? undefined : densePeak(entry, precision);
-  const notes = [
-    `TFLOP/s/GPU recomputed ${round(recomputed)} at iteration ${last.iteration} with ${FLOPS_FORMULA[convention]}`,
+  const notes: Sentence[] = [
+    {
+      key: "training.tflops_recomputed",
+      params: {
+        value: round(recomputed),
+        iteration: last.iteration,
+        formula: { key: `flops_formula.${convention}` },
+      },
+      text: `TFLOP/s/GPU recomputed ${round(recomputed)} at iteration ${last.iteration} with ${FLOPS_FORMULA[convention]}`,
+    },
   ];
   if (peak !== undefined && entry !== undefined) {
     const bf16 = densePeak(entry, "bf16");
-    notes.push(
-      `MFU ${round((100 * recomputed) / peak.tflops)} % of the ${precision.toUpperCase()} dense peak ${peak.tflops}${precision === "fp8" && bf16 !== undefined ? ` (${round((100 * recomputed) / bf16.tflops)} % against the BF16 peak would overstate it: the run used FP8)` : ""}`,
-    );
+    const overstated =
+      precision === "fp8" && bf16 !== undefined ? round((100 * recomputed) / bf16.tflops) : undefined;
+    notes.push({
+      key: "training.mfu_note",
+      params: {
+        percent: round((100 * recomputed) / peak.tflops),
+        precision: precision.toUpperCase(),
+        tflops: peak.tflops,
+        bf16: overstated ?? "none",
+      },
+      text: `MFU ${round((100 * recomputed) / peak.tflops)} % of the ${precision.toUpperCase()} dense peak ${peak.tflops}${overstated !== undefined ? ` (${overstated} % against the BF16 peak would overstate it: the run used FP8)` : ""}`,
+    });
     if (recomputed > peak.tflops)
       findings.push(
         createFinding(
@@ -351,6 +439,20 @@ function checkFlops(table: TrainingTable, input: MeasureInput): { findings: Find
   return { findings, notes };
 }
 
+/** `Σ nᵢ·tᵢ = a + b + …` over the accelerator types' parts. */
+function sumOf(parts: Sentence[]): Sentence {
+  const [first, ...rest] = parts as [Sentence, ...Sentence[]];
+  const sum = rest.reduce<Sentence>(
+    (left, part) => ({
+      key: "training.plus",
+      params: { left: nested(left), right: nested(part) },
+      text: `${left.text} + ${part.text}`,
+    }),
+    first,
+  );
+  return { key: "training.reference_sum", params: { parts: nested(sum) }, text: `Σ nᵢ·tᵢ = ${sum.text}` };
+}
+
 function lossChange(window: LossWindow, input: MeasureInput): MetricEstimate {
   const cv = Float64Array.from(window.candidate, (s) => s.loss);
   const bv = Float64Array.from(window.baseline, (s) => s.loss);
@@ -361,18 +463,31 @@ function lossChange(window: LossWindow, input: MeasureInput): MetricEstimate {
     value,
     ...bootstrap([cv, bv], input, change),
     n: Math.min(cv.length, bv.length),
-    method: `(candidate − baseline) / baseline of the final loss ${window.describe}: candidate ${round4(mean(cv, undefined))}, baseline ${round4(mean(bv, undefined))}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
+    method: `(candidate − baseline) / baseline of the final loss ${window.describe.text}: candidate ${round4(mean(cv, undefined))}, baseline ${round4(mean(bv, undefined))}; bootstrap over steps (${RESAMPLES} resamples, seed ${input.seed})`,
+    methodRef: {
+      key: "method.training_loss_change",
+      params: {
+        window: nested(window.describe),
+        c: round4(mean(cv, undefined)),
+        b: round4(mean(bv, undefined)),
+        resamples: RESAMPLES,
+        seed: input.seed,
+      },
+    },
     candidate: mean(cv, undefined),
     baseline: mean(bv, undefined),
     ...(short === undefined
       ? {}
-      : { partial: `Not the final loss: ${short}; submit a baseline run as long as the candidate's.` }),
+      : {
+          partial: `Not the final loss: ${short.text}; submit a baseline run as long as the candidate's.`,
+          partialRef: { key: "partial.training_short_window", params: { short: nested(short) } },
+        }),
   };
 }
 
 /** A baseline MLPerf result without a loss per step is scored by its time to train: say so. */
 function lossesOrTimeToTrain(baseline: ParsedEvidence, input: MeasureInput): MetricUnavailable | undefined {
-  if (typeof finalLosses(baseline) !== "string") return undefined;
+  if (!("key" in finalLosses(baseline))) return undefined;
   return describeScoredByTimeToTrain(baseline, input.baselineRole ?? "baseline", "loss");
 }
 
@@ -386,16 +501,22 @@ function round4(value: number): number {
 
 function finalLosses(
   evidence: ParsedEvidence | undefined,
-): { values: Float64Array; method: string } | string {
+): { values: Float64Array; method: Sentence } | Sentence {
   const steps = evidence?.training?.steps.filter((s) => Number.isFinite(s.loss)) ?? [];
-  if (steps.length === 0) return "no training log with a loss per step was submitted";
+  if (steps.length === 0)
+    return { key: "training.no_loss", text: "no training log with a loss per step was submitted" };
   const tail = steps.slice(-Math.max(1, Math.ceil(steps.length * 0.1)));
   const values = Float64Array.from(tail, (s) => s.loss);
   const first = tail[0]?.iteration;
   const last = tail.at(-1)?.iteration;
+  const loss = round(values.reduce((a, b) => a + b, 0) / values.length);
   return {
     values,
-    method: `mean loss ${round(values.reduce((a, b) => a + b, 0) / values.length)} over steps ${first}–${last}`,
+    method: {
+      key: "method.training_final_loss",
+      params: { loss, first: `${first}`, last: `${last}` },
+      text: `mean loss ${loss} over steps ${first}–${last}`,
+    },
   };
 }
 
@@ -436,8 +557,19 @@ function bootstrap(
   };
 }
 
-function describe(run: Run): string {
-  return `${round(harmonic(run.rates, undefined))} ${run.unit} over ${run.rates.length} steps after dropping ${run.dropped} warm-up step(s)${run.gpus === undefined ? "" : ` on ${run.gpus} GPUs`}`;
+function describe(run: Run): Sentence {
+  const rate = round(harmonic(run.rates, undefined));
+  return {
+    key: "training.run",
+    params: {
+      rate,
+      unit: run.unit === "tokens/s" ? "tokens" : "samples",
+      steps: run.rates.length,
+      dropped: run.dropped,
+      gpus: run.gpus ?? "none",
+    },
+    text: `${rate} ${run.unit} over ${run.rates.length} steps after dropping ${run.dropped} warm-up step(s)${run.gpus === undefined ? "" : ` on ${run.gpus} GPUs`}`,
+  };
 }
 
 function acceleratorFromRole(role: string, catalog: HardwareCatalog | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import type { TrainingStep, TrainingTable } from "../../model/collective.ts";
+import { nested, type Sentence } from "../sentence.ts";
 
 /**
  * Where two training runs can be compared: the steps both logged a loss for, measured in tokens
@@ -20,7 +21,7 @@ export interface LossWindow {
   candidateEnd: number;
   baselineEnd: number;
   /** Sentence for the method: which steps of each run were compared. */
-  describe: string;
+  describe: Sentence;
 }
 
 /** Share of the common window (its last 10 %) whose losses are averaged as the final loss. */
@@ -30,26 +31,40 @@ export const FINAL_SHARE = 0.1;
  * The common window of two runs and the final losses of each inside it, or a sentence saying why
  * there is none (no loss logged, or the runs do not overlap).
  */
-export function computeLossWindow(candidate: TrainingTable, baseline: TrainingTable): LossWindow | string {
+export function computeLossWindow(candidate: TrainingTable, baseline: TrainingTable): LossWindow | Sentence {
   const c = candidate.steps.filter((s) => Number.isFinite(s.loss));
   const b = baseline.steps.filter((s) => Number.isFinite(s.loss));
-  if (c.length === 0 || b.length === 0)
-    return `the ${c.length === 0 ? "candidate" : "baseline"} log has no step with a loss`;
+  if (c.length === 0 || b.length === 0) {
+    const side = c.length === 0 ? "candidate" : "baseline";
+    return { key: "window.no_loss", params: { side }, text: `the ${side} log has no step with a loss` };
+  }
   const bySamples = [...c, ...b].every((s) => Number.isFinite(s.globalBatch) && s.globalBatch > 0);
   const byTokens = bySamples && candidate.seqLength !== undefined && baseline.seqLength !== undefined;
   const axis = byTokens ? "tokens" : bySamples ? "samples" : "steps";
   const at = positionOf(axis, candidate, baseline);
   const start = Math.max(at(c[0] as TrainingStep, "c"), at(b[0] as TrainingStep, "b"));
   const end = Math.min(at(c.at(-1) as TrainingStep, "c"), at(b.at(-1) as TrainingStep, "b"));
-  const span = `candidate steps ${c[0]?.iteration}–${c.at(-1)?.iteration}, baseline steps ${b[0]?.iteration}–${b.at(-1)?.iteration}`;
-  if (end < start) return `the runs do not overlap (${span})`;
+  const span = stepSpans(c, b);
+  if (end < start)
+    return {
+      key: "window.no_overlap",
+      params: { span: nested(span) },
+      text: `the runs do not overlap (${span.text})`,
+    };
   const tailStart = end - FINAL_SHARE * (end - start);
   const inTail = (steps: TrainingStep[], side: "c" | "b") =>
     steps.filter((s) => at(s, side) <= end && at(s, side) >= tailStart);
   const cTail = inTail(c, "c");
   const bTail = inTail(b, "b");
-  if (cTail.length === 0 || bTail.length === 0)
-    return `the ${cTail.length === 0 ? "candidate" : "baseline"} logged no loss in the last ${FINAL_SHARE * 100} % of the window both runs cover (${span})`;
+  if (cTail.length === 0 || bTail.length === 0) {
+    const side = cTail.length === 0 ? "candidate" : "baseline";
+    return {
+      key: "window.no_loss_in_tail",
+      params: { side, share: FINAL_SHARE * 100, span: nested(span) },
+      text: `the ${side} logged no loss in the last ${FINAL_SHARE * 100} % of the window both runs cover (${span.text})`,
+    };
+  }
+  const tail = stepSpans(cTail, bTail);
   return {
     axis,
     start,
@@ -59,7 +74,11 @@ export function computeLossWindow(candidate: TrainingTable, baseline: TrainingTa
     baseline: bTail,
     candidateEnd: at(c.at(-1) as TrainingStep, "c"),
     baselineEnd: at(b.at(-1) as TrainingStep, "b"),
-    describe: `at equal ${axis}: the last ${FINAL_SHARE * 100} % of the window both runs cover, candidate steps ${cTail[0]?.iteration}–${cTail.at(-1)?.iteration}, baseline steps ${bTail[0]?.iteration}–${bTail.at(-1)?.iteration}`,
+    describe: {
+      key: "window.final_tenth",
+      params: { axis, share: FINAL_SHARE * 100, span: nested(tail) },
+      text: `at equal ${axis}: the last ${FINAL_SHARE * 100} % of the window both runs cover, ${tail.text}`,
+    },
   };
 }
 
@@ -79,8 +98,22 @@ function positionOf(axis: LossWindow["axis"], candidate: TrainingTable, baseline
  * then not the candidate's final loss (a baseline that stopped at step 1000 against a run to 2000).
  * A baseline that ran longer is fine: it is read at the candidate's end.
  */
-export function describeShortWindow(window: LossWindow): string | undefined {
+export function describeShortWindow(window: LossWindow): Sentence | undefined {
   if (window.end >= (1 - FINAL_SHARE) * window.candidateEnd) return undefined;
   const share = Math.round((100 * window.end) / window.candidateEnd);
-  return `the baseline covers only the first ${share} % of the candidate's run (${window.axis} ${window.end} of ${window.candidateEnd})`;
+  return {
+    key: "window.short",
+    params: { share, axis: window.axis, end: window.end, candidate_end: window.candidateEnd },
+    text: `the baseline covers only the first ${share} % of the candidate's run (${window.axis} ${window.end} of ${window.candidateEnd})`,
+  };
+}
+
+/** `candidate steps 1810–2000, baseline steps 1810–2000`, as text and as the span message. */
+function stepSpans(c: TrainingStep[], b: TrainingStep[]): Sentence {
+  const [c1, c2, b1, b2] = [c[0]?.iteration, c.at(-1)?.iteration, b[0]?.iteration, b.at(-1)?.iteration];
+  return {
+    key: "window.steps",
+    params: { c1: `${c1}`, c2: `${c2}`, b1: `${b1}`, b2: `${b2}` },
+    text: `candidate steps ${c1}–${c2}, baseline steps ${b1}–${b2}`,
+  };
 }

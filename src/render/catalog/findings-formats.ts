@@ -188,8 +188,8 @@ export const messages: Record<string, { en: string; zh: string }> = {
     zh: "任务 {task} 只评测了 {original} 个文档中的 {effective} 个；部分运行不是完整测试集的结果。",
   },
   MLLOG_BAD_TIME_TO_TRAIN: {
-    en: "run_stop (time_ms {time_ms}) is not after run_start (time_ms {time_ms2}); the timestamps were edited or the lines of two runs were mixed.",
-    zh: "run_stop（time_ms {time_ms}）不在 run_start（time_ms {time_ms2}）之后；时间戳被修改，或混入了两次运行的行。",
+    en: "{variant, select, time_to_train {run_stop is not after run_start ({minutes} min): the timestamps were edited or the lines of two runs were mixed; submit the run''s unedited result_N.txt.} other {run_stop (time_ms {time_ms}) is not after run_start (time_ms {time_ms2}); the timestamps were edited or the lines of two runs were mixed.}}",
+    zh: "{variant, select, time_to_train {run_stop 不在 run_start 之后（{minutes} min）：时间戳被修改，或混入了两次运行的行；请提交该次运行未经修改的 result_N.txt。} other {run_stop（time_ms {time_ms}）不在 run_start（time_ms {time_ms2}）之后；时间戳被修改，或混入了两次运行的行。}}",
   },
   MLLOG_MALFORMED: {
     en: "This :::MLLOG line is not valid JSON; the log was cut or edited.",
@@ -200,8 +200,8 @@ export const messages: Record<string, { en: string; zh: string }> = {
     zh: "记录了 run_start 但之后没有 run_stop：运行没有结束（结果汇总工具会丢弃这样的文件）；请提交已完成的运行。",
   },
   MLLOG_RUN_NOT_SUCCESS: {
-    en: "run_stop has status {status}; an aborted run is not a result.",
-    zh: "run_stop 的状态为 {status}；中止的运行不是结果。",
+    en: "{variant, select, time_to_train {run_stop has status {status}: MLPerf scores only a run that ends with status success, so this run has no time to train; submit a run that converged.} other {run_stop has status {status}; an aborted run is not a result.}}",
+    zh: "{variant, select, time_to_train {run_stop 的状态为 `{status}`：MLPerf 只为以 `success` 状态结束的运行评分，因此这次运行没有训练用时；请提交已收敛的运行。} other {run_stop 的状态为 `{status}`；中止的运行不是结果。}}",
   },
   MLPERF_BAD_EVENT: {
     en: "This :::MLLOG line is not a JSON object with a key; the log was cut or edited. Submit LoadGen''s file unedited.",

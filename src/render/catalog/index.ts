@@ -12,9 +12,12 @@ import { messages as findingsMeasure } from "./findings-measure.ts";
 import { messages as findingsQuality } from "./findings-quality.ts";
 import { messages as jobs } from "./jobs.ts";
 import { messages as measure } from "./measure.ts";
+import { messages as measureCollective } from "./measure-collective.ts";
 import { messages as measureQuality } from "./measure-quality.ts";
 import { messages as measureServing } from "./measure-serving.ts";
 import { messages as measureSystem } from "./measure-system.ts";
+import { messages as measureTraining } from "./measure-training.ts";
+
 import { messages as reasons } from "./reasons.ts";
 import { messages as report } from "./report.ts";
 import { messages as reported } from "./reported.ts";
@@ -44,6 +47,8 @@ export const CATALOG_MODULES: Record<string, Catalog> = {
   "measure-quality": measureQuality,
   "measure-serving": measureServing,
   "measure-system": measureSystem,
+  "measure-collective": measureCollective,
+  "measure-training": measureTraining,
   reasons,
   report,
   reported,

@@ -66,22 +66,6 @@ export const messages: Record<string, { en: string; zh: string }> = {
     zh: "模型文件没有给出{what}；请填写该列。",
   },
   // --- GPU memory ---
-  "method.peak_memory": {
-    en: "peak memory.used {value} GiB of any GPU over {n} samples",
-    zh: "{n} 个采样点中任一 GPU 的 memory.used 峰值 {value} GiB",
-  },
-  "method.peak_memory_change": {
-    en: "candidate {c} vs {role} {b}",
-    zh: "候选：{c}；{role}：{b}",
-  },
-  "missing.peak_memory_timeline": {
-    en: "No {role} GPU memory timeline was submitted (nvidia-smi --query-gpu=timestamp,index,memory.used,memory.total --format=csv -l 1 during training).",
-    zh: "未提交{role} GPU 显存时间线（请在训练期间运行 nvidia-smi --query-gpu=timestamp,index,memory.used,memory.total --format=csv -l 1）。",
-  },
-  "invalid.peak_memory_no_value": {
-    en: "The {role} timeline has no memory.used value.",
-    zh: "{role}时间线中没有 memory.used 值。",
-  },
   "missing.model_weights": {
     en: "The model's weight size is not declared; set system.model_weights_gib in claimcheck.yaml (or the claim condition model_weights_gib).",
     zh: "未声明模型权重大小；请在 claimcheck.yaml 中设置 system.model_weights_gib（或在声明的条件中写明 model_weights_gib）。",

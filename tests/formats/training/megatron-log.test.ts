@@ -44,7 +44,7 @@ describe.skipIf(!hasCollectiveSamples)("Megatron-LM logs", () => {
     const args = parseEvidence(joinCollectiveSamples("megatron.log", [ARGS, TRAIN])).training?.args ?? {};
     // The dump has no padded vocabulary: Llama-3.1's 128256 tokens are declared, as a team would.
     const shape = readModelShape(args, 128256);
-    if (typeof shape === "string") throw new Error(shape);
+    if ("text" in shape) throw new Error(shape.text);
     const tflops = (convention: keyof typeof FLOPS_FORMULA) =>
       Number((modelFlops(shape, 256, convention) / (19.019 * 1e12 * 64)).toFixed(1));
     expect([tflops("megatron-pre-2025-03"), tflops("megatron-2025-03")]).toEqual([829.5, 774]);
@@ -114,6 +114,6 @@ describe("Megatron-LM padded vocabulary", () => {
       padded_vocab_size: "128512",
     };
     const shape = readModelShape(args, 128256);
-    expect(typeof shape === "string" ? shape : shape.vocab).toBe(128512);
+    expect("text" in shape ? shape.text : shape.vocab).toBe(128512);
   });
 });

@@ -20,7 +20,7 @@ const test = (hosts: number): CollectiveTest => ({
 });
 const rate = (declared: string | number, hosts: number, nicsPerNode: number | undefined) => {
   const link = resolveLink(declared, catalog, []);
-  if (typeof link === "string") return link;
+  if ("text" in link) return link.text;
   return computeLineRate(link, test(hosts), { declared, nicsPerNode, catalog }).gbps;
 };
 

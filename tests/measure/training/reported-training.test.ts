@@ -34,7 +34,7 @@ describe("training.mfu on the genuine MI325X Megatron log", () => {
   it("divides the current formula's FLOPs by the 64 GPUs' dense FP8 peak, after one warm-up step", () => {
     const result = trainingMfu.evaluate(input(parseLog()));
     const shape = readModelShape({ ...parseLog().training?.args, vocab_size: "128256" });
-    if (typeof shape === "string") throw new Error(shape);
+    if ("text" in shape) throw new Error(shape.text);
     const flops = 9 * modelFlops(shape, 256, "megatron-2025-03");
     const seconds = ELAPSED.slice(1).reduce((a, b) => a + b, 0) / 1000;
     const expected = flops / (seconds * 64 * 2614.9e12);
@@ -60,6 +60,13 @@ describe("training.mfu on the genuine MI325X Megatron log", () => {
     expect(trainingMfu.evaluate({ ...input(parsed), conditions: {} })).toEqual({
       unavailable: "missing",
       reason: "MFU of the candidate run cannot be computed: the model shape lacks num_layers.",
+      reasonRef: {
+        key: "missing.mfu_shape",
+        params: {
+          role: { key: "role.candidate", text: "candidate" },
+          why: { key: "shape.lacks", params: { missing: "num_layers", vocab: "no" } },
+        },
+      },
     });
   });
 });
@@ -77,6 +84,7 @@ describe("training.effective_time_ratio", () => {
       redoneIterations: 0,
       lines: 10,
       startLabel: "after megatron is initialized",
+      start: { key: "timeline.start_mark", params: { label: "after megatron is initialized" } },
     });
     const result = effectiveTrainingTime.evaluate(input(parseLog()));
     expect("unavailable" in result ? result : [result.value, result.low, result.high]).toEqual([
@@ -114,6 +122,7 @@ describe("training.effective_time_ratio", () => {
       redoneIterations: 3,
       lines: 9,
       startLabel: "before the start of training step",
+      start: { key: "timeline.start_mark", params: { label: "before the start of training step" } },
     });
   });
 });

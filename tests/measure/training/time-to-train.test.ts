@@ -6,6 +6,8 @@ import { findMetric } from "../../../src/measure/registry.ts";
 import { timeToTrainMinutes } from "../../../src/measure/training/time-to-train.ts";
 import { trainingLoss, trainingThroughput } from "../../../src/measure/training/training-metrics.ts";
 import type { ParsedEvidence } from "../../../src/model/evidence.ts";
+import type { MessageRef } from "../../../src/model/message.ts";
+import { renderMessage } from "../../../src/render/catalog/index.ts";
 
 /**
  * Genuine MLPerf Training results (tests/corpus/training, SOURCES.md there). The minutes are what
@@ -41,6 +43,15 @@ describe("training.time_to_train_minutes", () => {
       n: 1,
       method:
         "(run_stop − run_start) / 60 000 ms = 114.794 min, run_start line 26, run_stop line 98 (status success), as the MLPerf results summarizer reads it; exact (one run, no sampling)",
+      methodRef: {
+        key: "method.exact_one_run",
+        params: {
+          method: {
+            key: "method.time_to_train",
+            params: { minutes: 114.794, start: 26, stop: 98, status: "success" },
+          },
+        },
+      },
     });
   });
 
@@ -75,6 +86,7 @@ describe("training.time_to_train_minutes", () => {
       n: 1,
       method:
         "candidate (run_stop − run_start) / 60 000 ms = 67.249 min, run_start line 35, run_stop line 116 (status success), as the MLPerf results summarizer reads it; baseline (run_stop − run_start) / 60 000 ms = 223.868 min, run_start line 35, run_stop line 113 (status success), as the MLPerf results summarizer reads it; exact (one run, no sampling)",
+      methodRef: expect.objectContaining({ key: "method.exact_one_run" }),
       candidate: round9(cm),
       baseline: round9(bm),
     });
@@ -90,12 +102,14 @@ describe("training.time_to_train_minutes", () => {
       {
         unavailable: "invalid",
         reason: message,
+        reasonRef: { key: "MLLOG_RUN_NOT_SUCCESS", params: { variant: "time_to_train", status: "aborted" } },
         findings: [
           {
             code: "MLLOG_RUN_NOT_SUCCESS",
             severity: "error",
             message,
             location: { path: GOOGLE_GPT3, line: RUN_STOP },
+            params: { variant: "time_to_train", status: "aborted" },
           },
         ],
       },
@@ -109,6 +123,10 @@ describe("training.time_to_train_minutes", () => {
       unavailable: "missing",
       reason:
         "No candidate MLPerf Training result with run_start and run_stop was submitted; time to train is MLPerf Training's score: submit the run's whole result_N.txt (:::MLLOG lines).",
+      reasonRef: {
+        key: "missing.time_to_train",
+        params: { role: { key: "role.candidate", text: "candidate" } },
+      },
     });
   });
 });
@@ -119,6 +137,16 @@ describe("per-step training metrics on an MLPerf result scored by its time to tr
       unavailable: "missing",
       reason:
         "The candidate MLPerf Training result (gpt3) logs no throughput per step: it is scored by its time to train, 114.794 min with run_stop status success (metric training.time_to_train_minutes). For a throughput requirement submit a log with a throughput per step: a Megatron-LM log (elapsed time per iteration and global batch size), or an MLPerf log whose implementation writes tracked_stats throughput.",
+      reasonRef: {
+        key: "missing.scored_by_time_to_train",
+        params: {
+          role: { key: "role.candidate", text: "candidate" },
+          benchmark: "gpt3",
+          what: "throughput",
+          minutes: 114.794,
+          status: "success",
+        },
+      },
     });
   });
 
@@ -128,7 +156,41 @@ describe("per-step training metrics on an MLPerf result scored by its time to tr
       unavailable: "missing",
       reason:
         "The candidate MLPerf Training result (stable_diffusion) logs no loss per step: it is scored by its time to train, 43.306 min with run_stop status success (metric training.time_to_train_minutes). For a loss requirement submit a log with a loss per step (a Megatron-LM log, or the training-throughput CSV with its loss column).",
+      reasonRef: expect.objectContaining({ key: "missing.scored_by_time_to_train" }),
     });
+  });
+});
+
+describe("the sentences of time to train, rendered from their catalog keys", () => {
+  it("are in English the sentences stored, and in Chinese keep the ids and numbers", () => {
+    const cases = [
+      timeToTrainMinutes.evaluate(input({ candidate: corpus(GOOGLE_GPT3) })),
+      timeToTrainMinutes.evaluate(
+        input(
+          {
+            candidate: corpus("mlperf-v4.0_Intel-HabanaLabs_Gaudi2-N128_gpt3_result_0.txt"),
+            baseline: corpus("mlperf-v3.1_Intel-HabanaLabs_Gaudi2-N32_gpt3_result_0.txt"),
+          },
+          { comparison: "improvement", baselineRole: "baseline" },
+        ),
+      ),
+      trainingThroughput.evaluate(input({ candidate: corpus(GOOGLE_GPT3) })),
+      trainingLoss.evaluate(
+        input({ candidate: corpus("mlperf-v4.0_Quanta_D74H-7U_stable_diffusion_result_0.txt") }),
+      ),
+    ];
+    const sentences = cases.map((r): [MessageRef | undefined, string] =>
+      "unavailable" in r ? [r.reasonRef, r.reason] : [r.methodRef, r.method],
+    );
+    expect(sentences.map(([ref, text]) => renderMessage(ref ?? {}, "", "en") === text)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(renderMessage(sentences[0]?.[0] ?? {}, "", "zh")).toBe(
+      "(run_stop − run_start) / 60 000 ms = 114.794 min，run_start 在第 26 行，run_stop 在第 98 行（状态 `success`），与 MLPerf 结果汇总工具的读法相同；精确值（单次运行，无抽样）",
+    );
   });
 });
 

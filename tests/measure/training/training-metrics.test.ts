@@ -15,6 +15,23 @@ describe("training.loss against a baseline", () => {
       high: expect.any(Number),
       n: 20,
       method: `(candidate − baseline) / baseline of the final loss at equal tokens: the last 10 % of the window both runs cover, candidate steps 1810–2000, baseline steps 1810–2000: candidate ${round4(c)}, baseline ${round4(b)}; bootstrap over steps (1000 resamples, seed 1)`,
+      methodRef: {
+        key: "method.training_loss_change",
+        params: {
+          window: {
+            key: "window.final_tenth",
+            params: {
+              axis: "tokens",
+              share: 10,
+              span: { key: "window.steps", params: { c1: "1810", c2: "2000", b1: "1810", b2: "2000" } },
+            },
+          },
+          c: round4(c),
+          b: round4(b),
+          resamples: 1000,
+          seed: 1,
+        },
+      },
       candidate: c,
       baseline: b,
     });
