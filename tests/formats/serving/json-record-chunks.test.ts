@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FormatAdapter } from "../../../src/formats/format.ts";
+import { aiperfJsonl } from "../../../src/formats/serving/aiperf.ts";
 import { llmperfResponses } from "../../../src/formats/serving/llmperf.ts";
 import type { ParsedEvidence } from "../../../src/model/evidence.ts";
+import { hasServingSamples } from "./serving-test-helpers.ts";
 
 const ROOT = new URL("../../..", import.meta.url).pathname;
 
@@ -72,6 +74,52 @@ describe("the streaming read of LLMPerf individual responses", () => {
       read: ["huge-number", "negative-number", "null-everywhere", "number-as-string"].map(
         (name) => `${dir}/${name}.json`,
       ),
+    });
+  });
+});
+
+describe("the streaming read of AIPerf profile_export.jsonl", () => {
+  const lines = (n: number, at: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => at(i)).join("\n");
+  const record = (i: number) =>
+    `{"metadata": {"x_request_id": "r-${i}", "request_start_ns": ${1759813207532900363n + BigInt(i) * 1000003n}, "benchmark_phase": "${i < 2 ? "warmup" : "profiling"}", "was_cancelled": ${i === 7}}, "metrics": {"input_sequence_length": {"value": ${500 + i}, "unit": "tokens"}, "time_to_first_token": {"value": ${250.5 + i / 3}, "unit": "ms"}, "request_latency": {"value": ${i === 5 ? 0.3 : 300.25 + i}, "unit": "${i === 5 ? "s" : "ms"}"}, "inter_chunk_latency": {"value": [4.8, 5.3, ${i}.25], "unit": "ms"}, "output_sequence_length": {"value": ${9 + (i % 4)}, "unit": "tokens"}, "inter_token_latency": {"value": 5.2, "unit": "ms"}}, "error": ${i === 9 ? '{"code": 500, "message": "boom"}' : "null"}}`;
+  const text = `${lines(12, record)}\n`;
+  const bytes = new TextEncoder().encode(text);
+
+  it.each([1, 5, 64, 1 << 20])("gives the general reader's result in chunks of %i bytes", (size) => {
+    const { general, streamed } = both(aiperfJsonl, "p.jsonl", bytes, size);
+    expect(streamed).toEqual(general);
+  });
+
+  it("reads ids, nanosecond starts, units and list means from bytes, and skips the warm-up", () => {
+    const { streamed } = both(aiperfJsonl, "p.jsonl", bytes, 7);
+    const r = streamed?.requests;
+    expect({
+      id: r?.requestId?.slice(0, 2),
+      start: r?.startS?.[0],
+      e2e: r?.e2eMs?.[3],
+      itl: r?.itlMs?.[1],
+      ok: [...(r?.ok ?? [])],
+      context: streamed?.context,
+      codes: streamed?.findings.map((f) => f.code),
+    }).toEqual({
+      id: ["r-2", "r-3"],
+      start: Number(1759813207532900363n + 2n * 1000003n) / 1e9,
+      e2e: 300,
+      itl: (4.8 + 5.3 + 3.25) / 3,
+      ok: [1, 1, 1, 1, 1, 0, 1, 0, 1, 1],
+      context: { records: 10, completed: 8, failed: 2, cancelled: 1 },
+      codes: ["AIPERF_WARMUP_SKIPPED"],
+    });
+  });
+
+  it("steps aside for the documentation sample (a duplicated key) and the damaged corpus files, and agrees on the rest", () => {
+    const doc = "../shared/samples/serving/aiperf-docs-profile_export-EXAMPLE.jsonl";
+    const result = corpus(aiperfJsonl, [...(hasServingSamples ? [doc] : []), ...folder("aiperf")]);
+    // The corpus files are damaged copies of the documentation sample, which repeats a key.
+    expect(result).toEqual({
+      disagree: [],
+      read: ["tests/reliability/data/corpus/aiperf/no-first-line.jsonl"],
     });
   });
 });
