@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FormatAdapter } from "../../../src/formats/format.ts";
 import { aiperfJsonl } from "../../../src/formats/serving/aiperf.ts";
+import { genaiPerfExport } from "../../../src/formats/serving/genai-perf.ts";
 import { llmperfResponses } from "../../../src/formats/serving/llmperf.ts";
 import type { ParsedEvidence } from "../../../src/model/evidence.ts";
 import { hasServingSamples } from "./serving-test-helpers.ts";
@@ -121,5 +122,103 @@ describe("the streaming read of AIPerf profile_export.jsonl", () => {
       disagree: [],
       read: ["tests/reliability/data/corpus/aiperf/no-first-line.jsonl"],
     });
+  });
+});
+
+describe("the streaming read of GenAI-Perf profile_export.json", () => {
+  const done = '{"response": "data: [DONE]\\n\\n"}';
+  const chunk = (text: string) =>
+    `{"response": "data: {\\"object\\":\\"chat.completion.chunk\\",\\"choices\\":[{\\"delta\\":{\\"content\\":\\"${text}\\"}}]}\\n\\n"}`;
+  const usage =
+    '{"response": "data: {\\"choices\\":[],\\"usage\\":{\\"prompt_tokens\\":7,\\"completion_tokens\\":2}}\\n\\n"}';
+  const request = (t: string, stamps: string, outputs: string, model = "m-1") =>
+    `{"timestamp": ${t}, "request_inputs": {"payload": "{\\"model\\":\\"${model}\\"}"}, "response_timestamps": [${stamps}], "response_outputs": [${outputs}]}`;
+  const experiment = (mode: string, requests: string[]) =>
+    `{"experiment": {"mode": "${mode}", "value": 4}, "requests": [\n${requests.join(",\n")}\n], "window_boundaries": [1, 2]}`;
+  const requests = [
+    request(
+      "1759813207532900363",
+      "1759813207533000364, 1759813207533000365, 1759813207533100365",
+      `${chunk("Hi")}, ${chunk("!")}, ${usage}`,
+    ),
+    request("1759813207632900363", "1759813207633000001", done),
+    request(
+      "1759813207732900363",
+      "1759813207733000001, 1759813207734000001",
+      `${chunk("yo")}, ${done}`,
+      "m-2",
+    ),
+  ];
+  const file = (serviceKind: string, experiments: string[], last = true) =>
+    new TextEncoder().encode(
+      last
+        ? `{\n"experiments": [${experiments.join(", ")}],\n"service_kind": "${serviceKind}", "endpoint": "v1/chat/completions", "version": "x"}\n`
+        : `{"service_kind": "${serviceKind}", "endpoint": "v1/chat/completions",\n"experiments": [${experiments.join(", ")}]}`,
+    );
+  const cases: Array<[string, Uint8Array]> = [
+    ["openai, service_kind after the requests", file("openai", [experiment("concurrency", requests)])],
+    ["triton", file("triton", [experiment("concurrency", requests)], false)],
+    [
+      "two experiments",
+      file("openai", [
+        experiment("concurrency", requests.slice(0, 1)),
+        experiment("request_rate", requests.slice(1)),
+      ]),
+    ],
+  ];
+
+  it.each(cases.flatMap(([name, bytes]) => [1, 13, 1 << 20].map((size) => [name, bytes, size] as const)))(
+    "gives the general reader's result (%s) in chunks of %i bytes",
+    (_name, bytes, size) => {
+      const { general, streamed } = both(genaiPerfExport, "export.json", bytes, size);
+      expect(streamed).toEqual(general);
+    },
+  );
+
+  it("reads nanosecond epochs exactly, the server's token counts, and a request without content as failed", () => {
+    const { streamed } = both(genaiPerfExport, "export.json", cases[0]?.[1] as Uint8Array, 5);
+    const r = streamed?.requests;
+    expect({
+      ttft: [...(r?.ttftMs ?? [])],
+      itl: [...(r?.itlMs ?? [])],
+      tokens: [...(r?.outputTokens ?? [])],
+      ok: [...(r?.ok ?? [])],
+      lines: [...(r?.lines ?? [])],
+      model: streamed?.context?.model,
+    }).toEqual({
+      // 533000364 − 532900363 ns; 733000001 − 732900363 ns; one ns between the two content chunks.
+      ttft: [0.100001, Number.NaN, 0.099638],
+      itl: [0.000001, Number.NaN, Number.NaN],
+      tokens: [2, Number.NaN, Number.NaN],
+      ok: [1, 0, 1],
+      lines: [3, 4, 5],
+      model: "m-1",
+    });
+  });
+
+  it("gives the general reader's result for the upstream test fixture", () => {
+    if (!hasServingSamples) return;
+    const path = "../shared/samples/serving/genai-perf-test-openai_profile_export.json";
+    for (const size of [1, 64, 1 << 20]) {
+      const { general, streamed } = both(genaiPerfExport, path, fileBytes(path), size);
+      expect(streamed).toEqual(general);
+    }
+  });
+
+  it("steps aside when a timestamp is not an integer, a key repeats, or the file is cut", () => {
+    const text = new TextDecoder().decode(cases[0]?.[1]);
+    const broken = [
+      text.replace("1759813207632900363", '"1759813207632900363"'),
+      text.replace("1759813207633000001", "null"),
+      text.replace('"timestamp": 1759813207732900363', '"timestamp": 1.5'),
+      text.replace('"version"', '"endpoint"'),
+      text.slice(0, text.length - 40),
+    ];
+    expect(
+      broken.map((t) => {
+        const bytes = new TextEncoder().encode(t);
+        return genaiPerfExport.parseChunks?.("x.json", chunksOf(bytes, 1 << 20), bytes.length);
+      }),
+    ).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });
