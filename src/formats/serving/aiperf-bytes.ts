@@ -2,11 +2,13 @@ import { MS_PER_UNIT } from "./genai-perf-stats.ts";
 import { JsonRecordSplitter } from "./json-record-splitter.ts";
 import {
   checkObject,
+  createMembers,
   elementsAt,
   memberAt,
   numberAt,
   type RecordMembers,
   stringAt,
+  stringIs,
   valueKind,
 } from "./json-record-walk.ts";
 import {
@@ -37,10 +39,10 @@ export interface AiperfColumns {
 export function readAiperfChunks(chunks: Iterable<Uint8Array>): AiperfColumns | undefined {
   const read: AiperfColumns = { builder: new RequestColumnBuilder(), ok: 0, cancelled: 0, warmup: 0 };
   const scratch: Scratch = {
-    record: { keys: [], at: [], count: 0 },
-    metadata: { keys: [], at: [], count: 0 },
-    metrics: { keys: [], at: [], count: 0 },
-    entry: { keys: [], at: [], count: 0 },
+    record: createMembers(),
+    metadata: createMembers(),
+    metrics: createMembers(),
+    entry: createMembers(),
     elements: [],
   };
   const splitter = new JsonRecordSplitter({ kind: "lines" }, (buf, start, end, line) =>
@@ -73,19 +75,19 @@ function readRecord(
 ): boolean {
   const { record, metadata, metrics } = scratch;
   if (checkObject(buf, start, end, record) < 0) return false;
-  if (!nestedObject(buf, memberAt(record, "metadata"), end, metadata)) return false;
-  const phase = memberAt(metadata, "benchmark_phase");
+  if (!nestedObject(buf, memberAt(buf, record, "metadata"), end, metadata)) return false;
+  const phase = memberAt(buf, metadata, "benchmark_phase");
   if (phase >= 0 && valueKind(buf, phase) === "string" && stringAt(buf, phase, end) === "warmup") {
     read.warmup++;
     return true;
   }
-  if (!nestedObject(buf, memberAt(record, "metrics"), end, metrics)) return false;
-  const cancelledAt = memberAt(metadata, "was_cancelled");
+  if (!nestedObject(buf, memberAt(buf, record, "metrics"), end, metrics)) return false;
+  const cancelledAt = memberAt(buf, metadata, "was_cancelled");
   const cancelled = cancelledAt >= 0 && buf[cancelledAt] === 116; // `true`
-  const errorAt = memberAt(record, "error");
+  const errorAt = memberAt(buf, record, "error");
   const ok = (errorAt < 0 || valueKind(buf, errorAt) === "null") && !cancelled;
-  const startNs = numberField(buf, memberAt(metadata, "request_start_ns"), end);
-  const id = stringField(buf, memberAt(metadata, "x_request_id"), end);
+  const startNs = numberField(buf, memberAt(buf, metadata, "request_start_ns"), end);
+  const id = stringField(buf, memberAt(buf, metadata, "x_request_id"), end);
   if (startNs === FAILED || id === FAILED) return false;
   const row = read.builder.row;
   const metric = (tag: string) => metricValue(buf, end, tag, scratch);
@@ -140,23 +142,30 @@ function stringField(buf: Uint8Array, at: number, end: number): string | undefin
 
 /** A metric in ms (or tokens): `{"value", "unit"}`, a list value giving its mean; NaN when absent. */
 function metricValue(buf: Uint8Array, end: number, tag: string, scratch: Scratch): number | typeof FAILED {
-  const at = memberAt(scratch.metrics, tag);
+  const at = memberAt(buf, scratch.metrics, tag);
   if (at < 0) return Number.NaN;
   const kind = valueKind(buf, at);
   if (kind === "null") return Number.NaN;
   const entry = scratch.entry;
   if (kind !== "object" || checkObject(buf, at, end, entry) < 0) return FAILED;
-  const unitAt = memberAt(entry, "unit");
-  const unit = unitAt >= 0 && valueKind(buf, unitAt) === "string" ? stringAt(buf, unitAt, end) : "";
-  const scale = unit === "tokens" ? 1 : MS_PER_UNIT[unit];
+  const unitAt = memberAt(buf, entry, "unit");
+  const scale = unitScale(buf, unitAt, end);
   if (scale === undefined) return FAILED;
-  const valueAt = memberAt(entry, "value");
+  const valueAt = memberAt(buf, entry, "value");
   if (valueAt >= 0 && valueKind(buf, valueAt) === "array") {
     const value = mean(buf, valueAt, end, scratch.elements);
     return value === FAILED ? FAILED : value * scale;
   }
   const value = numberField(buf, valueAt, end);
   return value === FAILED ? FAILED : (value ?? Number.NaN) * scale;
+}
+
+/** Tokens count as they are, times go to ms; undefined for a unit the general reader reports. */
+function unitScale(buf: Uint8Array, at: number, end: number): number | undefined {
+  // The two units of nearly every metric, compared as bytes (no string per metric).
+  if (at >= 0 && (stringIs(buf, at, "ms") || stringIs(buf, at, "tokens"))) return 1;
+  const unit = at >= 0 && valueKind(buf, at) === "string" ? stringAt(buf, at, end) : "";
+  return unit === "tokens" ? 1 : MS_PER_UNIT[unit];
 }
 
 function mean(buf: Uint8Array, at: number, end: number, elements: number[]): number | typeof FAILED {

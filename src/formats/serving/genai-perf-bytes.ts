@@ -12,6 +12,7 @@ import { mergeSplinteredResponses, readSseResponse } from "./genai-perf-sse.ts";
 import { JsonRecordSplitter } from "./json-record-splitter.ts";
 import {
   checkObject,
+  createMembers,
   elementsAt,
   memberAt,
   type RecordMembers,
@@ -89,8 +90,8 @@ class ExportScan {
   readonly triton: Side = { builder: new RequestColumnBuilder(), ok: 0 };
   model: string | undefined;
   modelList = -1;
-  readonly #request: RecordMembers = { keys: [], at: [], count: 0 };
-  readonly #inner: RecordMembers = { keys: [], at: [], count: 0 };
+  readonly #request: RecordMembers = createMembers();
+  readonly #inner: RecordMembers = createMembers();
   readonly #stampsAt: number[] = [];
   readonly #outputsAt: number[] = [];
   #stamps: Stamp[] = [];
@@ -99,11 +100,11 @@ class ExportScan {
   request(buf: Uint8Array, start: number, end: number, line: number, list: number): boolean {
     const members = this.#request;
     if (checkObject(buf, start, end, members) < 0) return false;
-    const sentAt = memberAt(members, "timestamp");
+    const sentAt = memberAt(buf, members, "timestamp");
     const sent = sentAt < 0 ? undefined : readStamp(buf, sentAt, end);
     if (sent === null) return false;
-    const stamps = this.#readStamps(buf, memberAt(members, "response_timestamps"), end);
-    const texts = this.#readTexts(buf, memberAt(members, "response_outputs"), end);
+    const stamps = this.#readStamps(buf, memberAt(buf, members, "response_timestamps"), end);
+    const texts = this.#readTexts(buf, memberAt(buf, members, "response_outputs"), end);
     if (stamps === undefined || texts === undefined || !this.#readModel(buf, members, end, list))
       return false;
     const startS = sent === undefined ? Number.NaN : (sent.hi * 1e9 + sent.lo) / 1e9;
@@ -133,7 +134,7 @@ class ExportScan {
       texts[i] = "";
       if (valueKind(buf, output) !== "object") continue;
       checkObject(buf, output, end, this.#inner);
-      const response = memberAt(this.#inner, "response");
+      const response = memberAt(buf, this.#inner, "response");
       if (response >= 0 && valueKind(buf, response) === "string") texts[i] = stringAt(buf, response, end);
     }
     return texts;
@@ -141,12 +142,12 @@ class ExportScan {
 
   /** `request_inputs` must be an object (or absent); its payload names the model until one is found. */
   #readModel(buf: Uint8Array, members: RecordMembers, end: number, list: number): boolean {
-    const at = memberAt(members, "request_inputs");
+    const at = memberAt(buf, members, "request_inputs");
     if (at < 0 || valueKind(buf, at) === "null") return true;
     if (valueKind(buf, at) !== "object") return false;
     if (this.model !== undefined) return true;
     checkObject(buf, at, end, this.#inner);
-    const payload = memberAt(this.#inner, "payload");
+    const payload = memberAt(buf, this.#inner, "payload");
     if (payload < 0 || valueKind(buf, payload) !== "string") return true;
     const model = payloadModel(stringAt(buf, payload, end));
     if (model !== undefined) {

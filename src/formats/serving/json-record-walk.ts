@@ -8,11 +8,17 @@ import { JSON_NUMBER, NUMBER_INVALID, readJsonNumber } from "../text/json-number
 /** What a failed step returns instead of an offset. */
 export const WALK_FAIL = -1;
 
-/** The members of the object just checked by `checkObject`: keys and where their values start. */
+/** The members of the object just checked by `checkObject`: where each key's text and value start. */
 export interface RecordMembers {
-  keys: string[];
+  keyStart: number[];
+  keyEnd: number[];
   at: number[];
   count: number;
+}
+
+/** Empty members to pass to `checkObject` (reused from record to record). */
+export function createMembers(): RecordMembers {
+  return { keyStart: [], keyEnd: [], at: [], count: 0 };
 }
 
 /**
@@ -23,15 +29,23 @@ export function checkObject(buf: Uint8Array, k: number, end: number, members: Re
   k = skipSpace(buf, k, end);
   if (buf[k] !== 123) return WALK_FAIL;
   members.count = 0;
+  KEYS.length = 0;
   CHECK.nonAscii = false;
   const stop = checkContainer(buf, k, end, 0, members);
   if (stop === WALK_FAIL || (CHECK.nonAscii && !isUtf8(buf.subarray(k, stop)))) return WALK_FAIL;
   return stop;
 }
 
-/** Where the value of `key` starts among `members`, or −1 when the object has no such key. */
-export function memberAt(members: RecordMembers, key: string): number {
-  for (let i = 0; i < members.count; i++) if (members.keys[i] === key) return members.at[i] as number;
+/** Where the value of `key` (ASCII) starts among `members`, or −1 when the object has no such key. */
+export function memberAt(buf: Uint8Array, members: RecordMembers, key: string): number {
+  const length = key.length;
+  for (let i = 0; i < members.count; i++) {
+    const start = members.keyStart[i] as number;
+    if ((members.keyEnd[i] as number) - start !== length) continue;
+    let k = 0;
+    while (k < length && buf[start + k] === key.charCodeAt(k)) k++;
+    if (k === length) return members.at[i] as number;
+  }
   return -1;
 }
 
@@ -50,12 +64,23 @@ export function skipSpace(buf: Uint8Array, k: number, end: number): number {
  * beyond 2^53, which the parser keeps as a bigint, as `Number()` of it).
  */
 export function numberAt(buf: Uint8Array, k: number, end: number): number {
-  const value = readJsonNumber(buf, k, end);
-  if (JSON_NUMBER.end !== NUMBER_INVALID) return value;
-  let q = buf[k] === 45 ? k + 1 : k;
+  const read = readJsonNumber(buf, k, end);
+  if (JSON_NUMBER.end !== NUMBER_INVALID) return read;
+  const negative = buf[k] === 45;
+  let q = negative ? k + 1 : k;
+  const first = q;
   while (q < end && (buf[q] as number) >= 48 && (buf[q] as number) <= 57) q++;
   JSON_NUMBER.end = q;
-  return Number(String.fromCharCode.apply(null, buf.subarray(k, q) as unknown as number[]));
+  // hi · 10^9 + lo rounds once when hi · 10^9 is exact (10^9 = 2^9 · 1953125), as Number(bigint) does.
+  const split = q - 9;
+  let hi = 0;
+  for (let i = first; i < split; i++) hi = hi * 10 + ((buf[i] as number) - 48);
+  if (hi * 1953125 > Number.MAX_SAFE_INTEGER)
+    return Number(String.fromCharCode.apply(null, buf.subarray(k, q) as unknown as number[]));
+  let lo = 0;
+  for (let i = split; i < q; i++) lo = lo * 10 + ((buf[i] as number) - 48);
+  const value = hi * 1e9 + lo;
+  return negative ? -value : value;
 }
 
 /** The string at `k` of a checked value, decoded. */
@@ -151,16 +176,33 @@ function checkValue(
   if (b === 102) return word(buf, k, end, FALSE);
   if (b === 110) return word(buf, k, end, NULL);
   if (b !== 45 && (b < 48 || b > 57)) return WALK_FAIL;
-  readJsonNumber(buf, k, end);
-  if (JSON_NUMBER.end >= 0) return JSON_NUMBER.end;
-  if (JSON_NUMBER.end !== NUMBER_INVALID) return WALK_FAIL;
-  // An integer beyond 2^53 (a nanosecond timestamp): plain digits, no leading zero.
-  let q = b === 45 ? k + 1 : k;
-  const first = q;
-  while (q < end && (buf[q] as number) >= 48 && (buf[q] as number) <= 57) q++;
-  if (q === first || buf[first] === 48 || q >= end) return WALK_FAIL;
-  const next = buf[q] as number;
-  return next === 46 || next === 101 || next === 69 ? WALK_FAIL : q;
+  return checkNumber(buf, k, end);
+}
+
+/** A number as JSON writes it (no value computed: a reader reads the few it wants); its end. */
+function checkNumber(buf: Uint8Array, k: number, end: number): number {
+  if (buf[k] === 45) k++;
+  const first = k;
+  k = digits(buf, k, end);
+  if (k === first || (k - first > 1 && buf[first] === 48)) return WALK_FAIL;
+  if (buf[k] === 46) {
+    const point = k + 1;
+    k = digits(buf, point, end);
+    if (k === point) return WALK_FAIL;
+  }
+  if (buf[k] === 101 || buf[k] === 69) {
+    k++;
+    if (buf[k] === 43 || buf[k] === 45) k++;
+    const exponent = k;
+    k = digits(buf, k, end);
+    if (k === exponent) return WALK_FAIL;
+  }
+  return k < end ? k : WALK_FAIL;
+}
+
+function digits(buf: Uint8Array, k: number, end: number): number {
+  while (k < end && (buf[k] as number) >= 48 && (buf[k] as number) <= 57) k++;
+  return k;
 }
 
 const TRUE = [116, 114, 117, 101];
@@ -206,34 +248,53 @@ function checkContainer(
 ): number {
   const object = buf[k] === 123;
   const close = object ? 125 : 93;
-  const keys: string[] | undefined = object && members === undefined ? [] : undefined;
+  const base = KEYS.length;
   k = skipSpace(buf, k + 1, end);
   if (buf[k] === close) return k + 1;
   for (;;) {
     if (object) {
       const keyEnd = checkKey(buf, k, end);
-      if (keyEnd === WALK_FAIL) return WALK_FAIL;
-      const key = latin1(buf, k + 1, keyEnd - 1);
-      const seen = members === undefined ? (keys as string[]) : members.keys;
-      const count = members === undefined ? seen.length : members.count;
-      for (let i = 0; i < count; i++) if (seen[i] === key) return WALK_FAIL;
+      if (keyEnd === WALK_FAIL || repeats(buf, base, k + 1, keyEnd - 1)) return closeKeys(base, WALK_FAIL);
+      KEYS.starts[KEYS.length] = k + 1;
+      KEYS.ends[KEYS.length++] = keyEnd - 1;
       k = skipSpace(buf, keyEnd, end);
-      if (buf[k] !== 58) return WALK_FAIL;
+      if (buf[k] !== 58) return closeKeys(base, WALK_FAIL);
       k = skipSpace(buf, k + 1, end);
-      if (members === undefined) seen.push(key);
-      else {
-        members.keys[members.count] = key;
+      if (members !== undefined) {
+        members.keyStart[members.count] = KEYS.starts[KEYS.length - 1] as number;
+        members.keyEnd[members.count] = keyEnd - 1;
         members.at[members.count++] = k;
       }
     }
     k = checkValue(buf, k, end, depth + 1, undefined);
-    if (k === WALK_FAIL) return WALK_FAIL;
+    if (k === WALK_FAIL) return closeKeys(base, WALK_FAIL);
     k = skipSpace(buf, k, end);
     const b = buf[k];
-    if (b === close) return k + 1;
-    if (b !== 44) return WALK_FAIL;
+    if (b === close) return closeKeys(base, k + 1);
+    if (b !== 44) return closeKeys(base, WALK_FAIL);
     k = skipSpace(buf, k + 1, end);
   }
+}
+
+/** The keys of the objects being checked, innermost last, as byte ranges (no string per key). */
+const KEYS = { starts: [] as number[], ends: [] as number[], length: 0 };
+
+function closeKeys(base: number, result: number): number {
+  KEYS.length = base;
+  return result;
+}
+
+/** True when `buf[start .. stop)` equals a key of the current object (those from `base` on). */
+function repeats(buf: Uint8Array, base: number, start: number, stop: number): boolean {
+  const length = stop - start;
+  for (let i = base; i < KEYS.length; i++) {
+    const other = KEYS.starts[i] as number;
+    if ((KEYS.ends[i] as number) - other !== length) continue;
+    let k = 0;
+    while (k < length && buf[start + k] === buf[other + k]) k++;
+    if (k === length) return true;
+  }
+  return false;
 }
 
 /** A key without escapes or non-ASCII bytes (the fast path compares keys as bytes); its end. */

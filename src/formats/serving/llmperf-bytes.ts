@@ -1,6 +1,7 @@
 import { JsonRecordSplitter } from "./json-record-splitter.ts";
 import {
   checkObject,
+  createMembers,
   elementsAt,
   memberAt,
   numberAt,
@@ -32,7 +33,7 @@ export interface LlmperfColumns {
  */
 export function readLlmperfChunks(chunks: Iterable<Uint8Array>): LlmperfColumns | undefined {
   const read: LlmperfColumns = { builder: new RequestColumnBuilder(), ok: 0, scalarItl: false };
-  const members: RecordMembers = { keys: [], at: [], count: 0 };
+  const members: RecordMembers = createMembers();
   const gaps: number[] = [];
   const splitter = new JsonRecordSplitter({ kind: "list", path: [] }, (buf, start, end, line) =>
     readResponse(buf, start, end, line, members, gaps, read),
@@ -66,14 +67,14 @@ function readResponse(
 ): boolean {
   if (checkObject(buf, start, end, members) < 0) return false;
   const row = read.builder.row;
-  const errorAt = memberAt(members, "error_code");
+  const errorAt = memberAt(buf, members, "error_code");
   const ok = errorAt < 0 || valueKind(buf, errorAt) === "null";
-  const ttft = seconds(buf, memberAt(members, "ttft_s"), end);
-  const e2e = seconds(buf, memberAt(members, "end_to_end_latency_s"), end);
-  const input = count(buf, memberAt(members, "number_input_tokens"), end);
-  const output = count(buf, memberAt(members, "number_output_tokens"), end);
+  const ttft = seconds(buf, memberAt(buf, members, "ttft_s"), end);
+  const e2e = seconds(buf, memberAt(buf, members, "end_to_end_latency_s"), end);
+  const input = count(buf, memberAt(buf, members, "number_input_tokens"), end);
+  const output = count(buf, memberAt(buf, members, "number_output_tokens"), end);
   if (ttft === undefined || e2e === undefined || input === undefined || output === undefined) return false;
-  const itlAt = memberAt(members, "inter_token_latency_s");
+  const itlAt = memberAt(buf, members, "inter_token_latency_s");
   const itlKind = itlAt < 0 ? "null" : valueKind(buf, itlAt);
   if (itlKind === "number") read.scalarItl = true;
   const itl = itlKind === "array" ? meanGap(buf, itlAt, end, gaps) : Number.NaN;
