@@ -30,4 +30,7 @@ const metric = (name) => {
   const [p50, p90, p99] = row[`${name}_q`];
   return { n: Number(row[`${name}_n`]), mean: row[`${name}_mean`], p50, p90, p99 };
 };
-process.stdout.write(`${JSON.stringify({ ttft_ms: metric("ttft"), e2e_ms: metric("e2e") })}\n`);
+const { user, system } = process.cpuUsage();
+process.stdout.write(
+  `${JSON.stringify({ ttft_ms: metric("ttft"), e2e_ms: metric("e2e"), cpu_s: (user + system) / 1e6 })}\n`,
+);

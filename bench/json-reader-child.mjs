@@ -30,8 +30,9 @@ if (side === "general") {
   if (parsed === undefined) throw new Error("the streamed read stepped aside");
 }
 const requests = parsed.requests;
+const { user, system } = process.cpuUsage();
 process.stdout.write(
-  `${JSON.stringify({ rows: requests.rows, ttft_ms: summary(requests, requests.ttftMs), e2e_ms: summary(requests, requests.e2eMs) })}\n`,
+  `${JSON.stringify({ rows: requests.rows, ttft_ms: summary(requests, requests.ttftMs), e2e_ms: summary(requests, requests.e2eMs), cpu_s: (user + system) / 1e6 })}\n`,
 );
 
 function summary(requests, column) {

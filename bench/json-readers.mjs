@@ -4,11 +4,12 @@
 // (`general`) and as it streams in (`streamed`), with DuckDB's read_json beside them where it reads
 // the format (AIPerf, LLMPerf; GenAI-Perf's SSE responses need parsing inside strings, which SQL does
 // not do). Each side runs in its own child process, alternately, `--runs` times; wall time is taken
-// here, peak RSS by the child (bench/report-rss.mjs). Writes bench/results/json-readers-<rows>.json.
+// here, CPU time (user + system, all threads) and peak RSS by the child (bench/report-rss.mjs): on a
+// shared machine the CPU time is the steadier measure. Writes bench/results/json-readers-<rows>.json.
 // Run: npm run build && node bench/json-readers.mjs --rows 100000 [--runs 3] [--formats aiperf-jsonl,...]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import {
   aiperfJsonlOfVllm,
@@ -53,7 +54,11 @@ for (const format of chosen) {
   const median = Object.fromEntries(
     Object.entries(samples).map(([name, list]) => [
       name,
-      { wall_s: middle(list.map((s) => s.wall_s)), peak_rss_mb: middle(list.map((s) => s.peak_rss_mb)) },
+      {
+        wall_s: middle(list.map((s) => s.wall_s)),
+        cpu_s: middle(list.map((s) => s.cpu_s)),
+        peak_rss_mb: middle(list.map((s) => s.peak_rss_mb)),
+      },
     ]),
   );
   results[format] = {
@@ -62,6 +67,7 @@ for (const format of chosen) {
     median,
     streamed_vs_general: {
       wall: round(median.streamed.wall_s / median.general.wall_s),
+      cpu: round(median.streamed.cpu_s / median.general.cpu_s),
       peak_rss: round(median.streamed.peak_rss_mb / median.general.peak_rss_mb),
     },
     ...(median.duckdb === undefined
@@ -69,6 +75,7 @@ for (const format of chosen) {
       : {
           streamed_vs_duckdb: {
             wall: round(median.streamed.wall_s / median.duckdb.wall_s),
+            cpu: round(median.streamed.cpu_s / median.duckdb.cpu_s),
             peak_rss: round(median.streamed.peak_rss_mb / median.duckdb.peak_rss_mb),
           },
         }),
@@ -85,6 +92,7 @@ const result = {
     "one file per format of N seeded requests, parsed by the format's adapter: parse() of the whole file (general) vs parseChunks() of 4 MiB chunks (streamed), both through the file edge with its SHA-256; DuckDB read_json + mean and quantile_cont p50/p90/p99 of TTFT and E2E over successful requests where it reads the format",
   rows_per_file: rows,
   machine: {
+    load_average_1m: Number(loadavg()[0]?.toFixed(1)),
     cpus: cpus().length,
     model: cpus()[0]?.model,
     memory_gb: Math.round(totalmem() / 2 ** 30),

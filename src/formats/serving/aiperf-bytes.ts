@@ -1,16 +1,7 @@
 import { MS_PER_UNIT } from "./genai-perf-stats.ts";
+import { checkObject, createMembers, type RecordMembers } from "./json-record-check.ts";
 import { JsonRecordSplitter } from "./json-record-splitter.ts";
-import {
-  checkObject,
-  createMembers,
-  elementsAt,
-  memberAt,
-  numberAt,
-  type RecordMembers,
-  stringAt,
-  stringIs,
-  valueKind,
-} from "./json-record-walk.ts";
+import { elementsAt, memberAt, numberAt, stringAt, stringIs, valueKind } from "./json-record-walk.ts";
 import {
   E2E_MS,
   INPUT_TOKENS,

@@ -1,24 +1,12 @@
 import type { ParsedEvidence } from "../../model/evidence.ts";
 import { type JsonDocument, parseJsonDocument } from "../text/json-input.ts";
 import { decodeText } from "../text/text.ts";
-import {
-  createExportState,
-  exportEvidence,
-  type Nanoseconds,
-  payloadModel,
-  readExport,
-} from "./genai-perf-requests.ts";
+import { createExportState, exportEvidence, payloadModel, readExport } from "./genai-perf-requests.ts";
 import { mergeSplinteredResponses, readSseResponse } from "./genai-perf-sse.ts";
+import { checkObject, createMembers, type RecordMembers } from "./json-record-check.ts";
 import { JsonRecordSplitter } from "./json-record-splitter.ts";
-import {
-  checkObject,
-  createMembers,
-  elementsAt,
-  memberAt,
-  type RecordMembers,
-  stringAt,
-  valueKind,
-} from "./json-record-walk.ts";
+import { elementsAt, memberAt, stringAt, valueKind } from "./json-record-walk.ts";
+import { before, nsBetween, readStamp, type Stamp, toBigInt } from "./nanosecond-stamps.ts";
 import {
   E2E_MS,
   INPUT_TOKENS,
@@ -70,12 +58,6 @@ export function parseGenaiPerfExportChunks(
 }
 
 // --- internal ---
-
-/** A nanosecond timestamp as `hi · 10^9 + lo`, both exact doubles, so differences are exact. */
-interface Stamp {
-  hi: number;
-  lo: number;
-}
 
 /** One reading of the responses (OpenAI or Triton): its rows and the run's first send and last response. */
 interface Side {
@@ -164,34 +146,6 @@ const ABSENT = -2;
 function listAt(buf: Uint8Array, at: number, end: number, out: number[]): number {
   if (at < 0 || valueKind(buf, at) === "null") return ABSENT;
   return valueKind(buf, at) === "array" ? elementsAt(buf, at, end, out) : -1;
-}
-
-/** A non-negative integer of up to 19 digits; null for anything else (the general reader reports it). */
-function readStamp(buf: Uint8Array, k: number, end: number): Stamp | null {
-  let q = k;
-  let hi = 0;
-  let lo = 0;
-  while (q < end && (buf[q] as number) >= 48 && (buf[q] as number) <= 57) q++;
-  const digits = q - k;
-  const next = buf[q];
-  if (digits === 0 || digits > 19 || next === 46 || next === 101 || next === 69) return null;
-  const split = Math.max(k, q - 9);
-  for (let i = k; i < split; i++) hi = hi * 10 + ((buf[i] as number) - 48);
-  for (let i = split; i < q; i++) lo = lo * 10 + ((buf[i] as number) - 48);
-  // hi · 10^9 must be exact for Number(timestamp) to round once, as Number(bigint) does.
-  return hi * 1953125 <= Number.MAX_SAFE_INTEGER ? { hi, lo } : null;
-}
-
-function nsBetween(later: Stamp, earlier: Stamp): number {
-  return ((later.hi - earlier.hi) * 1e9 + (later.lo - earlier.lo)) / 1e6;
-}
-
-function before(a: Stamp, b: Stamp): boolean {
-  return a.hi < b.hi || (a.hi === b.hi && a.lo < b.lo);
-}
-
-function toBigInt(stamp: Stamp): Nanoseconds {
-  return BigInt(stamp.hi) * 1_000_000_000n + BigInt(stamp.lo);
 }
 
 interface Content {

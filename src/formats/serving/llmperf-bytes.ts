@@ -1,13 +1,6 @@
+import { checkObject, createMembers, type RecordMembers } from "./json-record-check.ts";
 import { JsonRecordSplitter } from "./json-record-splitter.ts";
-import {
-  checkObject,
-  createMembers,
-  elementsAt,
-  memberAt,
-  numberAt,
-  type RecordMembers,
-  valueKind,
-} from "./json-record-walk.ts";
+import { elementsAt, memberAt, numberAt, valueKind } from "./json-record-walk.ts";
 import {
   E2E_MS,
   INPUT_TOKENS,
