@@ -45,10 +45,11 @@ for (const format of chosen) {
   for (let run = 1; run <= runs; run++)
     for (const [name, args] of Object.entries(sides)) {
       const sample = measure(args);
-      samples[name].push({ wall_s: sample.wall_s, peak_rss_mb: sample.peak_rss_mb });
-      outputs[name] = JSON.parse(sample.stdout);
+      const { cpu_s, ...output } = JSON.parse(sample.stdout);
+      samples[name].push({ wall_s: sample.wall_s, cpu_s: round(cpu_s), peak_rss_mb: sample.peak_rss_mb });
+      outputs[name] = output;
       process.stderr.write(
-        `${format} run ${run}/${runs} ${name}: ${sample.wall_s} s, ${sample.peak_rss_mb} MB\n`,
+        `${format} run ${run}/${runs} ${name}: ${sample.wall_s} s, ${round(cpu_s)} s CPU, ${sample.peak_rss_mb} MB\n`,
       );
     }
   const median = Object.fromEntries(
@@ -101,7 +102,8 @@ const result = {
   formats: results,
 };
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-const out = join(ROOT, `bench/results/json-readers-${rows}.json`);
+const some = chosen.length < Object.keys(FORMATS).length ? `${chosen.join("+")}-` : "";
+const out = join(ROOT, `bench/results/json-readers-${some}${rows}.json`);
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(`written to ${out}\n`);
 
