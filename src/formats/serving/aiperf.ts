@@ -1,10 +1,11 @@
 import { createFinding } from "../../model/create-finding.ts";
-import type { EvidenceFile, ParsedEvidence } from "../../model/evidence.ts";
+import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../../model/evidence.ts";
 import type { Finding } from "../../model/finding.ts";
 import type { DetectInput, FormatAdapter } from "../format.ts";
 import { JsonFieldReader } from "../text/json-fields.ts";
 import { isJsonObject, type JsonDocument, type JsonObject, parseJsonDocument } from "../text/json-input.ts";
 import { decodeText } from "../text/text.ts";
+import { readAiperfChunks } from "./aiperf-bytes.ts";
 import { MS_PER_UNIT } from "./genai-perf-stats.ts";
 import { type RequestRow, ServingRequestsBuilder } from "./serving-columns.ts";
 import { createServingEvidence, nothingUsable } from "./serving-summary.ts";
@@ -21,6 +22,12 @@ export const aiperfJsonl: FormatAdapter = {
   kind: "serving-requests",
   detect: detectAiperf,
   parse: parseAiperf,
+  parseChunks: (path, chunks) => {
+    const read = readAiperfChunks(chunks);
+    if (read === undefined) return undefined;
+    const { builder, ok, cancelled, warmup } = read;
+    return aiperfEvidence(path, [], { rows: builder.rows, ok, cancelled, warmup }, () => builder.build());
+  },
 };
 
 // --- internal ---
@@ -45,21 +52,35 @@ function parseAiperf(file: EvidenceFile): ParsedEvidence {
     run ??= createRunState(current);
     readRecord(record.value, record.line, run);
   });
-  const { rows, ok, cancelled, warmup, notes, builder, fields } = run ?? createRunState(doc);
+  const { notes, builder, fields, ...counts } = run ?? createRunState(doc);
+  return aiperfEvidence(file.path, [...doc.findings, ...fields.finish(), ...notes], counts, () =>
+    builder.build(),
+  );
+}
+
+/** The evidence of the records read, with the notes both reads add. */
+function aiperfEvidence(
+  path: string,
+  read: Finding[],
+  counts: { rows: number; ok: number; cancelled: number; warmup: number },
+  build: () => ServingRequests,
+): ParsedEvidence {
+  const { rows, ok, cancelled, warmup } = counts;
+  const notes: Finding[] = [];
   if (warmup > 0)
     notes.push(
       createFinding(
         "AIPERF_WARMUP_SKIPPED",
         "info",
         `${warmup} warm-up records were left out; only the profiling phase counts.`,
-        { path: file.path },
+        { path },
         { warmup },
       ),
     );
-  const requests = rows > 0 ? builder.build() : undefined;
-  if (requests === undefined) notes.push(nothingUsable(file.path, "AIPerf records of the profiling phase"));
+  const requests = rows > 0 ? build() : undefined;
+  if (requests === undefined) notes.push(nothingUsable(path, "AIPerf records of the profiling phase"));
   const context = { records: rows, completed: ok, failed: rows - ok, cancelled };
-  const findings = [...doc.findings, ...fields.finish(), ...notes];
+  const findings = [...read, ...notes];
   return createServingEvidence(aiperfJsonl.id, {
     ...(requests === undefined ? {} : { requests }),
     reported: [],

@@ -1,9 +1,9 @@
 import { createFinding } from "../../model/create-finding.ts";
-import type { EvidenceFile, ParsedEvidence } from "../../model/evidence.ts";
+import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../../model/evidence.ts";
 import type { Finding } from "../../model/finding.ts";
 import { requireColumn } from "../../model/request-columns.ts";
 import { JsonFieldReader } from "../text/json-fields.ts";
-import { isJsonObject, type JsonObject, parseJsonDocument } from "../text/json-input.ts";
+import { isJsonObject, type JsonDocument, type JsonObject, parseJsonDocument } from "../text/json-input.ts";
 import { decodeText } from "../text/text.ts";
 import { CLIENT_COUNTED, noTokenCounts } from "./genai-perf-companion.ts";
 import { mergeSplinteredResponses, readSseResponse } from "./genai-perf-sse.ts";
@@ -19,54 +19,19 @@ import { createServingEvidence, nothingUsable } from "./serving-summary.ts";
  */
 export function parseGenaiPerfExport(file: EvidenceFile, format: string): ParsedEvidence {
   const doc = parseJsonDocument(file.path, decodeText(file.path, file.bytes));
-  const fields = new JsonFieldReader(doc);
-  const root = doc.records[0]?.value;
-  const state: ExportState = {
-    fields,
-    builder: new ServingRequestsBuilder(),
-    rows: 0,
-    ok: 0,
-    serviceKind: "openai",
-    context: {},
-    notes: [],
-  };
-  if (isJsonObject(root)) {
-    state.serviceKind = fields.string(root, "service_kind") ?? "openai";
-    state.context.service_kind = state.serviceKind;
-    const endpoint = fields.string(root, "endpoint");
-    if (endpoint !== undefined) state.context.endpoint = endpoint;
-    const experiments = fields.array(root, "experiments") ?? [];
-    if (experiments.length > 1) state.notes.push(severalExperiments(file.path, experiments.length));
-    for (const experiment of experiments) readExperiment(experiment, state);
-  } else {
-    fields.wrongType(root, "the object perf_analyzer writes", "(file)", doc.records[0]?.line);
-  }
-  const context = { ...state.context, ...duration(state), requests: state.rows, completed: state.ok };
-  const requests = state.rows > 0 ? state.builder.build() : undefined;
-  const counted =
-    requests !== undefined && requireColumn(requests, "outputTokens").some((n) => !Number.isNaN(n));
-  if (requests !== undefined && !counted) requests.unrecorded = CLIENT_COUNTED;
-  const notes =
-    requests === undefined
-      ? [nothingUsable(file.path, "requests")]
-      : counted
-        ? []
-        : [noTokenCounts(file.path)];
-  const findings = [...doc.findings, ...fields.finish(), ...state.notes, ...notes];
-  return createServingEvidence(format, {
-    ...(requests === undefined ? {} : { requests }),
-    reported: [],
-    context,
-    findings,
-    records: state.rows,
+  const state = createExportState(doc);
+  readExport(doc, state, (requests) => {
+    const lines = state.fields.doc.elementLines(requests);
+    requests.forEach((request, i) => {
+      if (isJsonObject(request)) readRequest(request, lines[i] ?? 0, state);
+    });
   });
+  const requests = state.rows > 0 ? state.builder.build() : undefined;
+  return exportEvidence(file.path, format, [...doc.findings, ...state.fields.finish()], state, requests);
 }
 
-// --- internal ---
-
-type Nanoseconds = number | bigint;
-
-interface ExportState {
+/** What GenAI-Perf's reading of the file gathers besides the rows. */
+export interface ExportState {
   fields: JsonFieldReader;
   builder: ServingRequestsBuilder;
   rows: number;
@@ -78,6 +43,98 @@ interface ExportState {
   notes: Finding[];
 }
 
+/** Nanosecond timestamps: the parser keeps those beyond 2^53 as bigint. */
+export type Nanoseconds = number | bigint;
+
+export function createExportState(doc: JsonDocument): ExportState {
+  return {
+    fields: new JsonFieldReader(doc),
+    builder: new ServingRequestsBuilder(),
+    rows: 0,
+    ok: 0,
+    serviceKind: "openai",
+    context: {},
+    notes: [],
+  };
+}
+
+/**
+ * Reads the run's facts (service kind, endpoint, each experiment's load setting) and hands each
+ * experiment's `requests` list to `onRequests`, with its index among the experiments that have one.
+ */
+export function readExport(
+  doc: JsonDocument,
+  state: ExportState,
+  onRequests: (requests: unknown[], list: number) => void,
+): void {
+  const { fields } = state;
+  const root = doc.records[0]?.value;
+  if (!isJsonObject(root)) {
+    fields.wrongType(root, "the object perf_analyzer writes", "(file)", doc.records[0]?.line);
+    return;
+  }
+  state.serviceKind = fields.string(root, "service_kind") ?? "openai";
+  state.context.service_kind = state.serviceKind;
+  const endpoint = fields.string(root, "endpoint");
+  if (endpoint !== undefined) state.context.endpoint = endpoint;
+  const experiments = fields.array(root, "experiments") ?? [];
+  if (experiments.length > 1) state.notes.push(severalExperiments(doc.path, experiments.length));
+  let lists = 0;
+  for (const experiment of experiments) {
+    if (!isJsonObject(experiment)) continue;
+    readSetting(experiment, state);
+    const requests = fields.array(experiment, "requests");
+    onRequests(requests ?? [], requests === undefined ? -1 : lists++);
+  }
+}
+
+/** The evidence of the requests read, with the notes both reads add. */
+export function exportEvidence(
+  path: string,
+  format: string,
+  read: Finding[],
+  state: ExportState,
+  requests: ServingRequests | undefined,
+): ParsedEvidence {
+  const context = { ...state.context, ...duration(state), requests: state.rows, completed: state.ok };
+  const counted =
+    requests !== undefined && requireColumn(requests, "outputTokens").some((n) => !Number.isNaN(n));
+  if (requests !== undefined && !counted) requests.unrecorded = CLIENT_COUNTED;
+  const notes =
+    requests === undefined ? [nothingUsable(path, "requests")] : counted ? [] : [noTokenCounts(path)];
+  const findings = [...read, ...state.notes, ...notes];
+  return createServingEvidence(format, {
+    ...(requests === undefined ? {} : { requests }),
+    reported: [],
+    context,
+    findings,
+    records: state.rows,
+  });
+}
+
+/** Exact for nanosecond epochs beyond 2^53, which the parser keeps as bigint. */
+export function nsToMs(later: Nanoseconds, earlier: Nanoseconds): number {
+  if (typeof later === "bigint" || typeof earlier === "bigint") {
+    if (Number.isInteger(Number(later)) && Number.isInteger(Number(earlier)))
+      return Number(BigInt(later) - BigInt(earlier)) / 1e6;
+  }
+  return (Number(later) - Number(earlier)) / 1e6;
+}
+
+/** The model a request's payload names (`{"model": …}` as JSON text), if any. */
+export function payloadModel(payload: unknown): string | undefined {
+  if (typeof payload !== "string") return undefined;
+  try {
+    const parsed: unknown = JSON.parse(payload);
+    return isJsonObject(parsed) && typeof parsed.model === "string" ? parsed.model : undefined;
+  } catch {
+    // A payload that is not JSON carries no model name; nothing else depends on it.
+    return undefined;
+  }
+}
+
+// --- internal ---
+
 /** GenAI-Perf's benchmark duration: last content response − first request, over answered requests. */
 function duration(state: ExportState): { duration?: number } {
   return state.first === undefined || state.last === undefined
@@ -85,19 +142,13 @@ function duration(state: ExportState): { duration?: number } {
     : { duration: nsToMs(state.last, state.first) / 1000 };
 }
 
-function readExperiment(experiment: unknown, state: ExportState): void {
-  if (!isJsonObject(experiment)) return;
+function readSetting(experiment: JsonObject, state: ExportState): void {
   const { fields, context } = state;
   const setting = fields.object(experiment, "experiment");
   const mode = setting === undefined ? undefined : fields.string(setting, "mode");
   const value = setting === undefined ? undefined : fields.number(setting, "value");
   if (value !== undefined && mode === "concurrency") context.max_concurrency = value;
   if (value !== undefined && mode === "request_rate") context.request_rate = value;
-  const requests = fields.array(experiment, "requests") ?? [];
-  const lines = fields.doc.elementLines(requests);
-  requests.forEach((request, i) => {
-    if (isJsonObject(request)) readRequest(request, lines[i] ?? 0, state);
-  });
 }
 
 function readRequest(request: JsonObject, line: number, state: ExportState): void {
@@ -106,7 +157,10 @@ function readRequest(request: JsonObject, line: number, state: ExportState): voi
   const stamps = fields.array(request, "response_timestamps") ?? [];
   const outputs = fields.array(request, "response_outputs") ?? [];
   const inputs = fields.object(request, "request_inputs");
-  if (context.model === undefined && inputs !== undefined) setModel(inputs, context);
+  if (context.model === undefined && inputs !== undefined) {
+    const model = payloadModel(inputs.payload);
+    if (model !== undefined) context.model = model;
+  }
   const content = contentResponses(stamps, outputs, state);
   const firstAt = content.times[0];
   const lastAt = content.times[content.times.length - 1];
@@ -157,16 +211,6 @@ function contentResponses(stamps: unknown[], outputs: unknown[], state: ExportSt
   return result;
 }
 
-function setModel(inputs: JsonObject, context: Record<string, string | number | boolean>): void {
-  if (typeof inputs.payload !== "string") return;
-  try {
-    const payload: unknown = JSON.parse(inputs.payload);
-    if (isJsonObject(payload) && typeof payload.model === "string") context.model = payload.model;
-  } catch {
-    // A payload that is not JSON carries no model name; nothing else depends on it.
-  }
-}
-
 function timestamp(object: JsonObject, key: string, fields: JsonFieldReader): Nanoseconds | undefined {
   const value = object[key];
   if (typeof value === "number" || typeof value === "bigint") return value;
@@ -184,15 +228,6 @@ function stampAt(list: unknown[], i: number, fields: JsonFieldReader): Nanosecon
     fields.doc.lineOfIndex(list, i),
   );
   return undefined;
-}
-
-/** Exact for nanosecond epochs beyond 2^53, which the parser keeps as bigint. */
-function nsToMs(later: Nanoseconds, earlier: Nanoseconds): number {
-  if (typeof later === "bigint" || typeof earlier === "bigint") {
-    if (Number.isInteger(Number(later)) && Number.isInteger(Number(earlier)))
-      return Number(BigInt(later) - BigInt(earlier)) / 1e6;
-  }
-  return (Number(later) - Number(earlier)) / 1e6;
 }
 
 function severalExperiments(path: string, count: number): Finding {

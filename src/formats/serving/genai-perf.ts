@@ -1,4 +1,5 @@
 import type { DetectInput, FormatAdapter } from "../format.ts";
+import { parseGenaiPerfExportChunks } from "./genai-perf-bytes.ts";
 import { parseGenaiPerfExport } from "./genai-perf-requests.ts";
 import { parseGenaiPerfCsv } from "./genai-perf-stats.ts";
 import { parseGenaiPerfSummary } from "./genai-perf-summary.ts";
@@ -15,6 +16,7 @@ export const genaiPerfExport: FormatAdapter = {
       ? 0.95
       : 0,
   parse: (file) => parseGenaiPerfExport(file, "genai-perf-export"),
+  parseChunks: (path, chunks) => parseGenaiPerfExportChunks(path, chunks, "genai-perf-export"),
 };
 
 /** `profile_export_genai_perf.csv`: the tool's statistics table (AIPerf's has its own id, aiperf-summary.ts). */

@@ -1,10 +1,11 @@
 import { createFinding } from "../../model/create-finding.ts";
-import type { EvidenceFile, ParsedEvidence } from "../../model/evidence.ts";
+import type { EvidenceFile, ParsedEvidence, ServingRequests } from "../../model/evidence.ts";
 import type { Finding } from "../../model/finding.ts";
 import type { DetectInput, FormatAdapter } from "../format.ts";
 import { JsonFieldReader } from "../text/json-fields.ts";
 import { isJsonObject, type JsonObject, parseJsonDocument } from "../text/json-input.ts";
 import { decodeText } from "../text/text.ts";
+import { readLlmperfChunks } from "./llmperf-bytes.ts";
 import { parseLlmperfSummary } from "./llmperf-summary.ts";
 import { ServingRequestsBuilder } from "./serving-columns.ts";
 import { createServingEvidence, nothingUsable } from "./serving-summary.ts";
@@ -40,6 +41,16 @@ export const llmperfResponses: FormatAdapter = {
       ? 0.95
       : 0,
   parse: parseResponses,
+  parseChunks: (path, chunks) => {
+    const read = readLlmperfChunks(chunks);
+    return read === undefined
+      ? undefined
+      : responsesEvidence(path, [], read.builder.rows > 0 ? read.builder.build() : undefined, {
+          rows: read.builder.rows,
+          ok: read.ok,
+          scalarItl: read.scalarItl,
+        });
+  },
 };
 
 // --- internal ---
@@ -59,11 +70,21 @@ function parseResponses(file: EvidenceFile): ParsedEvidence {
   } else {
     fields.wrongType(root, "the list LLMPerf writes", "(file)", doc.records[0]?.line);
   }
-  const notes: Finding[] = counts.scalarItl ? [itlIncludesTtft(file.path)] : [];
   const requests = counts.rows > 0 ? builder.build() : undefined;
-  if (requests === undefined) notes.push(nothingUsable(file.path, "LLMPerf responses"));
+  return responsesEvidence(file.path, [...doc.findings, ...fields.finish()], requests, counts);
+}
+
+/** The evidence of a read list of responses, with the notes both reads add. */
+function responsesEvidence(
+  path: string,
+  read: Finding[],
+  requests: ServingRequests | undefined,
+  counts: { rows: number; ok: number; scalarItl: boolean },
+): ParsedEvidence {
+  const notes: Finding[] = counts.scalarItl ? [itlIncludesTtft(path)] : [];
+  if (requests === undefined) notes.push(nothingUsable(path, "LLMPerf responses"));
   const context = { requests: counts.rows, completed: counts.ok, failed: counts.rows - counts.ok };
-  const findings = [...doc.findings, ...fields.finish(), ...notes];
+  const findings = [...read, ...notes];
   return createServingEvidence(llmperfResponses.id, {
     ...(requests === undefined ? {} : { requests }),
     reported: [],
