@@ -1,10 +1,14 @@
-// Worker entry: streams one big serving-requests CSV (or vLLM/SGLang detailed result JSON) through
+// Worker entry: streams one big serving-requests CSV (or a benchmark tool's per-request JSON: vLLM/SGLang
+// detailed results, GenAI-Perf profile export, AIPerf JSONL, LLMPerf individual responses) through
 // the byte-level reader off the main thread, sorts its latency columns and finds duplicated request
 // ids; the typed arrays are transferred back, not copied. With a projection (the row data the job
 // reads) a CSV's rows are also checked as they stream by and only that data is kept (a JSON log's
 // columns are few and all kept). Loads only the readers (no format registry, no zod).
 import { parentPort, workerData } from "node:worker_threads";
 import type { FormatAdapter } from "../../formats/format.ts";
+import { aiperfJsonl } from "../../formats/serving/aiperf.ts";
+import { genaiPerfExport } from "../../formats/serving/genai-perf.ts";
+import { llmperfResponses } from "../../formats/serving/llmperf.ts";
 import { parseServingCsvChunks } from "../../formats/serving/serving-csv-bytes.ts";
 import { sglangBench } from "../../formats/serving/sglang-bench.ts";
 import { vllmBench } from "../../formats/serving/vllm-bench.ts";
@@ -17,6 +21,16 @@ import type { RequestProjection } from "../../model/request-columns.ts";
 import { readEvidenceChunks } from "../../read/read-evidence.ts";
 
 import type { WorkerReply } from "./parse-in-worker.ts";
+
+/** The per-request JSON adapters whose byte-level readers stream (`parseChunks`); declared before the
+ * top-level read below uses it. */
+const JSON_LOG_ADAPTERS: readonly FormatAdapter[] = [
+  vllmBench,
+  sglangBench,
+  genaiPerfExport,
+  aiperfJsonl,
+  llmperfResponses,
+];
 
 const { absolutePath, displayPath, progress, projection } = workerData as {
   absolutePath: string;
@@ -33,7 +47,7 @@ try {
     absolutePath,
     displayPath,
     (head, chunks, size) => {
-      const json = detailedJsonAdapter(head.bytes);
+      const json = detailedJsonAdapter(head.bytes, head.path);
       if (json !== undefined) return readJsonLog(json, head.path, chunks(), size);
       return keep === undefined
         ? readWholeLog(head.path, chunks(), size)
@@ -57,10 +71,10 @@ function readWholeLog(path: string, chunks: Iterable<Uint8Array>, size: number):
   return withComputed(parseServingCsvChunks(path, chunks, size));
 }
 
-/** The detailed-JSON adapter whose detector claims these first bytes, if any. */
-function detailedJsonAdapter(head: Uint8Array): FormatAdapter | undefined {
-  const input = { path: "", head: decodeHead(head) };
-  return [vllmBench, sglangBench].find((adapter) => adapter.detect(input) > 0);
+/** The per-request JSON adapter whose detector claims these first bytes, if any. */
+function detailedJsonAdapter(head: Uint8Array, path: string): FormatAdapter | undefined {
+  const input = { path, head: decodeHead(head) };
+  return JSON_LOG_ADAPTERS.find((adapter) => adapter.detect(input) > 0);
 }
 
 function readJsonLog(

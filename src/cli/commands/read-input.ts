@@ -83,8 +83,15 @@ async function readInWorker(entry: InputEntry, projection?: RequestProjection): 
   return prepareParsedInput(role, displayPath, reply.sha256 as string, reply.size as number, parsed);
 }
 
-/** The formats the worker reads (read-input-worker.ts): the canonical CSV and the detailed result JSON. */
-const WORKER_FORMATS: ReadonlySet<string> = new Set([servingCsv.id, "vllm-bench", "sglang-bench"]);
+/** The formats the worker reads (read-input-worker.ts): the canonical CSV and per-request JSON logs. */
+const WORKER_FORMATS: ReadonlySet<string> = new Set([
+  servingCsv.id,
+  "vllm-bench",
+  "sglang-bench",
+  "genai-perf-export",
+  "aiperf-jsonl",
+  "llmperf-responses",
+]);
 
 function readHead(path: string): Uint8Array | undefined {
   try {
