@@ -1,18 +1,23 @@
 // Load test of `claimcheck serve` with verification as jobs (issue 16): while ten 1 M-row uploads are
-// verified, how long do `GET /` and `GET /api/topics` take (p50, p99; target p99 < 100 ms), and how
-// long do the ten jobs take with the embedded SQLite queue (serve's own threads) and on PostgreSQL
-// with one and with two `claimcheck worker` processes (one thread each)?
+// sent and verified, how long do `GET /` and `GET /api/topics` take (p50, p99; target p99 < 100 ms),
+// and how long do the ten jobs take with the embedded SQLite queue (serve's own threads) and on
+// PostgreSQL with one and with two `claimcheck worker` processes (one thread each)? The probes run from
+// the first upload to the last verdict and are also summed up per phase: while the uploads are sent
+// (the request path: multipart, hashing, a zip's inflation, storing) and after (the jobs).
 //
 // Each upload is a zipped submission (manifest + a 1 M-row candidate/baseline pair from
 // bench/write-trace.mjs; 112 MB of CSV does not fit the 64 MiB body limit unzipped).
 // Run after `npm run build`:
-//   node bench/server-load.mjs --rows 1000000 --uploads 10 --pg postgres://postgres@127.0.0.1:5433/postgres
-// Without --pg only the SQLite run is made. The machine's load matters: compare the ratios.
+//   node bench/server-load.mjs --rows 1000000 --uploads 10 [--zip true] [--pg postgres://postgres@127.0.0.1:5433/postgres]
+// Without --pg only the SQLite run is made. The machine's load matters: compare the ratios. The result
+// is printed and written to bench/results/server-load-<csv|zip>-<rows>.json (or --out <file>).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { zipSync } from "fflate";
 import pg from "pg";
 import { writeTracePair } from "./write-trace.mjs";
@@ -50,6 +55,8 @@ function zipBody() {
   };
 }
 
+const PROBED = ["/", "/api/topics"];
+const IDLE_MS = 5000;
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -64,6 +71,8 @@ process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const pair = await writeTracePair(dir, rows);
 const zipped = arg("zip", "false") === "true";
 const body = zipped ? zipBody() : csvBody();
+const encoded = await encode(body);
+const loadAtStart = loadavg()[0];
 log(
   `${uploads} uploads of ${zipped ? "a zipped pair" : "a candidate CSV"} of ${rows} rows (${(body.size / 2 ** 20).toFixed(1)} MiB); ${availableParallelism()} cores, load ${loadavg()[0].toFixed(1)}`,
 );
@@ -76,7 +85,19 @@ if (pgServer !== undefined) {
     runs.push(await run(`postgres, ${workers} worker process${workers === 1 ? "" : "es"}`, db, [workers]));
   }
 }
-console.log(JSON.stringify({ rows, uploads, cores: availableParallelism(), runs }, null, 2));
+const result = {
+  rows,
+  uploads,
+  body: zipped ? "zip" : "csv",
+  bodyMiB: round(body.size / 2 ** 20),
+  cores: availableParallelism(),
+  loadAtStart: round(loadAtStart),
+  measuredAt: new Date().toISOString(),
+  runs,
+};
+const out = arg("out", join(REPO, "bench", "results", `server-load-${result.body}-${rows}.json`));
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));
 const [one, two] = runs.slice(1);
 if (one !== undefined && two !== undefined)
   log(`two workers / one worker wall time: ${(two.wallS / one.wallS).toFixed(2)}`);
@@ -95,17 +116,24 @@ async function run(name, db, workers) {
     await worker.waitFor(/verifying uploads from/);
     children.push(worker);
   }
+  // Warm: the first request of each page loads its code; that is start-up, not load.
+  for (const path of PROBED) await (await fetch(`${url}${path}`)).arrayBuffer();
+  // The probes run on their own thread: the uploads this thread sends must not delay them. The first
+  // seconds, before any upload, give the machine's own floor (a shared machine's load shows there).
+  const prober = startProber(url);
+  await sleep(IDLE_MS);
+  prober.postMessage("uploading");
   const started = performance.now();
+  let open = uploads;
   // One upload after another, as clients do; ten 43 MiB bodies at once would measure the body parser.
   const ids = [];
+  const posts = [];
   for (let i = 0; i < uploads; i++) {
-    const form = new FormData();
-    body.append(form);
-    form.append(body.field, body.file());
+    const posted = performance.now();
     const response = await fetch(`${url}/api/submissions`, {
       method: "POST",
-      body: form,
-      headers: { authorization: `Bearer ${token}` },
+      body: encoded.bytes,
+      headers: { authorization: `Bearer ${token}`, "content-type": encoded.type },
     }).catch((error) => {
       throw new Error(
         `upload failed (${error.cause?.code ?? error.message}); serve said:\n${serve.stderr()}`,
@@ -114,20 +142,10 @@ async function run(name, db, workers) {
     if (response.status !== 202)
       throw new Error(`upload answered ${response.status}: ${await response.text()}`);
     ids.push((await response.json()).id);
+    posts.push(performance.now() - posted);
   }
   const acceptedS = (performance.now() - started) / 1000;
-  const probes = { "/": [], "/api/topics": [] };
-  let open = ids.length;
-  const probing = (async () => {
-    while (open > 0) {
-      for (const path of Object.keys(probes)) {
-        const t = performance.now();
-        await (await fetch(`${url}${path}`)).arrayBuffer();
-        probes[path].push(performance.now() - t);
-      }
-      await sleep(50);
-    }
-  })();
+  prober.postMessage("verifying");
   while (open > 0) {
     await sleep(500);
     const bodies = await Promise.all(
@@ -144,19 +162,70 @@ async function run(name, db, workers) {
       throw new Error(`a job failed: ${JSON.stringify(bodies.find((b) => b.status === "failed"))}`);
   }
   const wallS = (performance.now() - started) / 1000;
-  await probing;
+  prober.postMessage("stop");
+  const [probes] = await once(prober, "message");
+  if (probes.error !== undefined) throw new Error(`${probes.error}; serve said:\n${serve.stderr()}`);
   for (const child of children) child.child.kill("SIGTERM");
   await Promise.all(children.map((c) => c.exited()));
+  const of = (path, phase) =>
+    summary(
+      probes.list
+        .filter((p) => p.path === path && (phase === undefined ? p.phase !== "idle" : p.phase === phase))
+        .map((p) => p.ms),
+    );
   const result = {
     name,
     acceptedS: round(acceptedS),
     wallS: round(wallS),
-    probes: Object.fromEntries(Object.entries(probes).map(([path, ms]) => [path, summary(ms)])),
+    postMs: summary(posts),
+    probes: Object.fromEntries(PROBED.map((path) => [path, of(path)])),
+    phases: Object.fromEntries(
+      ["idle", "uploading", "verifying"].map((phase) => [
+        phase,
+        Object.fromEntries(PROBED.map((path) => [path, of(path, phase)])),
+      ]),
+    ),
   };
+  const p99 = (phase) => PROBED.map((path) => result.phases[phase][path].p99).join(" / ");
   log(
-    `${name}: ${uploads} accepted in ${result.acceptedS} s, all verified after ${result.wallS} s; GET / p99 ${result.probes["/"].p99} ms, GET /api/topics p99 ${result.probes["/api/topics"].p99} ms (${result.probes["/"].n} probes each)`,
+    `${name}: ${uploads} accepted in ${result.acceptedS} s, all verified after ${result.wallS} s; GET / p99 ${result.probes["/"].p99} ms, GET /api/topics p99 ${result.probes["/api/topics"].p99} ms (${result.probes["/"].n} probes each; p99 idle before ${p99("idle")} ms, while uploading ${p99("uploading")} ms, while verifying ${p99("verifying")} ms)`,
   );
   return result;
+}
+
+/** A thread that GETs each probed path every 50 ms until told "stop", then posts `{ list }` (or `{ error }`). */
+function startProber(url) {
+  const code = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    let phase = "idle";
+    let stopped = false;
+    parentPort.on("message", (m) => (m === "stop" ? (stopped = true) : (phase = m)));
+    (async () => {
+      const list = [];
+      try {
+        while (!stopped) {
+          for (const path of workerData.paths) {
+            const t = performance.now();
+            await (await fetch(workerData.url + path)).arrayBuffer();
+            list.push({ path, ms: performance.now() - t, phase });
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        parentPort.postMessage({ list });
+      } catch (error) {
+        parentPort.postMessage({ error: "a probe failed: " + (error.cause?.code ?? error.message) });
+      }
+    })();`;
+  return new Worker(code, { eval: true, workerData: { url, paths: PROBED } });
+}
+
+/** The multipart body of one upload, encoded once (FormData with its File) before any clock starts. */
+async function encode(fields) {
+  const form = new FormData();
+  fields.append(form);
+  form.append(fields.field, fields.file());
+  const request = new Request("http://claimcheck.test/", { method: "POST", body: form });
+  return { type: request.headers.get("content-type"), bytes: new Uint8Array(await request.arrayBuffer()) };
 }
 
 function summary(ms) {

@@ -27,7 +27,7 @@ export async function acceptUpload(
   const upload = await readUpload(request, context.limits);
   const prepared =
     upload.kind === "zip"
-      ? prepareZipSubmission(upload, team, context.limits)
+      ? await prepareZipSubmission(upload, team, context.limits)
       : prepareQuickSubmission(upload, team);
   const topic = prepared.submission.topic;
   if (!(await context.readTopics()).some((t) => t.id === topic)) {

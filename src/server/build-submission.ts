@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { posix } from "node:path";
 import type { SubmittedFile } from "../judge/prepare-input.ts";
 import { createFinding } from "../model/create-finding.ts";
@@ -8,7 +7,7 @@ import { parseSubmission } from "../model/parse-submission.ts";
 import type { StoredInput } from "../store/store.ts";
 import { HttpError, unprocessable } from "./http-error.ts";
 import type { UploadLimits } from "./limits.ts";
-import { parseZip, type ZipEntries } from "./parse-zip.ts";
+import { parseZip, type ZipEntries, type ZipEntry } from "./parse-zip.ts";
 import type { Upload } from "./read-upload.ts";
 
 /** An upload turned into what `verifyFiles` takes, plus the files the store keeps. */
@@ -33,7 +32,7 @@ export function prepareQuickSubmission(
   const names = upload.files.map((f) => f.name);
   const inputs = upload.files.map((file) => {
     const path = names.filter((n) => n === file.name).length > 1 ? `${file.field}/${file.name}` : file.name;
-    return storedInput(file.field, path, file.bytes, upload.formats[file.field]);
+    return storedInput(file.field, path, file, upload.formats[file.field]);
   });
   const evidence = Object.fromEntries(
     inputs.map((i) => [i.role, i.format === undefined ? i.path : { path: i.path, format: i.format }]),
@@ -47,14 +46,15 @@ export function prepareQuickSubmission(
 }
 
 /** A zipped submission: `claimcheck.yaml` (at the top, or in the zip's one top folder) names the evidence files. */
-export function prepareZipSubmission(
+export async function prepareZipSubmission(
   upload: Extract<Upload, { kind: "zip" }>,
   team: string,
   limits: Pick<UploadLimits, "maxZipEntries" | "maxUnzippedBytes">,
-): PreparedSubmission {
-  const entries = parseZip(upload.zip.bytes, limits);
+): Promise<PreparedSubmission> {
+  const entries = await parseZip(upload.zip.bytes, limits);
   const manifestPath = findManifest(entries);
-  const text = decodeManifest(manifestPath, entries.get(manifestPath) as Uint8Array);
+  const manifest = entries.get(manifestPath) as ZipEntry;
+  const text = decodeManifest(manifestPath, manifest.bytes);
   const submission = parseSubmission(text, manifestPath);
   if (submission.team !== team) {
     throw new HttpError(
@@ -70,9 +70,7 @@ export function prepareZipSubmission(
   }
   const base = posix.dirname(manifestPath);
   const findings: Finding[] = [];
-  const inputs: StoredInput[] = [
-    storedInput("manifest", manifestPath, entries.get(manifestPath) as Uint8Array, undefined),
-  ];
+  const inputs: StoredInput[] = [storedInput("manifest", manifestPath, manifest, undefined)];
   for (const [role, entry] of Object.entries(submission.evidence)) {
     const { path, format } = typeof entry === "string" ? { path: entry, format: undefined } : entry;
     const resolved = resolveEvidence(base, path, entries);
@@ -112,8 +110,13 @@ function checkTopic(topic: string | undefined): string {
   return topic;
 }
 
-function storedInput(role: string, path: string, bytes: Uint8Array, format: string | undefined): StoredInput {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+/** A file as the store keeps it; its SHA-256 was computed while it streamed in or was inflated. */
+function storedInput(
+  role: string,
+  path: string,
+  { bytes, sha256 }: { bytes: Uint8Array; sha256: string },
+  format: string | undefined,
+): StoredInput {
   return format === undefined || format === ""
     ? { role, path, sha256, bytes }
     : { role, path, sha256, bytes, format };
@@ -158,8 +161,8 @@ function decodeManifest(path: string, bytes: Uint8Array): string {
   }
 }
 
-/** The bytes of a manifest's evidence path, or why there are none. */
-function resolveEvidence(base: string, path: string, entries: ZipEntries): Uint8Array | string {
+/** The file at a manifest's evidence path, or why there is none. */
+function resolveEvidence(base: string, path: string, entries: ZipEntries): ZipEntry | string {
   if (path.includes("\\") || path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
     return `"${path}" must be a relative path with forward slashes, inside the zip.`;
   }

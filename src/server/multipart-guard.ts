@@ -2,19 +2,21 @@ import { HttpError } from "./http-error.ts";
 import { formatBytes, type UploadLimits } from "./limits.ts";
 
 /**
- * Reads a multipart body while counting its bytes and its boundary delimiters, and stops at the first
- * chunk that passes `maxUploadBytes` or `maxParts`: a 64 MiB body of a million empty parts is refused
- * after its first few kilobytes instead of being parsed whole (undici's parser holds every part).
+ * Reads a multipart body chunk by chunk while counting its bytes and its boundary delimiters, hands
+ * each chunk to `take`, and stops at the first chunk that passes `maxUploadBytes` or `maxParts`: a
+ * 64 MiB body of a million empty parts is refused after its first few kilobytes, before `take` has
+ * seen the chunk that crossed the limit. The body is never held here; the event loop is free between
+ * chunks.
  */
-export async function readMultipartBody(
+export async function readMultipartChunks(
   request: Request,
   limits: Pick<UploadLimits, "maxParts" | "maxUploadBytes">,
-): Promise<Uint8Array> {
-  const boundary = boundaryOf(request.headers.get("content-type") ?? "");
+  take: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const boundary = multipartBoundary(request.headers.get("content-type") ?? "");
   const reader = request.body?.getReader();
-  if (reader === undefined) return new Uint8Array();
+  if (reader === undefined) return;
   const counter = delimiterCounter(boundary);
-  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -22,18 +24,19 @@ export async function readMultipartBody(
     size += value.length;
     // Every part starts with a delimiter and the body ends with one more: parts = delimiters - 1.
     const parts = counter(value) - 1;
-    if (size > limits.maxUploadBytes || parts > limits.maxParts) {
+    try {
+      if (size > limits.maxUploadBytes) throw tooLarge(limits.maxUploadBytes);
+      if (parts > limits.maxParts) throw tooManyParts(limits.maxParts);
+      take(value);
+    } catch (error) {
       await reader.cancel().catch(() => {});
-      throw size > limits.maxUploadBytes ? tooLarge(limits.maxUploadBytes) : tooManyParts(limits.maxParts);
+      throw error;
     }
-    chunks.push(value);
   }
-  return concat(chunks, size);
 }
 
-// --- internal ---
-
-function boundaryOf(contentType: string): string {
+/** The boundary of a multipart/form-data content type, or a 400 when it has none. */
+export function multipartBoundary(contentType: string): string {
   const match = /;\s*boundary=(?:"([^"]{1,70})"|([^;\s"]{1,70}))/i.exec(contentType);
   const boundary = match?.[1] ?? match?.[2];
   if (boundary === undefined) {
@@ -41,6 +44,8 @@ function boundaryOf(contentType: string): string {
   }
   return boundary;
 }
+
+// --- internal ---
 
 /**
  * Counts `--boundary` across chunk edges: each call scans the new chunk with the previous chunk's last
@@ -58,16 +63,6 @@ function delimiterCounter(boundary: string): (chunk: Uint8Array) => number {
     tail = window.subarray(Math.max(0, window.length - delimiter.length + 1));
     return count;
   };
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
 }
 
 function tooLarge(max: number): HttpError {

@@ -1,26 +1,37 @@
+import { createHash } from "node:crypto";
 import { Inflate } from "fflate";
 import { HttpError } from "./http-error.ts";
 import { formatBytes, type UploadLimits } from "./limits.ts";
+import { createLoopSlicer, joinChunks, sha256InSlices } from "./loop-slices.ts";
 
-/** One file of a zipped submission, by its path inside the zip (always `/`-separated and relative). */
-export type ZipEntries = Map<string, Uint8Array>;
+/** One file of a zipped submission: its bytes and their SHA-256. */
+export interface ZipEntry {
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/** The files of a zipped submission, by path inside the zip (always `/`-separated and relative). */
+export type ZipEntries = Map<string, ZipEntry>;
 
 /**
  * Reads a zip from its central directory, checking the entry count and every path before inflating
  * anything, and the inflated size while inflating (a zip bomb stops at the limit, not at the end).
+ * Inflating and hashing run in slices of a few milliseconds, so a 60 MiB zip does not hold the event
+ * loop (the server answers other requests between slices).
  */
-export function parseZip(
+export async function parseZip(
   bytes: Uint8Array,
   limits: Pick<UploadLimits, "maxZipEntries" | "maxUnzippedBytes">,
-) {
+): Promise<ZipEntries> {
   try {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const directory = readDirectory(view, limits.maxZipEntries);
     const entries: ZipEntries = new Map();
     const budget = { left: limits.maxUnzippedBytes, limit: limits.maxUnzippedBytes };
+    const pause = createLoopSlicer();
     for (const entry of directory) {
       if (entry.name.endsWith("/")) continue;
-      entries.set(entry.name, inflateEntry(bytes, view, entry, budget));
+      entries.set(entry.name, await inflateEntry(bytes, view, entry, { budget, pause }));
     }
     return entries;
   } catch (error) {
@@ -110,12 +121,18 @@ function checkEntryName(name: string, seen: Set<string>): void {
   seen.add(name);
 }
 
-function inflateEntry(
+/** The unzipped-size budget left, and the pause between slices of work. */
+interface InflateContext {
+  budget: { left: number; limit: number };
+  pause: () => Promise<void>;
+}
+
+async function inflateEntry(
   bytes: Uint8Array,
   view: DataView,
   entry: DirectoryEntry,
-  budget: { left: number; limit: number },
-): Uint8Array {
+  context: InflateContext,
+): Promise<ZipEntry> {
   if (entry.flags & 1)
     throw new HttpError(400, `The zip entry "${entry.name}" is encrypted; zip it without a password.`);
   const at = entry.localOffset;
@@ -125,9 +142,9 @@ function inflateEntry(
   if (data.length !== entry.compressedSize) throw corrupt();
   const out =
     entry.method === 0
-      ? take(data, entry, budget)
+      ? await take(data, entry, context)
       : entry.method === 8
-        ? inflate(data, entry, budget)
+        ? await inflate(data, entry, context)
         : undefined;
   if (out === undefined) {
     throw new HttpError(
@@ -135,42 +152,36 @@ function inflateEntry(
       `The zip entry "${entry.name}" uses compression method ${entry.method}; zip it with the standard deflate method.`,
     );
   }
-  if (out.length !== entry.size) throw corrupt(entry.name);
+  if (out.bytes.length !== entry.size) throw corrupt(entry.name);
   return out;
 }
 
-function take(data: Uint8Array, entry: DirectoryEntry, budget: { left: number; limit: number }): Uint8Array {
-  spend(budget, data.length, entry.name);
-  return data.slice();
+/** A stored (uncompressed) entry: a view into the zip's bytes, hashed in slices. */
+async function take(data: Uint8Array, entry: DirectoryEntry, context: InflateContext): Promise<ZipEntry> {
+  spend(context.budget, data.length, entry.name);
+  return { bytes: data, sha256: await sha256InSlices(data, context.pause) };
 }
 
-function inflate(
-  data: Uint8Array,
-  entry: DirectoryEntry,
-  budget: { left: number; limit: number },
-): Uint8Array {
+async function inflate(data: Uint8Array, entry: DirectoryEntry, context: InflateContext): Promise<ZipEntry> {
   const chunks: Uint8Array[] = [];
+  const hash = createHash("sha256");
   let length = 0;
   const inflater = new Inflate((chunk) => {
-    spend(budget, chunk.length, entry.name);
+    spend(context.budget, chunk.length, entry.name);
     chunks.push(chunk);
+    hash.update(chunk);
     length += chunk.length;
   });
   try {
     for (let at = 0; at < data.length; at += CHUNK) {
       inflater.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+      await context.pause();
     }
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (error) {
     throw error instanceof HttpError ? error : corrupt(entry.name);
   }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return { bytes: await joinChunks(chunks, length, context.pause), sha256: hash.digest("hex") };
 }
 
 function spend(budget: { left: number; limit: number }, bytes: number, name: string): void {

@@ -3,11 +3,12 @@ import DatabaseConstructor, { type Database } from "better-sqlite3";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { Report, Verdict } from "../model/report.ts";
+import { createInputFiles } from "./input-files.ts";
 import { sqlitePublications } from "./sqlite-publications.ts";
 import { createSqliteQueue, type SqliteQueueOptions } from "./sqlite-queue.ts";
 import { migrate } from "./sqlite-schema.ts";
 import { sqliteSessions } from "./sqlite-sessions.ts";
-import { createSqliteUploads } from "./sqlite-uploads.ts";
+import { createSqliteUploads, readBytes } from "./sqlite-uploads.ts";
 import type {
   InputRef,
   ListFilter,
@@ -40,6 +41,7 @@ export interface SqliteStore extends Store {
  */
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
   const db = openDatabase(path);
+  const files = path === ":memory:" || path === "" ? undefined : createInputFiles(path);
   if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
   const insertSubmission = db.transaction((submission: NewSubmission, id: string) => {
     for (const input of submission.inputs) {
@@ -76,7 +78,11 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   });
 
   return {
-    ...createSqliteUploads(db, (run) => writing(path, run)),
+    ...createSqliteUploads(db, {
+      write: (run) => writing(path, run),
+      failed: (cause) => storeError(path, cause),
+      files,
+    }),
     queue: createSqliteQueue(db, options.queue),
     async saveSubmission(submission) {
       const id = randomUUID();
@@ -97,10 +103,10 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       return rows.map(summaryOfRow);
     },
     async readInput(sha256) {
-      const row = db.prepare("SELECT bytes FROM inputs WHERE sha256 = ?").get(sha256) as
-        | { bytes: Buffer }
+      const row = db.prepare("SELECT size, bytes FROM inputs WHERE sha256 = ?").get(sha256) as
+        | { size: number; bytes: Buffer }
         | undefined;
-      return row === undefined ? undefined : new Uint8Array(row.bytes);
+      return row === undefined ? undefined : readBytes(files, sha256, row.size, row.bytes);
     },
     async addWaiver(submissionId, waiver, verdict) {
       return writing(path, () => insertWaiver(submissionId, waiver, verdict));
@@ -191,16 +197,24 @@ function writing<T>(path: string, write: () => T): T {
   try {
     return write();
   } catch (cause) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === "string" && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN)/.test(code)) {
-      throw new ClaimcheckError(
-        "E_IO",
-        `The database ${path} could not store the upload (${code}: ${(cause as Error).message}); nothing was stored. Free disk space or check the disk, then upload again.`,
-        { cause },
-      );
-    }
-    throw cause;
+    throw storeError(path, cause);
   }
+}
+
+/** A full disk or an I/O error of the database or its input files as an E_IO that says so; other errors as they are. */
+function storeError(path: string, cause: unknown): unknown {
+  const code = (cause as { code?: unknown }).code;
+  if (
+    typeof code !== "string" ||
+    !/^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN)|ENOSPC|EDQUOT|EIO|EROFS|EACCES)/.test(code)
+  ) {
+    return cause;
+  }
+  return new ClaimcheckError(
+    "E_IO",
+    `The database ${path} could not store the upload (${code}: ${(cause as Error).message}); nothing was stored. Free disk space or check the disk, then upload again.`,
+    { cause },
+  );
 }
 
 function summaryOf(s: SubmissionSummary): SubmissionSummary {

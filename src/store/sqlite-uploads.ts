@@ -1,21 +1,36 @@
 import type { Database } from "better-sqlite3";
+import { FILE_INPUT_BYTES, type InputFiles } from "./input-files.ts";
 import type { StoredInput } from "./store.ts";
 import { type UploadRow, uploadOf } from "./store-rows.ts";
 import type { NewUpload, UploadOutcome, UploadRecord, UploadStatus, UploadWork } from "./upload.ts";
 
-/** The upload methods of the SQLite store; `write` wraps each write like the store's own. */
-export function createSqliteUploads(db: Database, write: <T>(run: () => T) => T) {
-  const insertInputs = (inputs: StoredInput[]) => {
+/** How the SQLite store writes: `write` wraps each write like the store's own; `failed` names a failed file write. */
+export interface SqliteUploadsOptions {
+  write: <T>(run: () => T) => T;
+  failed: (cause: unknown) => unknown;
+  /** Where inputs of FILE_INPUT_BYTES or more go; undefined (an in-memory database) keeps them all in it. */
+  files: InputFiles | undefined;
+}
+
+/** The upload methods of the SQLite store. */
+export function createSqliteUploads(db: Database, { write, failed, files }: SqliteUploadsOptions) {
+  const insertInputs = (inputs: StoredInput[], staged: Map<string, string>) => {
     for (const input of inputs) {
+      const file = staged.get(input.sha256);
+      // A row whose bytes are shorter than its size has them in a file (see readBytes).
       db.prepare("INSERT OR IGNORE INTO inputs (sha256, size, bytes) VALUES (?, ?, ?)").run(
         input.sha256,
         input.bytes.length,
-        input.bytes,
+        file === undefined ? input.bytes : NO_BYTES,
       );
+      if (file !== undefined && files !== undefined) {
+        files.place(file, input.sha256);
+        staged.delete(input.sha256);
+      }
     }
   };
-  const insertUpload = db.transaction((upload: NewUpload, id: string) => {
-    insertInputs(upload.inputs);
+  const insertUpload = db.transaction((upload: NewUpload, id: string, staged: Map<string, string>) => {
+    insertInputs(upload.inputs, staged);
     db.prepare(
       "INSERT INTO uploads (id, topic, team, created_at, mode, status) VALUES (?, ?, ?, ?, ?, 'queued')",
     ).run(id, upload.topic, upload.team, upload.createdAt, upload.mode);
@@ -48,7 +63,7 @@ export function createSqliteUploads(db: Database, write: <T>(run: () => T) => T)
       );
     if (updated.changes === 0) return false;
     if (outcome.kind !== "verified") {
-      dropInputs(db, id);
+      dropInputs(db, id, files);
       return true;
     }
     db.prepare(
@@ -62,7 +77,24 @@ export function createSqliteUploads(db: Database, write: <T>(run: () => T) => T)
 
   return {
     async saveUpload(upload: NewUpload, id: string): Promise<UploadRecord> {
-      write(() => insertUpload(upload, id));
+      // Large files are written and flushed off the event loop first; the transaction only moves them.
+      const staged = new Map<string, string>();
+      try {
+        for (const input of upload.inputs) {
+          if (files === undefined || input.bytes.length < FILE_INPUT_BYTES || staged.has(input.sha256))
+            continue;
+          staged.set(
+            input.sha256,
+            await files.stage(input.bytes).catch((cause) => Promise.reject(failed(cause))),
+          );
+        }
+        const placed = staged.size > 0;
+        write(() => insertUpload(upload, id, staged));
+        // Before the 202: the files moved into the folder are on disk once the folder is flushed.
+        if (placed) await files?.sync().catch((cause) => Promise.reject(failed(cause)));
+      } finally {
+        for (const file of staged.values()) await files?.discard(file);
+      }
       const { topic, team, createdAt } = upload;
       return { id, topic, team, createdAt, status: "queued", attempts: 0 };
     },
@@ -71,7 +103,15 @@ export function createSqliteUploads(db: Database, write: <T>(run: () => T) => T)
       return row === undefined ? undefined : uploadOf(row);
     },
     async startUpload(id: string, _startedAt: string): Promise<UploadWork | undefined> {
-      return write(() => start(id));
+      const work = write(() => start(id));
+      if (work === undefined) return undefined;
+      const inputs = await Promise.all(
+        work.inputs.map(async ({ size, bytes, ...input }) => ({
+          ...input,
+          bytes: await readBytes(files, input.sha256, size, bytes),
+        })),
+      );
+      return { ...work, inputs };
     },
     async finishUpload(id: string, outcome: UploadOutcome, finishedAt: string): Promise<boolean> {
       return write(() => finish(id, outcome, finishedAt));
@@ -87,31 +127,62 @@ export function createSqliteUploads(db: Database, write: <T>(run: () => T) => T)
   };
 }
 
+/**
+ * The bytes of an input row: the row's own, or (when they are shorter than its size) its file's.
+ * Files are read on libuv's thread pool into a buffer of their own, which a worker thread can take.
+ */
+export async function readBytes(
+  files: InputFiles | undefined,
+  sha256: string,
+  size: number,
+  bytes: Buffer,
+): Promise<Uint8Array> {
+  if (bytes.length === size || files === undefined)
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  return files.read(sha256);
+}
+
 // --- internal ---
+
+const NO_BYTES = Buffer.alloc(0);
+
+/** A stored input with its row's size, its bytes still to be read when they are in a file. */
+type InputRow = Omit<StoredInput, "bytes"> & { size: number; bytes: Buffer };
 
 /**
  * A failed upload keeps its status, error and report but not its files: evidence that could not be
- * judged is not stored (as when a 422 was answered at once); bytes another upload uses stay.
+ * judged is not stored (as when a 422 was answered at once); bytes another upload uses stay. A file
+ * is removed inside this transaction (see InputFiles), so an upload storing the same bytes waits.
  */
-function dropInputs(db: Database, id: string): void {
+function dropInputs(db: Database, id: string, files: InputFiles | undefined): void {
   const shas = db.prepare("SELECT sha256 FROM upload_inputs WHERE upload_id = ?").all(id) as {
     sha256: string;
   }[];
   db.prepare("DELETE FROM upload_inputs WHERE upload_id = ?").run(id);
   for (const { sha256 } of shas) {
-    db.prepare(
-      "DELETE FROM inputs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM submission_inputs WHERE sha256 = ?) AND NOT EXISTS (SELECT 1 FROM upload_inputs WHERE sha256 = ?)",
-    ).run(sha256, sha256, sha256);
+    const removed = db
+      .prepare(
+        "DELETE FROM inputs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM submission_inputs WHERE sha256 = ?) AND NOT EXISTS (SELECT 1 FROM upload_inputs WHERE sha256 = ?) RETURNING size, length(bytes) AS kept",
+      )
+      .get(sha256, sha256, sha256) as { size: number; kept: number } | undefined;
+    if (removed !== undefined && removed.kept < removed.size) files?.remove(sha256);
   }
 }
 
-function workOf(db: Database, id: string): UploadWork {
+function workOf(db: Database, id: string): Omit<UploadWork, "inputs"> & { inputs: InputRow[] } {
   const row = db.prepare("SELECT * FROM uploads WHERE id = ?").get(id) as UploadRow;
   const inputs = db
     .prepare(
-      "SELECT role, path, u.sha256 AS sha256, format, bytes FROM upload_inputs u JOIN inputs i ON i.sha256 = u.sha256 WHERE upload_id = ? ORDER BY position",
+      "SELECT role, path, u.sha256 AS sha256, format, size, bytes FROM upload_inputs u JOIN inputs i ON i.sha256 = u.sha256 WHERE upload_id = ? ORDER BY position",
     )
-    .all(id) as { role: string; path: string; sha256: string; format: string | null; bytes: Buffer }[];
+    .all(id) as {
+    role: string;
+    path: string;
+    sha256: string;
+    format: string | null;
+    size: number;
+    bytes: Buffer;
+  }[];
   return {
     id: row.id,
     topic: row.topic,
@@ -119,10 +190,6 @@ function workOf(db: Database, id: string): UploadWork {
     createdAt: row.created_at,
     mode: row.mode,
     attempts: row.attempts,
-    inputs: inputs.map(({ format, bytes, ...input }) => ({
-      ...input,
-      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
-      ...(format === null ? {} : { format }),
-    })),
+    inputs: inputs.map(({ format, ...input }) => (format === null ? input : { ...input, format })),
   };
 }

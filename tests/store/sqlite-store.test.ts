@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -30,6 +31,42 @@ describe("SQLite store on disk", () => {
       raw.close();
     });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+  });
+
+  it("keeps an input of 1 MiB or more as a file named by its SHA-256 beside the database, not in it", async () => {
+    const path = join(tempDir(), "claimcheck.db");
+    const store = track(createSqliteStore(path));
+    const big = new Uint8Array(1024 * 1024).fill(0x31);
+    const small = new TextEncoder().encode("a,b\n1,2\n");
+    const inputs = [
+      {
+        role: "candidate",
+        path: "c.csv",
+        sha256: createHash("sha256").update(big).digest("hex"),
+        bytes: big,
+      },
+      { role: "baseline", path: "b.csv", sha256: sha("a,b\n1,2\n"), bytes: small },
+    ];
+    await store.saveUpload(
+      { topic: "1.2", team: "Team A", createdAt: "2026-08-01T10:00:00.000Z", mode: "quick", inputs },
+      "u-1",
+    );
+    const raw = new Database(path, { readonly: true });
+    onTestFinished(() => {
+      raw.close();
+    });
+    expect([
+      raw.prepare("SELECT size, length(bytes) AS kept FROM inputs ORDER BY size").all(),
+      readdirSync(`${path}-inputs`),
+      readFileSync(join(`${path}-inputs`, inputs[0]?.sha256 ?? "")).equals(big),
+    ]).toEqual([
+      [
+        { size: 8, kept: 8 },
+        { size: 1024 * 1024, kept: 0 },
+      ],
+      [inputs[0]?.sha256],
+      true,
+    ]);
   });
 
   it("keeps only the SHA-256 of a token", async () => {

@@ -246,6 +246,36 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       ]).toEqual([undefined, [], undefined]);
     });
 
+    it("keeps a large input whole while an upload uses it, and drops it with the last one that fails", async () => {
+      const store = await openStore();
+      const content = `a,b\n${"1,2\n".repeat(768 * 1024)}`; // 3 MiB: past the size a file store keeps apart
+      const { report: _, ...upload } = submission("Team A", content);
+      const failed = { kind: "error" as const, error: { message: "no", findings: [] } };
+      // Compared by their SHA-256: a deep comparison of 3 MiB arrays takes minutes.
+      const started = async (id: string) =>
+        (await store.startUpload(id, "2026-08-01T10:00:01.000Z"))?.inputs.map(({ bytes, ...input }) => ({
+          ...input,
+          bytes: sha(bytes),
+        }));
+      const stored = async () => {
+        const bytes = await store.readInput(sha(content));
+        return bytes === undefined ? undefined : sha(bytes);
+      };
+      const expected = [
+        { role: "candidate", path: "candidate.csv", sha256: sha(content), bytes: sha(content) },
+      ];
+      await store.saveUpload(upload, "u-big-1");
+      await store.saveUpload(upload, "u-big-2");
+      expect(await started("u-big-1")).toEqual(expected);
+      await store.finishUpload("u-big-1", failed, "2026-08-01T10:00:02.000Z");
+      expect(await stored()).toBe(sha(content));
+      expect(await started("u-big-2")).toEqual(expected);
+      await store.finishUpload("u-big-2", failed, "2026-08-01T10:00:04.000Z");
+      expect(await stored()).toBeUndefined();
+      await store.saveUpload(upload, "u-big-3");
+      expect(await started("u-big-3")).toEqual(expected);
+    });
+
     it("lists the uploads not yet ended, oldest first", async () => {
       const store = await openStore();
       const { report: _, ...upload } = submission("Team A", "x");
@@ -283,7 +313,7 @@ export const REPORT = {
   statistics: [],
 } satisfies Report;
 
-export function sha(text: string): string {
+export function sha(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
