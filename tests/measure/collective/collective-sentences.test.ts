@@ -32,7 +32,7 @@ describe("the sentences of collective bandwidth, rendered from their catalog key
     // 450 GB/s per direction: the H100's NVLink in the catalog.
     const claims = [result.value * 200, footer / 4.5, best / 4.5, result.value * 110, result.value * 50];
     const findings = claims.flatMap((c) => result.explainClaim?.(c) ?? []);
-    expect(findings.map((f) => (f.params?.why as MessageRef).key)).toEqual([
+    expect(findings.map((f) => (f.params?.why as MessageRef | undefined)?.key)).toEqual([
       "denominator.doubled",
       "denominator.footer",
       "denominator.best_cell",

@@ -47,7 +47,8 @@ describe("the sentences of training metrics, rendered from their catalog keys", 
 
   it("scale an accelerator type without its own run by catalog peaks, and say so in Chinese", () => {
     const result = scaledThroughput() as MetricEstimate;
-    const reference = (result.methodRef?.params?.reference as MessageRef).params?.parts as MessageRef;
+    const reference = (result.methodRef?.params?.reference as MessageRef | undefined)?.params
+      ?.parts as MessageRef;
     expect(renderMessage(reference, "", "zh")).toBe(
       "16 × nvidia-h100-sxm（自身运行） + 16 × huawei-ascend-910b3（由 nvidia-h100-sxm 按稠密 BF16 峰值 313/989 换算）",
     );
