@@ -8,7 +8,7 @@
 // by os.loadavg() (the machine may be shared: the ratio of a run is what counts). Prints medians and
 // ratios and writes them to bench/results/compare-<rows>.json (csv) or compare-<format>-<rows>.json;
 // `--tag run2` makes it compare-<format>-<rows>-run2.json, so consecutive invocations are all kept.
-// Run: npm run bench:compare -- --rows 1000000 [--format csv] [--runs 3] [--tag run1] [--dir /tmp/claimcheck-bench]
+// Run: npm run bench:compare -- --rows 1000000 [--format csv] [--runs 3] [--tag run1] [--dir DIR]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
