@@ -4,7 +4,7 @@ import type { MessageRef } from "../../model/message.ts";
 import type { AccuracyScore, AccuracyTable, QualityEvidence } from "../../model/quality.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
-import { roleRef } from "../role-ref.ts";
+import { roleRef } from "../sentence.ts";
 import { show, undefinedChange } from "../stats/paired-change.ts";
 import { boundSamplesNeeded } from "../stats/paired-resample.ts";
 import { computeChange } from "../stats/relative-change.ts";

@@ -2,7 +2,7 @@ import type { Finding } from "../../model/finding.ts";
 import type { MessageRef } from "../../model/message.ts";
 import type { GenerationPairs } from "../../model/quality.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
-import { roleRef } from "../role-ref.ts";
+import { roleRef } from "../sentence.ts";
 import {
   bootstrapRef,
   describeBootstrap,

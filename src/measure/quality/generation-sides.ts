@@ -3,7 +3,7 @@ import type { Finding } from "../../model/finding.ts";
 import type { GenerationPairs, QualityEvidence } from "../../model/quality.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricUnavailable } from "../metric.ts";
-import { roleRef } from "../role-ref.ts";
+import { roleRef } from "../sentence.ts";
 
 /** The candidate's pairs and, for a comparison, the baseline's on the same items in the same order. */
 export interface Sides {

@@ -2,7 +2,7 @@ import type { ItemOutcomes } from "../../model/evidence.ts";
 import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
-import { roleRef } from "../role-ref.ts";
+import { roleRef } from "../sentence.ts";
 import { bootstrapRelativeChange } from "../stats/bootstrap.ts";
 import { bootstrapPairedUnits, boundSamplesNeeded, weightedMean } from "../stats/paired-resample.ts";
 import { computeMean, computePercentile, sortFinite } from "../stats/percentile.ts";

@@ -4,7 +4,7 @@ import type { Finding } from "../../model/finding.ts";
 import type { MessageRef } from "../../model/message.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
-import { roleRef } from "../role-ref.ts";
+import { roleRef } from "../sentence.ts";
 import {
   bootstrapRef,
   describeBootstrap,

@@ -3,7 +3,7 @@ import type { MessageRef } from "../../model/message.ts";
 import { requireColumn } from "../../model/request-columns.ts";
 import { findEvidence } from "../find-evidence.ts";
 import type { MeasureInput, MetricDefinition, MetricEstimate, MetricUnavailable } from "../metric.ts";
-import { roleRef } from "../role-ref.ts";
+import { roleRef } from "../sentence.ts";
 import { computePercentile } from "../stats/percentile.ts";
 import { computeMinimumSamples, computeQuantileBound } from "../stats/quantile-bound.ts";
 

@@ -1,7 +1,7 @@
 import type { MessageRef } from "../../model/message.ts";
 import type { Comparison } from "../../model/topic.ts";
 import type { MetricUnavailable } from "../metric.ts";
-import { roleRef } from "../role-ref.ts";
+import { roleRef } from "../sentence.ts";
 import { bootstrapPairedUnits, unitWeights, weightedMean } from "./paired-resample.ts";
 import { computeChange } from "./relative-change.ts";
 
