@@ -85,6 +85,6 @@ export function listFindings(
 }
 
 /** A unit that is a word (`points`) is translated (个百分点); a symbol (`ms`, `GiB`) has no entry and stays. */
-function unitSuffix(unit: string, lang: Lang): string {
+export function unitSuffix(unit: string, lang: Lang): string {
   return unit === "%" ? " %" : unit === "" ? "" : ` ${label(`unit.${unit}`, lang, unit)}`;
 }

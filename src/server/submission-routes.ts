@@ -9,6 +9,7 @@ import { applyWaivers } from "./apply-waivers.ts";
 import { type Caller, requireOfficer } from "./auth.ts";
 import { HttpError } from "./http-error.ts";
 import { formatBytes } from "./limits.ts";
+import { askedLang, localizedTexts } from "./localized-texts.ts";
 import { renderReportHtml } from "./pages/report-page.ts";
 import { summarizeReport, type View, viewOf } from "./publication.ts";
 import { readPublicSet } from "./publication-routes.ts";
@@ -34,12 +35,16 @@ export function addSubmissionRoutes(app: Hono<AppEnv>, context: AppContext): voi
     }),
   );
   app.get("/api/submissions/:id", async (c) => {
-    const pending = await pendingAnswer(context, c.get("caller"), c.req.param("id"));
+    const pending = await pendingAnswer(context, c.get("caller"), c.req.param("id"), askedLang(c.req.url));
     if (pending !== undefined) return pending;
     const { record, view, published } = await readable(context, c.get("caller"), c.req.param("id"));
     const report = applyWaivers(record.report, record.waivers);
     if (view === "summary") return jsonResponse(publicSummary(record, report));
-    return jsonResponse(envelope(record, report, published));
+    const lang = askedLang(c.req.url);
+    return jsonResponse({
+      ...envelope(record, report, published),
+      ...(lang === undefined ? {} : localizedTexts(lang, report)),
+    });
   });
   app.get("/api/submissions/:id/report.html", async (c) => {
     const { record, view } = await readable(context, c.get("caller"), c.req.param("id"));

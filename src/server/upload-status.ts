@@ -1,14 +1,16 @@
 import type { Hono } from "hono";
+import type { Lang } from "../render/i18n.ts";
 import type { UploadRecord } from "../store/upload.ts";
 import { type AppContext, type AppEnv, jsonResponse } from "./app-context.ts";
 import type { Caller } from "./auth.ts";
 import { HttpError } from "./http-error.ts";
+import { askedLang, localizedTexts } from "./localized-texts.ts";
 
 /** `GET /api/submissions/:id/status`: where an upload is (queued, running, done, failed), for its team and officers. */
 export function addStatusRoutes(app: Hono<AppEnv>, context: AppContext): void {
   app.get("/api/submissions/:id/status", async (c) => {
     const upload = await readableUpload(context, c.get("caller"), c.req.param("id"));
-    return jsonResponse(statusBody(upload));
+    return jsonResponse(statusBody(upload, askedLang(c.req.url)));
   });
 }
 
@@ -20,14 +22,18 @@ export async function pendingAnswer(
   context: AppContext,
   caller: Caller,
   id: string,
+  lang?: Lang,
 ): Promise<Response | undefined> {
   const upload = await context.store.getUpload(id);
   if (upload === undefined || upload.status === "done" || !mayRead(caller, upload)) return undefined;
-  return jsonResponse(statusBody(upload), upload.status === "failed" ? 422 : 202);
+  return jsonResponse(statusBody(upload, lang), upload.status === "failed" ? 422 : 202);
 }
 
-/** The status JSON: `status`, attempts, times, the error of a failed upload, and where to look next. */
-export function statusBody(upload: UploadRecord) {
+/**
+ * The status JSON: `status`, attempts, times, the error of a failed upload, and where to look next;
+ * with `lang`, also the reasons and findings in that language (`texts`).
+ */
+export function statusBody(upload: UploadRecord, lang?: Lang) {
   return {
     id: upload.id,
     topic: upload.topic,
@@ -46,6 +52,7 @@ export function statusBody(upload: UploadRecord) {
     ...(upload.report === undefined
       ? {}
       : { inputs: upload.report.inputs.map(({ role, path }) => ({ role, path })), report: upload.report }),
+    ...(lang === undefined ? {} : localizedTexts(lang, upload.report, upload.error?.findings)),
   };
 }
 

@@ -107,6 +107,33 @@ describe.skipIf(!existsSync(CHROMIUM))(TITLE, () => {
     // Columns in team-name order, whoever looks: Latin before Han in the collation.
     expect(teams).toEqual(["Team B", EXAMPLE_TEAM]);
   }, 120_000);
+
+  it("shows findings and reasons in Chinese on the Chinese page, rendered by the server from their keys", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    await page.goto(`${server.url}/?lang=zh`);
+    await page.fill("#token", token);
+    await page.selectOption("#topic", "1.2");
+    await page.setInputFiles("#files", [
+      csv("candidate.csv", badCandidate()),
+      csv("baseline.csv", fixture("1.2-pass/baseline.csv")),
+    ]);
+    await page.click("#submit");
+    await page.waitForSelector("#errors");
+    const finding = await page.textContent("ul.errors li");
+    await page.setInputFiles("#files", [csv("candidate.csv", fixture("1.2-pass/candidate.csv"))]);
+    await page.click("#submit");
+    await page.waitForSelector("#verdict");
+    const reasons = await page.$$eval("#requirements tbody tr td:last-child", (tds) =>
+      tds.map((td) => td.textContent ?? ""),
+    );
+    await shoot(page, "5-verdict-zh-390.png");
+    // Each sentence is Chinese: Han characters, and no run of English words (ids and units aside).
+    const english = (text: string) => /[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}/.test(text);
+    expect({
+      finding: /[\u4e00-\u9fff]/.test(finding ?? "") && !english(finding ?? ""),
+      reasons: reasons.length > 0 && reasons.every((r) => /[\u4e00-\u9fff]/.test(r) && !english(r)),
+    }).toEqual({ finding: true, reasons: true });
+  }, 120_000);
 });
 
 // --- internal ---

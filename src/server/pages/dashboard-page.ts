@@ -1,6 +1,7 @@
 import type { Report, RequirementResult } from "../../model/report.ts";
 import type { TargetRequirement, Topic } from "../../model/topic.ts";
-import { formatNumber } from "../../render/text-helpers.ts";
+import { reasonText } from "../../render/localize.ts";
+import { formatNumber, unitSuffix } from "../../render/text-helpers.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { breakable, formatTime, type PageContext, renderPage, scrollBox, verdictBadge } from "./layout.ts";
 import { type ChartPoint, renderMetricChart } from "./metric-chart.ts";
@@ -105,12 +106,12 @@ function renderCell(page: PageContext, result: RequirementResult | undefined): S
   const value =
     m === null || m.value === null
       ? ""
-      : html`<span class="value">${formatNumber(m.value)}${unitSuffix(unit)}</span>`;
+      : html`<span class="value">${formatNumber(m.value)}${unitSuffix(unit, page.lang)}</span>`;
   const bound =
     m === null || m.value === null || (m.low === null && m.high === null)
       ? ""
       : html`<span class="bound">[${formatNumber(m.low)}, ${formatNumber(m.high)}]</span>`;
-  return html`<td class="cell" title="${result.reason}">${verdictBadge(result.verdict, page.t)} ${value}${bound}</td>`;
+  return html`<td class="cell" title="${reasonText(result, page.lang)}">${verdictBadge(result.verdict, page.t)} ${value}${bound}</td>`;
 }
 
 function pointsOf(
@@ -138,8 +139,4 @@ function pointsOf(
     });
   }
   return points;
-}
-
-function unitSuffix(unit: string): string {
-  return unit === "" ? "" : ` ${unit}`;
 }

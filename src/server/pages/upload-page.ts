@@ -1,5 +1,7 @@
 import { EVIDENCE_ROLES } from "../../model/evidence.ts";
 import type { Topic } from "../../model/topic.ts";
+import { label } from "../../render/catalog/index.ts";
+import type { Lang } from "../../render/i18n.ts";
 import { html, raw } from "./html.ts";
 import { type PageContext, renderPage } from "./layout.ts";
 import { UPLOAD_SCRIPT_TEXT } from "./upload-script.ts";
@@ -25,7 +27,7 @@ export function renderUploadPage(page: PageContext, topics: readonly Topic[]): s
     <tbody></tbody>
   </table>
   <template id="role-options">
-    ${EVIDENCE_ROLES.map((role) => html`<option value="${role}">${role}</option>`)}
+    ${EVIDENCE_ROLES.map((role) => html`<option value="${role}">${roleOption(role, lang)}</option>`)}
     <option value="submission">${t("page.upload.zipRole")}</option>
   </template>
   <p><button type="submit" id="submit">${t("page.upload.check")}</button> <span id="status" class="muted" role="status"></span></p>
@@ -50,4 +52,10 @@ function scriptText(page: PageContext): string {
     text[`verdict.${verdict}`] = page.t(`page.verdict.${verdict}`);
   }
   return JSON.stringify(text).replace(/</g, "\\u003c");
+}
+
+/** A role as the team reads it: its Chinese name with the field name the manifest uses (候选（candidate）). */
+function roleOption(role: string, lang: Lang): string {
+  const name = label(`role.${role}`, lang, role);
+  return name === role ? role : `${name}（${role}）`;
 }

@@ -146,10 +146,10 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
   function follow(queued) {
     var auth = { credentials: "same-origin" };
     return new Promise(function (resolve) { setTimeout(resolve, 500); })
-      .then(function () { return fetch(queued.links.status, auth).then(answer); })
+      .then(function () { return fetch(withLang(queued.links.status), auth).then(answer); })
       .then(function (r) {
         if (r.status !== 200) return r;
-        if (r.body.status === "done") return fetch(queued.links.self, auth).then(answer);
+        if (r.body.status === "done") return fetch(withLang(queued.links.self), auth).then(answer);
         if (r.body.status === "failed") return { status: 422, body: r.body };
         statusEl.textContent = say(r.body.status === "running" ? "verifying" : "queued");
         return follow(queued);
@@ -169,6 +169,8 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
 
   function showVerdict(body) {
     var report = body.report;
+    // With ?lang= the API adds the reasons in the page's language (texts); the report keeps its English.
+    var reasons = (body.texts && body.texts.reasons) || {};
     statusEl.textContent = say("stored", { id: body.id });
     result.textContent = "";
     result.appendChild(el("h2", { id: "verdict" }, [say("verdict") + " ", badge(report.verdict, true)]));
@@ -177,7 +179,7 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
     var rows = report.requirements.map(function (r) {
       var m = r.measured && r.measured.value !== null ? String(+r.measured.value.toPrecision(4)) + " " + (r.target ? r.target.unit : "") : "—";
       return el("tr", {}, [el("td", {}, [el("code", { text: r.id }), el("br"), r.title[TEXT.lang] || r.title.en]),
-        el("td", {}, [badge(r.verdict)]), el("td", { text: m }), el("td", { text: r.reason })]);
+        el("td", {}, [badge(r.verdict)]), el("td", { text: m }), el("td", { text: reasons[r.id] || r.reason })]);
     });
     // No scroll box: on a phone the rows become cards (layout.ts), so nothing scrolls sideways.
     result.appendChild(el("table", { id: "requirements" }, [el("thead", {}, [el("tr", {}, [say("requirement"), say("verdictColumn"), say("measured"), say("why")].map(function (h) { return el("th", { text: h }); }))]), el("tbody", {}, rows)]));
@@ -185,6 +187,8 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
 
   function showFindings(body) {
     var findings = body.findings || [];
+    var texts = (body.texts && body.texts.findings) || [];
+    findings.forEach(function (f, i) { if (texts[i]) f.text = texts[i]; });
     statusEl.textContent = "";
     result.textContent = "";
     var heading = findings.length ? say("fixErrors", { count: findings.length }) : say("refused");
@@ -206,7 +210,7 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
   function messages(findings) {
     return el("ul", { class: "errors" }, findings.map(function (f) {
       var where = !(f.location && f.location.line) ? "" : f.location.column ? say("rowColumn", { line: f.location.line, column: f.location.column }) + " " : say("row", { line: f.location.line }) + " ";
-      return el("li", {}, [el("strong", { text: where }), f.message + " (" + f.code + ")"]);
+      return el("li", {}, [el("strong", { text: where }), (f.text || f.message) + " (" + f.code + ")"]);
     }));
   }
 
@@ -220,7 +224,7 @@ export const UPLOAD_SCRIPT = String.raw`"use strict";
       if (!line) return;
       var b = bad[line] = bad[line] || {};
       var col = f.location.column || "";
-      b[col] = (b[col] ? b[col] + "\n" : "") + f.message;
+      b[col] = (b[col] ? b[col] + "\n" : "") + (f.text || f.message);
     });
     var shown = [1].concat(Object.keys(bad).map(Number).filter(function (n) { return n > 1; }).sort(function (a, b) { return a - b; }).slice(0, 40));
     var head = el("tr", {}, [el("th", { class: "rownum" })].concat(header.map(function (_, i) { return el("th", { text: letters(i) }); })));
