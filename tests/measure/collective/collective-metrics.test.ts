@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { busbwUtilization, collectiveBusbw } from "../../../src/measure/collective/collective-metrics.ts";
 import type { MeasureInput } from "../../../src/measure/metric.ts";
-import type { CollectiveRow, CollectiveTest } from "../../../src/model/collective.ts";
+import type { CollectiveTest } from "../../../src/model/collective.ts";
 import type { ParsedEvidence } from "../../../src/model/evidence.ts";
 import { parseHardwareCatalog } from "../../../src/read/read-hardware.ts";
+import { allReduce } from "./all-reduce-log.ts";
 
 const catalog = parseHardwareCatalog(
   readFileSync(new URL("../../../hardware/catalog.csv", import.meta.url), "utf8"),
@@ -12,42 +13,6 @@ const catalog = parseHardwareCatalog(
 );
 
 /** An all_reduce on `ranks` ranks whose busbw is `busbw(size)` GB/s at sizes 256 MiB … 4 GiB. */
-function allReduce(ranks: number, busbw: (size: number) => number): ParsedEvidence {
-  const factor = (2 * (ranks - 1)) / ranks;
-  const rows: CollectiveRow[] = [];
-  for (let size = 2 ** 28; size <= 2 ** 32; size *= 2) {
-    const algbw = busbw(size) / factor;
-    rows.push({
-      sizeBytes: size,
-      count: size / 4,
-      type: "float",
-      redop: "sum",
-      placement: "out-of-place",
-      timeUs: size / (algbw * 1e3),
-      algbw,
-      busbw: busbw(size),
-      check: "0",
-      line: rows.length + 10,
-    });
-  }
-  const test: CollectiveTest = {
-    collective: "all_reduce",
-    collectiveSource: "header",
-    ranks,
-    devices: [],
-    hosts: 1,
-    rows,
-    line: 1,
-    footerBusbw: { value: rows.reduce((s, r) => s + r.busbw, 0) / rows.length, line: 20 },
-  };
-  return {
-    format: "nccl-tests",
-    kind: "collective-bandwidth",
-    rows: rows.length,
-    collective: { tool: "nccl-tests", path: "ar.log", tests: [test] },
-    findings: [],
-  };
-}
 
 const input = (candidate: ParsedEvidence, more: Partial<MeasureInput> = {}): MeasureInput => ({
   evidence: { candidate },

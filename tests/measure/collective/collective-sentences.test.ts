@@ -4,13 +4,14 @@ import { computeLineRate } from "../../../src/measure/collective/collective-line
 import { busbwUtilization } from "../../../src/measure/collective/collective-metrics.ts";
 import { aboveLineRateAdvice, systemMismatch } from "../../../src/measure/collective/collective-system.ts";
 import type { MeasureInput, MetricEstimate, MetricUnavailable } from "../../../src/measure/metric.ts";
-import type { CollectiveRow, CollectiveTest } from "../../../src/model/collective.ts";
+import type { CollectiveTest } from "../../../src/model/collective.ts";
 import type { ParsedEvidence } from "../../../src/model/evidence.ts";
 import type { Finding } from "../../../src/model/finding.ts";
 import { resolveLink } from "../../../src/model/hardware.ts";
 import type { MessageRef } from "../../../src/model/message.ts";
 import { parseHardwareCatalog } from "../../../src/read/read-hardware.ts";
 import { renderMessage } from "../../../src/render/catalog/index.ts";
+import { allReduce } from "./all-reduce-log.ts";
 
 /**
  * Every sentence the collective metrics store is also a catalog key with params: rendered in English
@@ -121,38 +122,5 @@ function input(candidate: ParsedEvidence, system: { nodes?: number } = {}): Meas
 
 /** An all_reduce sweep from 256 MiB to 4 GiB whose busbw rises towards `peak` GB/s. */
 function sweep(ranks: number, hosts: number, peak: number): ParsedEvidence {
-  const factor = (2 * (ranks - 1)) / ranks;
-  const rows: CollectiveRow[] = [];
-  for (let size = 2 ** 28; size <= 2 ** 32; size *= 2) {
-    const busbw = (peak * size) / (size + 2 ** 26);
-    rows.push({
-      sizeBytes: size,
-      count: size / 4,
-      type: "float",
-      redop: "sum",
-      placement: "out-of-place",
-      timeUs: size / ((busbw / factor) * 1e3),
-      algbw: busbw / factor,
-      busbw,
-      check: "0",
-      line: rows.length + 10,
-    });
-  }
-  const test: CollectiveTest = {
-    collective: "all_reduce",
-    collectiveSource: "header",
-    ranks,
-    devices: [],
-    hosts,
-    rows,
-    line: 1,
-    footerBusbw: { value: rows.reduce((s, r) => s + r.busbw, 0) / rows.length, line: 20 },
-  };
-  return {
-    format: "nccl-tests",
-    kind: "collective-bandwidth",
-    rows: rows.length,
-    collective: { tool: "nccl-tests", path: "ar.log", tests: [test] },
-    findings: [],
-  };
+  return allReduce(ranks, (size) => (peak * size) / (size + 2 ** 26), hosts);
 }

@@ -11,6 +11,7 @@ import { longContextTtft, maxInputTokens } from "../../../src/measure/serving/lo
 import type { ParsedEvidence } from "../../../src/model/evidence.ts";
 import type { Comparison } from "../../../src/model/topic.ts";
 import { renderMessage } from "../../../src/render/catalog/index.ts";
+import { qualityInput } from "../../measure/quality/quality-test-input.ts";
 
 /**
  * The quality and long-context metrics store each method line twice: as English and as a catalog
@@ -198,14 +199,6 @@ function input(
   baselineRole?: string,
   conditions: MeasureInput["conditions"] = {},
 ): MeasureInput {
-  return {
-    evidence,
-    system: { accelerators: [], software: {} },
-    confidence: 0.95,
-    seed: 20240,
-    percentileMethod: "linear",
-    comparison,
-    conditions,
-    ...(baselineRole === undefined ? {} : { baselineRole }),
-  };
+  const base = qualityInput(evidence, comparison, conditions);
+  return baselineRole === undefined ? base : { ...base, baselineRole };
 }
