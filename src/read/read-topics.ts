@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { Topic } from "../model/topic.ts";
 
@@ -21,6 +21,27 @@ export async function readTopics(dir: URL = TOPICS_DIR): Promise<Topic[]> {
     names.map(async (name) => parseTopic(await readFile(new URL(name, dir), "utf8"), `topics/${name}`)),
   );
   return topics.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+}
+
+/**
+ * `readTopics` for a long-running process: the catalog is parsed again only when a file in it was
+ * added, removed or changed (names, sizes and modification times are compared, a few stat calls),
+ * so a page that lists the topics does not parse 21 YAML files on every request.
+ */
+export function createTopicCache(dir: URL = TOPICS_DIR): () => Promise<Topic[]> {
+  let cached: { signature: string; topics: Promise<Topic[]> } | undefined;
+  return async () => {
+    const signature = await catalogSignature(dir);
+    if (cached?.signature !== signature) {
+      const topics = readTopics(dir);
+      cached = { signature, topics };
+      // A failed read is not kept: the next request tries again.
+      topics.catch(() => {
+        if (cached?.topics === topics) cached = undefined;
+      });
+    }
+    return cached.topics;
+  };
 }
 
 /**
@@ -81,3 +102,12 @@ export function hashTopicSource(text: string): string {
 const TOPICS_DIR = new URL("../../topics/", import.meta.url);
 const COMPILED_DIR = new URL("../../dist/topics/", import.meta.url);
 const TOPIC_ID = /^\d+\.\d+$/;
+
+/** The catalog's file names with their sizes and modification times; "" when it cannot be listed. */
+async function catalogSignature(dir: URL): Promise<string> {
+  const names = await readdir(dir).catch(() => undefined);
+  if (names === undefined) return "";
+  const yaml = names.filter((name) => name.endsWith(".yaml")).sort();
+  const stats = await Promise.all(yaml.map((name) => stat(new URL(name, dir)).catch(() => undefined)));
+  return yaml.map((name, i) => `${name}:${stats[i]?.size}:${stats[i]?.mtimeMs}`).join("\n");
+}

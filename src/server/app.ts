@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import { ClaimcheckError, isClaimcheckError } from "../model/errors.ts";
 import type { Topic } from "../model/topic.ts";
-import { readTopics } from "../read/read-topics.ts";
+import { createTopicCache } from "../read/read-topics.ts";
 import type { Store } from "../store/store.ts";
 import { type AppContext, type AppEnv, jsonResponse, type PublicResults } from "./app-context.ts";
 import { resolveCaller } from "./auth.ts";
@@ -26,7 +26,7 @@ export interface AppOptions {
   now?: () => Date;
   /** @default DEFAULT_LIMITS (64 MiB upload, 200 zip entries, 256 MiB inflated) */
   limits?: Partial<UploadLimits>;
-  /** Where topics come from. @default readTopics() (the package's topics/) */
+  /** Where topics come from. @default the package's topics/, parsed again when a file there changes */
   readTopics?: () => Promise<Topic[]>;
   /** How long `POST /api/submissions?wait=true` waits for the verdict before answering 202. @default 600_000 */
   waitTimeoutMs?: number;
@@ -59,7 +59,7 @@ export function createApp(options: AppOptions): FetchHandler {
     now: options.now ?? (() => new Date()),
     limits,
     waitTimeoutMs: options.waitTimeoutMs ?? 600_000,
-    readTopics: options.readTopics ?? (() => readTopics()),
+    readTopics: options.readTopics ?? createTopicCache(),
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
     publicResults: options.publicResults ?? "decision",
     trustProxy: options.trustProxy ?? false,

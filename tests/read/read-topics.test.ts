@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,7 +7,7 @@ import { METRICS } from "../../src/measure/registry.ts";
 import type { Topic } from "../../src/model/topic.ts";
 import { checkCatalog, findRequirement } from "../../src/model/topic-catalog.ts";
 import { writeCompiledTopics } from "../../src/read/compile-topics.ts";
-import { readTopic, readTopics } from "../../src/read/read-topics.ts";
+import { createTopicCache, readTopic, readTopics } from "../../src/read/read-topics.ts";
 
 const SEED = new URL("../../../shared/seed/ccf-ant-green-computing-2024-topics.txt", import.meta.url);
 
@@ -169,5 +169,31 @@ describe("readTopic and the compiled topics", () => {
     );
     expect(await readTopic(id, topicsDir, pathToFileURL(`${stale}/`))).toEqual([topic]);
     expect(await readTopic(id, topicsDir, pathToFileURL(`${stale}/absent/`))).toEqual([topic]);
+  });
+});
+
+describe("createTopicCache", () => {
+  const topicsDir = new URL("../../topics/", import.meta.url);
+
+  it("parses the catalog once, and again when a file in it changes, is added or removed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claimcheck-topic-cache-"));
+    for (const name of ["1.2.yaml", "3.2.yaml"]) {
+      writeFileSync(join(dir, name), readFileSync(new URL(name, topicsDir)));
+    }
+    const topics = createTopicCache(pathToFileURL(`${dir}/`));
+    const first = await topics();
+    expect(first.map((t) => t.id)).toEqual(["1.2", "3.2"]);
+    expect(await topics()).toBe(first);
+
+    // Same topic, one more byte: the size differs, so the catalog is parsed again.
+    writeFileSync(join(dir, "1.2.yaml"), `${readFileSync(join(dir, "1.2.yaml"), "utf8")}\n`);
+    const reread = await topics();
+    expect(reread).not.toBe(first);
+    expect(reread).toEqual(first);
+
+    writeFileSync(join(dir, "1.5.yaml"), readFileSync(new URL("1.5.yaml", topicsDir)));
+    expect((await topics()).map((t) => t.id)).toEqual(["1.2", "1.5", "3.2"]);
+    rmSync(join(dir, "3.2.yaml"));
+    expect((await topics()).map((t) => t.id)).toEqual(["1.2", "1.5"]);
   });
 });
