@@ -4,7 +4,7 @@ import type { AppContext } from "./app-context.ts";
 import { type Caller, requireTeam } from "./auth.ts";
 import { prepareQuickSubmission, prepareZipSubmission } from "./build-submission.ts";
 import { HttpError, unprocessable } from "./http-error.ts";
-import { readUpload } from "./read-upload.ts";
+import { discardUpload, readUpload, type Upload } from "./read-upload.ts";
 import { statusBody } from "./upload-status.ts";
 
 /**
@@ -24,26 +24,14 @@ export async function acceptUpload(
   // One clock read: the upload is counted against the quota and dated at the same instant.
   const acceptedAt = context.now();
   takeQuota(context, team, acceptedAt);
-  const upload = await readUpload(request, context.limits);
-  const prepared =
-    upload.kind === "zip"
-      ? await prepareZipSubmission(upload, team, context.limits)
-      : prepareQuickSubmission(upload, team);
-  const topic = prepared.submission.topic;
-  if (!(await context.readTopics()).some((t) => t.id === topic)) {
-    throw new HttpError(400, `There is no topic "${topic}"; GET /api/topics lists them.`);
-  }
+  const upload = await readUpload(request, context.limits, context.store.spoolDir);
   const id = randomUUID();
-  const queued = await context.store.saveUpload(
-    {
-      topic,
-      team,
-      createdAt: acceptedAt.toISOString(),
-      mode: prepared.mode,
-      inputs: prepared.inputs,
-    },
-    id,
-  );
+  let queued: UploadRecord;
+  try {
+    queued = await storeUpload(context, upload, team, acceptedAt, id);
+  } finally {
+    await discardUpload(upload);
+  }
   try {
     await context.queue.send(id);
   } catch (error) {
@@ -68,6 +56,28 @@ export async function acceptUpload(
 }
 
 // --- internal ---
+
+/** Checks the upload (a zip's manifest too) and stores it with its job, as `queued`. */
+async function storeUpload(
+  context: AppContext,
+  upload: Upload,
+  team: string,
+  acceptedAt: Date,
+  id: string,
+): Promise<UploadRecord> {
+  const prepared =
+    upload.kind === "zip"
+      ? await prepareZipSubmission(upload, team, context.limits)
+      : prepareQuickSubmission(upload, team);
+  const topic = prepared.submission.topic;
+  if (!(await context.readTopics()).some((t) => t.id === topic)) {
+    throw new HttpError(400, `There is no topic "${topic}"; GET /api/topics lists them.`);
+  }
+  return context.store.saveUpload(
+    { topic, team, createdAt: acceptedAt.toISOString(), mode: prepared.mode, inputs: prepared.inputs },
+    id,
+  );
+}
 
 /** Counts the upload against the team's hourly quota, or answers 429 with when to try again. */
 function takeQuota(context: AppContext, team: string, at: Date): void {

@@ -1,21 +1,21 @@
 import { posix } from "node:path";
-import type { SubmittedFile } from "../judge/prepare-input.ts";
 import { createFinding } from "../model/create-finding.ts";
 import type { Finding } from "../model/finding.ts";
 import { type Submission, SubmissionSchema } from "../model/manifest.ts";
 import { parseSubmission } from "../model/parse-submission.ts";
 import type { StoredInput } from "../store/store.ts";
+import type { IncomingInput } from "../store/upload.ts";
 import { HttpError, unprocessable } from "./http-error.ts";
 import type { UploadLimits } from "./limits.ts";
 import { parseZip, type ZipEntries, type ZipEntry } from "./parse-zip.ts";
+import type { PartContent } from "./part-spool.ts";
 import type { Upload } from "./read-upload.ts";
 
-/** An upload turned into what `verifyFiles` takes, plus the files the store keeps. */
+/** An upload checked and turned into its submission and the files the store keeps. */
 export interface PreparedSubmission {
   submission: Submission;
   mode: "manifest" | "quick";
-  files: SubmittedFile[];
-  inputs: StoredInput[];
+  inputs: IncomingInput[];
 }
 
 /** Quick mode: the team comes from the token, the topic from the form, one file per role. */
@@ -32,7 +32,7 @@ export function prepareQuickSubmission(
   const names = upload.files.map((f) => f.name);
   const inputs = upload.files.map((file) => {
     const path = names.filter((n) => n === file.name).length > 1 ? `${file.field}/${file.name}` : file.name;
-    return storedInput(file.field, path, file, upload.formats[file.field]);
+    return incomingInput(file.field, path, file, upload.formats[file.field]);
   });
   const evidence = Object.fromEntries(
     inputs.map((i) => [i.role, i.format === undefined ? i.path : { path: i.path, format: i.format }]),
@@ -40,7 +40,6 @@ export function prepareQuickSubmission(
   return {
     submission: SubmissionSchema.parse({ topic, team, evidence }),
     mode: "quick",
-    files: inputs.map(submitted),
     inputs,
   };
 }
@@ -70,7 +69,7 @@ export async function prepareZipSubmission(
   }
   const base = posix.dirname(manifestPath);
   const findings: Finding[] = [];
-  const inputs: StoredInput[] = [storedInput("manifest", manifestPath, manifest, undefined)];
+  const inputs: IncomingInput[] = [incomingInput("manifest", manifestPath, manifest, undefined)];
   for (const [role, entry] of Object.entries(submission.evidence)) {
     const { path, format } = typeof entry === "string" ? { path: entry, format: undefined } : entry;
     const resolved = resolveEvidence(base, path, entries);
@@ -88,11 +87,11 @@ export async function prepareZipSubmission(
           { role, resolved },
         ),
       );
-    } else inputs.push(storedInput(role, path, resolved, format));
+    } else inputs.push(incomingInput(role, path, resolved, format));
   }
   if (findings.length > 0)
     throw unprocessable(`${manifestPath} names evidence the zip does not hold.`, findings);
-  return { submission, mode: "manifest", files: inputs.slice(1).map(submitted), inputs };
+  return { submission, mode: "manifest", inputs };
 }
 
 // --- internal ---
@@ -110,21 +109,22 @@ function checkTopic(topic: string | undefined): string {
   return topic;
 }
 
-/** A file as the store keeps it; its SHA-256 was computed while it streamed in or was inflated. */
-function storedInput(
+/**
+ * A file as the store takes it: its bytes, or the file they were spooled to. Its SHA-256 was computed
+ * while it streamed in or was inflated.
+ */
+function incomingInput(
   role: string,
   path: string,
-  { bytes, sha256 }: { bytes: Uint8Array; sha256: string },
+  file: { sha256: string } & ({ bytes: Uint8Array } | { content: PartContent }),
   format: string | undefined,
-): StoredInput {
-  return format === undefined || format === ""
-    ? { role, path, sha256, bytes }
-    : { role, path, sha256, bytes, format };
-}
-
-function submitted(input: StoredInput): SubmittedFile {
-  const file = { role: input.role, file: { path: input.path, bytes: input.bytes }, sha256: input.sha256 };
-  return input.format === undefined ? file : { ...file, format: input.format };
+): IncomingInput {
+  const content = "content" in file ? file.content : { bytes: file.bytes };
+  const input: IncomingInput =
+    "bytes" in content
+      ? ({ role, path, sha256: file.sha256, bytes: content.bytes } satisfies StoredInput)
+      : { role, path, sha256: file.sha256, spooled: { path: content.file, size: content.size } };
+  return format === undefined || format === "" ? input : { ...input, format };
 }
 
 function findManifest(entries: ZipEntries): string {

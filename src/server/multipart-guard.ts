@@ -6,12 +6,12 @@ import { formatBytes, type UploadLimits } from "./limits.ts";
  * each chunk to `take`, and stops at the first chunk that passes `maxUploadBytes` or `maxParts`: a
  * 64 MiB body of a million empty parts is refused after its first few kilobytes, before `take` has
  * seen the chunk that crossed the limit. The body is never held here; the event loop is free between
- * chunks.
+ * chunks, and the next chunk is read once `take` has settled (so a slow disk slows the reading).
  */
 export async function readMultipartChunks(
   request: Request,
   limits: Pick<UploadLimits, "maxParts" | "maxUploadBytes">,
-  take: (chunk: Uint8Array) => void,
+  take: (chunk: Uint8Array) => void | Promise<void>,
 ): Promise<void> {
   const boundary = multipartBoundary(request.headers.get("content-type") ?? "");
   const reader = request.body?.getReader();
@@ -27,7 +27,7 @@ export async function readMultipartChunks(
     try {
       if (size > limits.maxUploadBytes) throw tooLarge(limits.maxUploadBytes);
       if (parts > limits.maxParts) throw tooManyParts(limits.maxParts);
-      take(value);
+      await take(value);
     } catch (error) {
       await reader.cancel().catch(() => {});
       throw error;

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { serve } from "@hono/node-server";
 import { type JobRunner, startJobRunner } from "../jobs/job-runner.ts";
 import { createVerifyPool } from "../jobs/verify-pool.ts";
+import { sweepLeftovers } from "../store/input-files.ts";
 import type { Store } from "../store/store.ts";
 import { type AppOptions, createApp } from "./app.ts";
 
@@ -35,6 +36,8 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { port = 8787, host = "127.0.0.1", requestTimeoutMs = 120_000, workers, ...appOptions } = options;
   const handle = createApp(appOptions);
+  // Files a server killed mid-upload left in the spool folder (the uploads were never answered 202).
+  await sweepLeftovers(options.store.spoolDir, Date.now());
   const runner = await startWorkers(options, workers ?? availableParallelism());
   const serverOptions = {
     requestTimeout: requestTimeoutMs,

@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { renameSync, rmSync } from "node:fs";
-import { mkdir, open, readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 
 /** Inputs of this size or more are kept as files beside the database, not in it. */
 export const FILE_INPUT_BYTES = 1024 * 1024;
+
+/** Where uploads are spooled for a store that keeps no input files (PostgreSQL, SQLite in memory). */
+export const TEMP_SPOOL_DIR = join(tmpdir(), "claimcheck-spool");
 
 /**
  * The SQLite store's large inputs, one file per SHA-256 in a folder beside the database.
@@ -15,8 +19,12 @@ export const FILE_INPUT_BYTES = 1024 * 1024;
  * across processes too: an upload never finds its bytes removed by a failed upload of the same file.
  */
 export interface InputFiles {
+  /** The folder; uploads for this store are spooled into it, so placing one is a rename. */
+  readonly dir: string;
   /** Writes the bytes to a new temporary file in the folder and flushes it; returns its path. */
   stage(bytes: Uint8Array): Promise<string>;
+  /** A flushed file to place as it is when it is in the folder, else a flushed staged copy of it. */
+  adopt(path: string): Promise<string>;
   /** Moves a staged file to the input's place (an identical copy may be there); inside the write transaction. */
   place(staged: string, sha256: string): void;
   /** Removes an input's file; inside the transaction that deletes its row. */
@@ -33,6 +41,7 @@ export function createInputFiles(databasePath: string): InputFiles {
   const dir = `${databasePath}-inputs`;
   const pathOf = (sha256: string) => join(dir, sha256);
   return {
+    dir,
     async stage(bytes) {
       await mkdir(dir, { recursive: true });
       const path = join(dir, `.staged-${randomUUID()}`);
@@ -47,6 +56,18 @@ export function createInputFiles(databasePath: string): InputFiles {
       }
       await file.close();
       return path;
+    },
+    async adopt(path) {
+      if (dirname(resolve(path)) === resolve(dir)) return path;
+      const staged = join(dir, `.staged-${randomUUID()}`);
+      await copyFile(path, staged);
+      const file = await open(staged, "r+");
+      try {
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      return staged;
     },
     place(staged, sha256) {
       renameSync(staged, pathOf(sha256));
@@ -70,4 +91,35 @@ export function createInputFiles(databasePath: string): InputFiles {
       await rm(staged, { force: true });
     },
   };
+}
+
+/** Spool and staged files left by a process that died mid-upload are removed after this long. */
+export const LEFTOVER_AGE_MS = 24 * 3_600_000;
+
+/**
+ * Removes spool (`.spool-*`) and staged (`.staged-*`) files older than `olderThanMs` from `dir`: what
+ * a server killed mid-upload left. Newer ones may be uploads another process is receiving now. Best
+ * effort: a file that cannot be removed is left for the next start. Returns how many were removed.
+ */
+export async function sweepLeftovers(
+  dir: string,
+  nowMs: number,
+  olderThanMs = LEFTOVER_AGE_MS,
+): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(".spool-") && !name.startsWith(".staged-")) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined || nowMs - info.mtimeMs < olderThanMs) continue;
+    if (
+      await rm(path, { force: true }).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed++;
+  }
+  return removed;
 }

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { Report, Verdict } from "../model/report.ts";
+import { TEMP_SPOOL_DIR } from "./input-files.ts";
+import { inputBytes, insertInput } from "./postgres-inputs.ts";
 import { postgresPublications } from "./postgres-publications.ts";
 import { migratePostgres } from "./postgres-schema.ts";
 import { createPostgresUploads, type Transact } from "./postgres-uploads.ts";
@@ -56,21 +58,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   };
 
   return {
+    spoolDir: TEMP_SPOOL_DIR,
     ...createPostgresUploads(pool, transact),
     ...postgresPublications(pool),
     async saveSubmission(submission: NewSubmission) {
       const id = randomUUID();
       await transact(async (client) => {
-        for (const input of submission.inputs) {
-          await client.query(
-            "INSERT INTO inputs (sha256, size, bytes) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING",
-            [
-              input.sha256,
-              input.bytes.length,
-              Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.length),
-            ],
-          );
-        }
+        for (const input of submission.inputs) await insertInput(client, input);
         await client.query(
           "INSERT INTO submissions (id, topic, team, created_at, mode, verdict, report) VALUES ($1, $2, $3, $4, $5, $6, $7)",
           [
@@ -105,10 +99,12 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return rows.map(summaryOfRow);
     },
     async readInput(sha256) {
-      const { rows } = await pool.query<{ bytes: Buffer }>("SELECT bytes FROM inputs WHERE sha256 = $1", [
-        sha256,
-      ]);
-      return rows[0] === undefined ? undefined : new Uint8Array(rows[0].bytes);
+      const { rows } = await pool.query<{ size: string; bytes: Buffer }>(
+        "SELECT size, bytes FROM inputs WHERE sha256 = $1",
+        [sha256],
+      );
+      const row = rows[0];
+      return row === undefined ? undefined : inputBytes(pool, sha256, Number(row.size), row.bytes);
     },
     async addWaiver(submissionId, waiver, verdict: Verdict) {
       return transact(async (client) => {

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from "pg";
+import { inputBytes, insertInput } from "./postgres-inputs.ts";
 import { type UploadRow, uploadOf } from "./store-rows.ts";
 import type { NewUpload, UploadOutcome, UploadRecord, UploadStatus, UploadWork } from "./upload.ts";
 
@@ -10,16 +11,7 @@ export function createPostgresUploads(pool: Pool, transact: Transact) {
   return {
     async saveUpload(upload: NewUpload, id: string): Promise<UploadRecord> {
       await transact(async (client) => {
-        for (const input of upload.inputs) {
-          await client.query(
-            "INSERT INTO inputs (sha256, size, bytes) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING",
-            [
-              input.sha256,
-              input.bytes.length,
-              Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.length),
-            ],
-          );
-        }
+        for (const input of upload.inputs) await insertInput(client, input);
         await client.query(
           "INSERT INTO uploads (id, topic, team, created_at, mode, status) VALUES ($1, $2, $3, $4, $5, 'queued')",
           [id, upload.topic, upload.team, upload.createdAt, upload.mode],
@@ -50,9 +42,10 @@ export function createPostgresUploads(pool: Pool, transact: Transact) {
         path: string;
         sha256: string;
         format: string | null;
+        size: string;
         bytes: Buffer;
       }>(
-        "SELECT role, path, u.sha256 AS sha256, format, bytes FROM upload_inputs u JOIN inputs i ON i.sha256 = u.sha256 WHERE upload_id = $1 ORDER BY position",
+        "SELECT role, path, u.sha256 AS sha256, format, size, bytes FROM upload_inputs u JOIN inputs i ON i.sha256 = u.sha256 WHERE upload_id = $1 ORDER BY position",
         [id],
       );
       return {
@@ -62,11 +55,13 @@ export function createPostgresUploads(pool: Pool, transact: Transact) {
         createdAt: row.created_at,
         mode: row.mode,
         attempts: row.attempts,
-        inputs: inputs.rows.map(({ format, bytes, ...input }) => ({
-          ...input,
-          bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
-          ...(format === null ? {} : { format }),
-        })),
+        inputs: await Promise.all(
+          inputs.rows.map(async ({ format, size, bytes, ...input }) => ({
+            ...input,
+            bytes: await inputBytes(pool, input.sha256, Number(size), bytes),
+            ...(format === null ? {} : { format }),
+          })),
+        ),
       };
     },
     async finishUpload(id: string, outcome: UploadOutcome, finishedAt: string): Promise<boolean> {

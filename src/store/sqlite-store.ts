@@ -3,7 +3,7 @@ import DatabaseConstructor, { type Database } from "better-sqlite3";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { Report, Verdict } from "../model/report.ts";
-import { createInputFiles } from "./input-files.ts";
+import { createInputFiles, TEMP_SPOOL_DIR } from "./input-files.ts";
 import { sqlitePublications } from "./sqlite-publications.ts";
 import { createSqliteQueue, type SqliteQueueOptions } from "./sqlite-queue.ts";
 import { migrate } from "./sqlite-schema.ts";
@@ -78,6 +78,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   });
 
   return {
+    spoolDir: files?.dir ?? TEMP_SPOOL_DIR,
     ...createSqliteUploads(db, {
       write: (run) => writing(path, run),
       failed: (cause) => storeError(path, cause),

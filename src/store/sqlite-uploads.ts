@@ -2,7 +2,16 @@ import type { Database } from "better-sqlite3";
 import { FILE_INPUT_BYTES, type InputFiles } from "./input-files.ts";
 import type { StoredInput } from "./store.ts";
 import { type UploadRow, uploadOf } from "./store-rows.ts";
-import type { NewUpload, UploadOutcome, UploadRecord, UploadStatus, UploadWork } from "./upload.ts";
+import {
+  type IncomingInput,
+  incomingBytes,
+  incomingSize,
+  type NewUpload,
+  type UploadOutcome,
+  type UploadRecord,
+  type UploadStatus,
+  type UploadWork,
+} from "./upload.ts";
 
 /** How the SQLite store writes: `write` wraps each write like the store's own; `failed` names a failed file write. */
 export interface SqliteUploadsOptions {
@@ -14,13 +23,13 @@ export interface SqliteUploadsOptions {
 
 /** The upload methods of the SQLite store. */
 export function createSqliteUploads(db: Database, { write, failed, files }: SqliteUploadsOptions) {
-  const insertInputs = (inputs: StoredInput[], staged: Map<string, string>) => {
+  const insertInputs = (inputs: readonly InputBytes[], staged: Map<string, string>) => {
     for (const input of inputs) {
       const file = staged.get(input.sha256);
       // A row whose bytes are shorter than its size has them in a file (see readBytes).
       db.prepare("INSERT OR IGNORE INTO inputs (sha256, size, bytes) VALUES (?, ?, ?)").run(
         input.sha256,
-        input.bytes.length,
+        input.size,
         file === undefined ? input.bytes : NO_BYTES,
       );
       if (file !== undefined && files !== undefined) {
@@ -29,17 +38,19 @@ export function createSqliteUploads(db: Database, { write, failed, files }: Sqli
       }
     }
   };
-  const insertUpload = db.transaction((upload: NewUpload, id: string, staged: Map<string, string>) => {
-    insertInputs(upload.inputs, staged);
-    db.prepare(
-      "INSERT INTO uploads (id, topic, team, created_at, mode, status) VALUES (?, ?, ?, ?, ?, 'queued')",
-    ).run(id, upload.topic, upload.team, upload.createdAt, upload.mode);
-    for (const [position, input] of upload.inputs.entries()) {
+  const insertUpload = db.transaction(
+    (upload: NewUpload, id: string, inputs: readonly InputBytes[], staged: Map<string, string>) => {
+      insertInputs(inputs, staged);
       db.prepare(
-        "INSERT INTO upload_inputs (upload_id, position, role, path, sha256, format) VALUES (?, ?, ?, ?, ?, ?)",
-      ).run(id, position, input.role, input.path, input.sha256, input.format ?? null);
-    }
-  });
+        "INSERT INTO uploads (id, topic, team, created_at, mode, status) VALUES (?, ?, ?, ?, ?, 'queued')",
+      ).run(id, upload.topic, upload.team, upload.createdAt, upload.mode);
+      for (const [position, input] of upload.inputs.entries()) {
+        db.prepare(
+          "INSERT INTO upload_inputs (upload_id, position, role, path, sha256, format) VALUES (?, ?, ?, ?, ?, ?)",
+        ).run(id, position, input.role, input.path, input.sha256, input.format ?? null);
+      }
+    },
+  );
   const start = db.transaction((id: string) => {
     const updated = db
       .prepare(
@@ -77,19 +88,23 @@ export function createSqliteUploads(db: Database, { write, failed, files }: Sqli
 
   return {
     async saveUpload(upload: NewUpload, id: string): Promise<UploadRecord> {
-      // Large files are written and flushed off the event loop first; the transaction only moves them.
+      // Large files are on disk first (spooled as they arrived, or written and flushed off the event
+      // loop); the transaction only moves them into place.
       const staged = new Map<string, string>();
       try {
+        const inputs: InputBytes[] = [];
         for (const input of upload.inputs) {
-          if (files === undefined || input.bytes.length < FILE_INPUT_BYTES || staged.has(input.sha256))
-            continue;
-          staged.set(
-            input.sha256,
-            await files.stage(input.bytes).catch((cause) => Promise.reject(failed(cause))),
-          );
+          const size = incomingSize(input);
+          if (files !== undefined && size >= FILE_INPUT_BYTES) {
+            if (!staged.has(input.sha256)) {
+              const file = await stageInput(files, input).catch((cause) => Promise.reject(failed(cause)));
+              staged.set(input.sha256, file);
+            }
+            inputs.push({ sha256: input.sha256, size, bytes: NO_BYTES });
+          } else inputs.push({ sha256: input.sha256, size, bytes: await incomingBytes(input) });
         }
         const placed = staged.size > 0;
-        write(() => insertUpload(upload, id, staged));
+        write(() => insertUpload(upload, id, inputs, staged));
         // Before the 202: the files moved into the folder are on disk once the folder is flushed.
         if (placed) await files?.sync().catch((cause) => Promise.reject(failed(cause)));
       } finally {
@@ -145,6 +160,18 @@ export async function readBytes(
 // --- internal ---
 
 const NO_BYTES = Buffer.alloc(0);
+
+/** An input's row: its SHA-256, size and the bytes kept in the row (none when they are in a file). */
+interface InputBytes {
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+/** A staged file in the input folder holding the input's bytes: its spool file itself when it has one. */
+async function stageInput(files: InputFiles, input: IncomingInput): Promise<string> {
+  return "spooled" in input ? files.adopt(input.spooled.path) : files.stage(input.bytes);
+}
 
 /** A stored input with its row's size, its bytes still to be read when they are in a file. */
 type InputRow = Omit<StoredInput, "bytes"> & { size: number; bytes: Buffer };

@@ -90,6 +90,11 @@ export interface ListFilter {
  * Every method that writes is atomic: after a crash a submission is there whole or not at all.
  */
 export interface Store {
+  /**
+   * A folder for uploads being received (see `SpooledInput`): beside the store's own input files when
+   * it keeps them as files, so a spooled file is moved into place, not copied.
+   */
+  readonly spoolDir: string;
   /** Stores a submission with all its inputs in one transaction; inputs are deduplicated by SHA-256. */
   saveSubmission(submission: NewSubmission): Promise<SubmissionSummary>;
   getSubmission(id: string): Promise<SubmissionRecord | undefined>;

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Finding } from "../model/finding.ts";
 import type { Report } from "../model/report.ts";
 import type { StoredInput } from "./store.ts";
@@ -13,7 +14,28 @@ export interface NewUpload {
   createdAt: string;
   mode: "manifest" | "quick";
   /** The manifest (manifest mode) first, then the evidence files; deduplicated by SHA-256 when stored. */
-  inputs: StoredInput[];
+  inputs: IncomingInput[];
+}
+
+/**
+ * An input as the server received it: its bytes, or (a large file) the file in the store's `spoolDir`
+ * they were written and flushed to while they streamed in. The store moves or copies a spooled file;
+ * removing what is left afterwards is the caller's.
+ */
+export type IncomingInput = StoredInput | SpooledInput;
+
+export type SpooledInput = Omit<StoredInput, "bytes"> & { spooled: { path: string; size: number } };
+
+/** The bytes of an incoming input, read back from its spool file (on libuv's thread pool) when spooled. */
+export async function incomingBytes(input: IncomingInput): Promise<Uint8Array> {
+  if (!("spooled" in input)) return input.bytes;
+  const bytes = await readFile(input.spooled.path);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The size of an incoming input's bytes. */
+export function incomingSize(input: IncomingInput): number {
+  return "spooled" in input ? input.spooled.size : input.bytes.length;
 }
 
 /** Why an upload ended without a verdict, as the team sees it. */

@@ -1,7 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/model/report.ts";
-import type { NewSubmission, Store } from "../../src/store/store.ts";
+import type { NewSubmission, Store, StoredInput } from "../../src/store/store.ts";
 
 /** The behaviour every Store implementation must have; run it against each one with a fresh store per test. */
 export function describeStoreContract(name: string, openStore: () => Promise<Store>): void {
@@ -274,6 +276,50 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect(await stored()).toBeUndefined();
       await store.saveUpload(upload, "u-big-3");
       expect(await started("u-big-3")).toEqual(expected);
+    });
+
+    it("takes a large input spooled to a file in its spool folder, stores it once, and reads it back whole", async () => {
+      const store = await openStore();
+      // 3.5 MiB: several PostgreSQL chunks and a last short one; a file where a store keeps files.
+      const content = `a,b\n${"1,2\n".repeat(896 * 1024)}x`;
+      const spooled = async () => {
+        await mkdir(store.spoolDir, { recursive: true });
+        const path = join(store.spoolDir, `.spool-test-${randomUUID()}`);
+        await writeFile(path, content);
+        return path;
+      };
+      const {
+        report: _,
+        inputs: [input],
+        ...upload
+      } = submission("Team A", content);
+      const { bytes: __, ...ref } = input as StoredInput;
+      const first = await spooled();
+      const second = await spooled();
+      await store.saveUpload(
+        { ...upload, inputs: [{ ...ref, spooled: { path: first, size: content.length } }] },
+        "u-spool-1",
+      );
+      // The same bytes again, once spooled and once in memory: one stored copy.
+      await store.saveUpload(
+        {
+          ...upload,
+          inputs: [
+            { ...ref, spooled: { path: second, size: content.length } },
+            { ...(input as StoredInput), role: "baseline" },
+          ],
+        },
+        "u-spool-2",
+      );
+      for (const path of [first, second]) await rm(path, { force: true });
+      const work = await store.startUpload("u-spool-2", "2026-08-01T10:00:01.000Z");
+      expect(work?.inputs.map(({ bytes, role }) => ({ role, bytes: sha(bytes) }))).toEqual([
+        { role: "candidate", bytes: sha(content) },
+        { role: "baseline", bytes: sha(content) },
+      ]);
+      const stored = await store.readInput(sha(content));
+      expect(stored === undefined ? undefined : sha(stored)).toBe(sha(content));
+      expect(stored?.length).toBe(content.length);
     });
 
     it("lists the uploads not yet ended, oldest first", async () => {
