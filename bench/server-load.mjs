@@ -84,6 +84,14 @@ if (pgServer !== undefined) {
     const db = await freshDatabase(pgServer, `claimcheck_load_${workers}`);
     runs.push(await run(`postgres, ${workers} worker process${workers === 1 ? "" : "es"}`, db, [workers]));
   }
+  // How fast N workers drain the queue: the ten uploads are stored first, then the workers start and
+  // have the machine to themselves (while uploads arrive, the server, the database and the client
+  // share its cores, and the uploads, one after another, pace the jobs).
+  for (const workers of [1, 2]) {
+    const db = await freshDatabase(pgServer, `claimcheck_drain_${workers}`);
+    const name = `postgres, ${workers} worker process${workers === 1 ? "" : "es"} started after the uploads`;
+    runs.push(await run(name, db, [workers], { late: true }));
+  }
 }
 const result = {
   rows,
@@ -98,24 +106,32 @@ const result = {
 const out = arg("out", join(REPO, "bench", "results", `server-load-${result.body}-${rows}.json`));
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result, null, 2));
-const [one, two] = runs.slice(1);
+const [one, two, drainOne, drainTwo] = runs.slice(1);
 if (one !== undefined && two !== undefined)
   log(`two workers / one worker wall time: ${(two.wallS / one.wallS).toFixed(2)}`);
+if (drainOne !== undefined && drainTwo !== undefined)
+  log(
+    `two workers / one worker time to verify the ten stored uploads: ${(drainTwo.jobsS / drainOne.jobsS).toFixed(2)}`,
+  );
+process.exit(0);
 
 // --- internal ---
 
 /** One configuration: a fresh database, serve (+ worker processes), the uploads, probes until all end. */
-async function run(name, db, workers) {
+async function run(name, db, workers, { late = false } = {}) {
   const token = cli(["token", "create", "--team", "Load Team", "--db", db]).trim();
   const external = workers.length > 0;
   const serve = start(["serve", "--port", "0", "--db", db, ...(external ? ["--workers", "0"] : [])]);
   const url = await serve.waitFor(/listening on (http:\/\/\S+)/);
   const children = [serve];
-  for (let i = 0; i < (workers[0] ?? 0); i++) {
-    const worker = start(["worker", "--db", db, "--threads", "1"]);
-    await worker.waitFor(/verifying uploads from/);
-    children.push(worker);
-  }
+  const startWorkers = async () => {
+    const started = Array.from({ length: workers[0] ?? 0 }, () =>
+      start(["worker", "--db", db, "--threads", "1"]),
+    );
+    children.push(...started);
+    await Promise.all(started.map((worker) => worker.waitFor(/verifying uploads from/)));
+  };
+  if (!late) await startWorkers();
   // Warm: the first request of each page loads its code; that is start-up, not load.
   for (const path of PROBED) await (await fetch(`${url}${path}`)).arrayBuffer();
   // The probes run on their own thread: the uploads this thread sends must not delay them. The first
@@ -146,6 +162,8 @@ async function run(name, db, workers) {
   }
   const acceptedS = (performance.now() - started) / 1000;
   prober.postMessage("verifying");
+  const jobsStarted = performance.now();
+  if (late) await startWorkers();
   while (open > 0) {
     await sleep(500);
     const bodies = await Promise.all(
@@ -162,6 +180,7 @@ async function run(name, db, workers) {
       throw new Error(`a job failed: ${JSON.stringify(bodies.find((b) => b.status === "failed"))}`);
   }
   const wallS = (performance.now() - started) / 1000;
+  const jobsS = (performance.now() - jobsStarted) / 1000;
   prober.postMessage("stop");
   const [probes] = await once(prober, "message");
   if (probes.error !== undefined) throw new Error(`${probes.error}; serve said:\n${serve.stderr()}`);
@@ -177,6 +196,8 @@ async function run(name, db, workers) {
     name,
     acceptedS: round(acceptedS),
     wallS: round(wallS),
+    // From the last upload's 202 (with `late`, from the workers' start) to the last verdict.
+    jobsS: round(jobsS),
     postMs: summary(posts),
     probes: Object.fromEntries(PROBED.map((path) => [path, of(path)])),
     phases: Object.fromEntries(

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { startJobRunner } from "../jobs/job-runner.ts";
 import { createVerifyPool } from "../jobs/verify-pool.ts";
+import { lowerThreadPriority } from "../jobs/verify-priority.ts";
 import type { CommandResult } from "./cli.ts";
 import { EXIT } from "./exit-codes.ts";
 import { openStore } from "./open-store.ts";
@@ -20,6 +21,9 @@ export const WorkerCliSchema = z.object({
  */
 export async function runWorker(raw: Record<string, unknown>): Promise<CommandResult> {
   const options = parseCliOptions(WorkerCliSchema, raw);
+  // First, so every thread this process starts inherits it: a worker on the server's machine leaves
+  // the CPU to the server's requests (on a machine of its own it changes nothing).
+  lowerThreadPriority();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const opened = await openStore(options.db ?? defaultDatabasePath(), {
     log,
