@@ -78,6 +78,37 @@ describe.skipIf(TEST_PG === undefined)(
         `PostgreSQL faults: worker killed mid-job (retried on the other, attempt 2), server killed mid-upload; ${ids.length} of ${ids.length} uploads answered 202 verified once, lost: 0\n`,
       );
     }, 180_000);
+
+    it("gives a killed worker's job to another worker once its lease lapses, long before the job timeout", async () => {
+      const { db, store, token } = await setUp();
+      // The default job timeout (600 s) and lease (30 s): only the heartbeat can bring the job back soon.
+      const serve = await startServe(db, ["--workers", "0"]);
+      const victim = startCli(["worker", "--db", db, "--threads", "1"]);
+      await victim.waitFor(/verifying uploads from/);
+      const id = await upload(serve.url, token, 400);
+      await victim.waitFor(/verifying upload (\S+) \(attempt 1\)/);
+      victim.child.kill("SIGKILL");
+      const killed = performance.now();
+      await victim.exited();
+      const survivor = startCli(["worker", "--db", db, "--threads", "1"]);
+      await survivor.waitFor(new RegExp(`verifying upload ${id} \\(attempt 2\\)`), 120_000);
+      const pickedUpS = (performance.now() - killed) / 1000;
+      await allEnded(store, [id], 60_000, () => survivor.stderr());
+      process.stderr.write(
+        `PostgreSQL heartbeat: worker killed mid-job, job picked up by another ${pickedUpS.toFixed(1)} s later (lease 30 s, job timeout 600 s)\n`,
+      );
+      expect({
+        killedMidJob: !finishedIds(victim.stderr()).includes(id),
+        statuses: await statuses(store, [id]),
+        verified: finishedIds(survivor.stderr()),
+        wellBeforeTheJobTimeout: pickedUpS < 60,
+      }).toEqual({
+        killedMidJob: true,
+        statuses: [["done", 2]],
+        verified: [id],
+        wellBeforeTheJobTimeout: true,
+      });
+    }, 180_000);
   },
 );
 
