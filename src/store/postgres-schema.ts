@@ -92,6 +92,16 @@ const MIGRATIONS = [
      created_at TEXT NOT NULL,
      expires_at TEXT NOT NULL
    );`,
+  // 3: the hourly upload quota counted in the store, so every server process shares one count (instants,
+  // not text, so the window compares whatever the database's collation); expired sessions found by their
+  // expiry, to delete them.
+  `CREATE TABLE quota_starts (
+     seq BIGSERIAL PRIMARY KEY,
+     team TEXT NOT NULL,
+     started_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX quota_starts_by_team ON quota_starts (team, started_at);
+   CREATE INDEX sessions_by_expiry ON sessions (expires_at);`,
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across processes. */

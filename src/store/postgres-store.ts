@@ -3,6 +3,7 @@ import pg from "pg";
 import { ClaimcheckError } from "../model/errors.ts";
 import type { Report, Verdict } from "../model/report.ts";
 import { postgresPublications } from "./postgres-publications.ts";
+import { postgresQuota } from "./postgres-quota.ts";
 import { migratePostgres } from "./postgres-schema.ts";
 import { createPostgresUploads, type Transact } from "./postgres-uploads.ts";
 import type { InputRef, NewSubmission, Store, SubmissionRecord } from "./store.ts";
@@ -58,6 +59,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   return {
     ...createPostgresUploads(pool, transact),
     ...postgresPublications(pool),
+    ...postgresQuota(transact),
     async saveSubmission(submission: NewSubmission) {
       const id = randomUUID();
       await transact(async (client) => {
