@@ -5,6 +5,7 @@ import { type Caller, requireTeam } from "./auth.ts";
 import { prepareQuickSubmission, prepareZipSubmission } from "./build-submission.ts";
 import { HttpError, unprocessable } from "./http-error.ts";
 import { discardUpload, readUpload, type Upload } from "./read-upload.ts";
+import { decideQuota, quotaWindowStart } from "./upload-quota.ts";
 import { statusBody } from "./upload-status.ts";
 
 /**
@@ -23,7 +24,7 @@ export async function acceptUpload(
   const team = requireTeam(caller);
   // One clock read: the upload is counted against the quota and dated at the same instant.
   const acceptedAt = context.now();
-  takeQuota(context, team, acceptedAt);
+  await takeQuota(context, team, acceptedAt);
   const upload = await readUpload(request, context.limits, context.store.spoolDir);
   const id = randomUUID();
   let queued: UploadRecord;
@@ -79,9 +80,14 @@ async function storeUpload(
   );
 }
 
-/** Counts the upload against the team's hourly quota, or answers 429 with when to try again. */
-function takeQuota(context: AppContext, team: string, at: Date): void {
-  const quota = context.quota.take(team, at.getTime());
+/**
+ * Counts the upload against the team's hourly quota, kept in the store so every server process shares
+ * it, or answers 429 with when to try again.
+ */
+async function takeQuota(context: AppContext, team: string, at: Date): Promise<void> {
+  const limit = context.limits.maxUploadsPerHour;
+  const take = await context.store.takeQuota(team, at.toISOString(), quotaWindowStart(at), limit);
+  const quota = decideQuota(take, at);
   if (quota.allowed) return;
   throw new HttpError(
     429,

@@ -5,7 +5,6 @@ import type { Caller } from "./auth.ts";
 import { HttpError } from "./http-error.ts";
 import type { UploadLimits } from "./limits.ts";
 import { PAGE_CSP } from "./pages/layout.ts";
-import type { UploadQuota } from "./upload-quota.ts";
 
 /** What every route needs; built once by `createApp`. */
 export interface AppContext {
@@ -23,7 +22,6 @@ export interface AppContext {
   /** Decide `Secure` and `__Host-` from `X-Forwarded-Proto` (a TLS proxy in front). */
   trustProxy: boolean;
   sessionHours: number;
-  quota: UploadQuota;
 }
 
 export type PublicResults = "decision" | "latest";

@@ -15,7 +15,6 @@ import { headAsGet, securityHeaders } from "./security-headers.ts";
 import { addSessionRoutes } from "./session-routes.ts";
 import { addSubmissionRoutes } from "./submission-routes.ts";
 import { addTopicRoutes } from "./topic-routes.ts";
-import { createUploadQuota } from "./upload-quota.ts";
 import { addStatusRoutes } from "./upload-status.ts";
 
 export interface AppOptions {
@@ -64,7 +63,6 @@ export function createApp(options: AppOptions): FetchHandler {
     publicResults: options.publicResults ?? "decision",
     trustProxy: options.trustProxy ?? false,
     sessionHours: options.sessionHours ?? 12,
-    quota: createUploadQuota(limits.maxUploadsPerHour),
   };
   const app = new Hono<AppEnv>();
   app.use("*", securityHeaders);

@@ -1,34 +1,27 @@
+import type { QuotaTake } from "../store/store.ts";
+
 /** The answer of a quota check: go ahead, or wait this many seconds. */
 export type QuotaDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export interface UploadQuota {
-  /** Counts one upload of `team` at `nowMs` if the quota allows it. */
-  take(team: string, nowMs: number): QuotaDecision;
-}
-
-const HOUR_MS = 3_600_000;
+/** The quota's sliding window: a team may start `maxUploadsPerHour` uploads in any hour. */
+export const QUOTA_WINDOW_MS = 3_600_000;
 
 /**
- * A sliding one-hour window per team, counting every upload a team token starts (refused ones too: each
- * costs a verification). It lives in the server process: with several server processes each counts its
- * own, so a team gets at most `perHour` × processes.
+ * Where the window ending at `at` begins: the store counts the starts after it. The count lives in the
+ * store (`Store.takeQuota`), not in the server process, so several server processes on one database
+ * share it and a restart keeps it. Every upload a team token starts counts, refused ones too (each costs
+ * a verification); a start the quota refuses does not.
  */
-export function createUploadQuota(perHour: number): UploadQuota {
-  const started = new Map<string, number[]>();
+export function quotaWindowStart(at: Date): string {
+  return new Date(at.getTime() - QUOTA_WINDOW_MS).toISOString();
+}
+
+/** The store's answer as a decision: a refused start may try again when the oldest counted one leaves the window. */
+export function decideQuota(take: QuotaTake, at: Date): QuotaDecision {
+  if (take.taken) return { allowed: true };
+  const leavesWindowMs = Date.parse(take.oldestStart) + QUOTA_WINDOW_MS;
   return {
-    take(team, nowMs) {
-      const recent = (started.get(team) ?? []).filter((t) => t > nowMs - HOUR_MS);
-      if (recent.length >= perHour) {
-        started.set(team, recent);
-        const oldest = recent[0] ?? nowMs;
-        return {
-          allowed: false,
-          retryAfterSeconds: Math.max(1, Math.ceil((oldest + HOUR_MS - nowMs) / 1000)),
-        };
-      }
-      recent.push(nowMs);
-      started.set(team, recent);
-      return { allowed: true };
-    },
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((leavesWindowMs - at.getTime()) / 1000)),
   };
 }

@@ -70,6 +70,8 @@ export function postgresPublications(pool: pg.Pool): PublicationMethods {
       const known = await pool.query("SELECT 1 FROM tokens WHERE hash = $1", [tokenHash]);
       if (known.rowCount === 0) return undefined;
       const id = generateSessionId();
+      // Opening a session deletes those expired by then, so the table holds live sessions only.
+      await pool.query("DELETE FROM sessions WHERE expires_at <= $1", [createdAt]);
       await pool.query(
         "INSERT INTO sessions (hash, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)",
         [hashToken(id), tokenHash, createdAt, expiresAt],

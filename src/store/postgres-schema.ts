@@ -92,8 +92,8 @@ const MIGRATIONS = [
      created_at TEXT NOT NULL,
      expires_at TEXT NOT NULL
    );`,
-  // 3: large inputs in 1 MiB chunks (see postgres-inputs.ts). The chunks are stored uncompressed
-  // (EXTERNAL): compressing each on the way in cost the database more CPU than the disk it saved.
+  // 3: large inputs in 1 MiB chunks (see postgres-inputs.ts), stored uncompressed (EXTERNAL): the
+  // database does not spend CPU compressing every chunk while uploads arrive (a team may send gzip).
   `CREATE TABLE input_chunks (
      sha256 TEXT NOT NULL REFERENCES inputs (sha256) ON DELETE CASCADE,
      seq INTEGER NOT NULL,
@@ -101,6 +101,16 @@ const MIGRATIONS = [
      PRIMARY KEY (sha256, seq)
    );
    ALTER TABLE input_chunks ALTER COLUMN bytes SET STORAGE EXTERNAL;`,
+  // 4: the hourly upload quota counted in the store, so every server process shares one count (instants,
+  // not text, so the window compares whatever the database's collation); expired sessions found by their
+  // expiry, to delete them.
+  `CREATE TABLE quota_starts (
+     seq BIGSERIAL PRIMARY KEY,
+     team TEXT NOT NULL,
+     started_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX quota_starts_by_team ON quota_starts (team, started_at);
+   CREATE INDEX sessions_by_expiry ON sessions (expires_at);`,
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across processes. */

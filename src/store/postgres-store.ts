@@ -5,6 +5,7 @@ import type { Report, Verdict } from "../model/report.ts";
 import { TEMP_SPOOL_DIR } from "./input-files.ts";
 import { inputBytes, insertInput } from "./postgres-inputs.ts";
 import { postgresPublications } from "./postgres-publications.ts";
+import { postgresQuota } from "./postgres-quota.ts";
 import { migratePostgres } from "./postgres-schema.ts";
 import { createPostgresUploads, type Transact } from "./postgres-uploads.ts";
 import type { InputRef, NewSubmission, Store, SubmissionRecord } from "./store.ts";
@@ -61,6 +62,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     spoolDir: TEMP_SPOOL_DIR,
     ...createPostgresUploads(pool, transact),
     ...postgresPublications(pool),
+    ...postgresQuota(transact),
     async saveSubmission(submission: NewSubmission) {
       const id = randomUUID();
       await transact(async (client) => {

@@ -91,6 +91,14 @@ const MIGRATIONS = [
      format TEXT,
      PRIMARY KEY (upload_id, position)
    );`,
+  // 4: the hourly upload quota counted in the store, so every server process shares one count; expired
+  // sessions found by their expiry, to delete them.
+  `CREATE TABLE quota_starts (
+     team TEXT NOT NULL,
+     started_at TEXT NOT NULL
+   );
+   CREATE INDEX quota_starts_by_team ON quota_starts (team, started_at);
+   CREATE INDEX sessions_by_expiry ON sessions (expires_at);`,
 ];
 
 /** Brings a database up to the current schema, one transaction per migration. */

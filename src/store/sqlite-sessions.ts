@@ -9,17 +9,23 @@ type SessionMethods = Pick<Store, "createSession" | "findSession" | "deleteSessi
  * grants exactly what the token grants; only the session id's SHA-256 is kept, as for tokens.
  */
 export function sqliteSessions(db: Database): SessionMethods {
+  // Opening a session deletes those expired by then, so the table holds live sessions only; one
+  // transaction, so one sync to disk.
+  const open = db.transaction((tokenHash: string, id: string, createdAt: string, expiresAt: string) => {
+    db.prepare("DELETE FROM sessions WHERE expires_at <= ?").run(createdAt);
+    db.prepare("INSERT INTO sessions (hash, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)").run(
+      hashToken(id),
+      tokenHash,
+      createdAt,
+      expiresAt,
+    );
+  });
   return {
     async createSession(token, createdAt, expiresAt) {
       const tokenHash = hashToken(token);
       if (db.prepare("SELECT 1 FROM tokens WHERE hash = ?").get(tokenHash) === undefined) return undefined;
       const id = generateSessionId();
-      db.prepare("INSERT INTO sessions (hash, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)").run(
-        hashToken(id),
-        tokenHash,
-        createdAt,
-        expiresAt,
-      );
+      open(tokenHash, id, createdAt, expiresAt);
       return id;
     },
     async findSession(sessionId, at) {

@@ -6,6 +6,7 @@ import type { Report, Verdict } from "../model/report.ts";
 import { createInputFiles, TEMP_SPOOL_DIR } from "./input-files.ts";
 import { sqlitePublications } from "./sqlite-publications.ts";
 import { createSqliteQueue, type SqliteQueueOptions } from "./sqlite-queue.ts";
+import { sqliteQuota } from "./sqlite-quota.ts";
 import { migrate } from "./sqlite-schema.ts";
 import { sqliteSessions } from "./sqlite-sessions.ts";
 import { createSqliteUploads, readBytes } from "./sqlite-uploads.ts";
@@ -131,6 +132,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     },
     ...sqlitePublications(db),
     ...sqliteSessions(db),
+    ...sqliteQuota(db, (run) => writing(path, run)),
     async close() {
       db.close();
     },
@@ -183,6 +185,7 @@ const TABLES = [
   "choices",
   "sessions",
   "uploads",
+  "quota_starts",
 ];
 
 /** Reads the first and last page of each table, so a damaged file fails at start, not on a later upload. */

@@ -80,6 +80,12 @@ export interface Choice {
   submissionId: string;
 }
 
+/**
+ * The answer of `Store.takeQuota`: the upload start was counted, or refused (and not counted) with the
+ * oldest start still in the window, from which the caller says when to try again.
+ */
+export type QuotaTake = { taken: true } | { taken: false; oldestStart: string };
+
 export interface ListFilter {
   topic?: string;
   team?: string;
@@ -117,8 +123,14 @@ export interface Store {
   /** Each team's chosen submission of a topic, in team order. */
   listChoices(topic: string): Promise<Choice[]>;
   /**
+   * Counts an upload `team` starts at `at` if fewer than `limit` of its starts are later than `since`
+   * (ISO 8601), atomically: every process sharing the store keeps one count, and of concurrent takes at
+   * the limit only one passes. A refused start is not counted. Starts at or before `since` are deleted.
+   */
+  takeQuota(team: string, at: string, since: string, limit: number): Promise<QuotaTake>;
+  /**
    * Opens a browser session for a valid token and returns its id (32 random bytes; only its SHA-256 is
-   * stored); undefined when the token is unknown.
+   * stored); undefined when the token is unknown. Sessions expired by `createdAt` are deleted.
    */
   createSession(token: string, createdAt: string, expiresAt: string): Promise<string | undefined>;
   /** Who a session belongs to; undefined when it is unknown or expired at `at` (ISO 8601). */

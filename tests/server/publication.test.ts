@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/model/report.ts";
+import { createApp, type FetchHandler } from "../../src/server/app.ts";
 import { createTestApp, smallFields, type TestApp, uploadInit } from "./helpers.ts";
 
 describe("results are private until an officer publishes them", () => {
@@ -182,7 +183,49 @@ describe("upload quota", () => {
       teamB: 415,
     });
   });
+
+  it("counts in the store: a second server process on the same store refuses the team's next upload", async () => {
+    const app = await createTestApp({ maxUploadsPerHour: 2 });
+    // Another process (or this one restarted) with its own clock, half an hour later.
+    const other = createApp({
+      store: app.store,
+      now: () => new Date("2026-08-01T10:30:00.000Z"),
+      limits: { maxUploadsPerHour: 2 },
+      log: () => {},
+    });
+    const post = (handle: FetchHandler, token: string) =>
+      handle(
+        new Request("http://claimcheck.test/api/submissions", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" },
+          body: "not multipart",
+        }),
+      );
+    const statuses = [(await post(app.handle, app.tokens.teamA)).status];
+    statuses.push((await post(other, app.tokens.teamA)).status);
+    const refused = [await post(app.handle, app.tokens.teamA), await post(other, app.tokens.teamA)];
+    expect({
+      statuses,
+      refused: await Promise.all(
+        refused.map(async (r) => [r.status, r.headers.get("retry-after"), await r.json()]),
+      ),
+      teamB: (await post(other, app.tokens.teamB)).status,
+    }).toEqual({
+      statuses: [415, 415],
+      // The first upload (10:00, by the first app) leaves the window at 11:00: 59 min after the first
+      // app's next clock reading (10:01) and 30 min after the other's 10:30.
+      refused: [
+        [429, "3540", { error: quotaMessage(3540) }],
+        [429, "1800", { error: quotaMessage(1800) }],
+      ],
+      teamB: 415,
+    });
+  });
 });
+
+function quotaMessage(seconds: number): string {
+  return `Team "Team A" has started 2 uploads in the last hour, the server's limit; try again in ${seconds} s.`;
+}
 
 // --- internal ---
 

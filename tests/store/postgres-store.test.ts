@@ -1,8 +1,9 @@
+import pg from "pg";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createPostgresStore, isPostgresUrl, redact } from "../../src/store/postgres-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { freshDatabase, NO_PG, TEST_PG } from "./postgres-test-db.ts";
-import { describeStoreContract } from "./store-contract.ts";
+import { describeStoreContract, hourBefore } from "./store-contract.ts";
 
 if (TEST_PG === undefined) {
   process.stderr.write(`${NO_PG}\n`);
@@ -24,6 +25,46 @@ if (TEST_PG === undefined) {
         team: "Team A",
         createdAt: "2026-08-01T00:00:00.000Z",
       });
+    });
+
+    it("shares one upload quota between two processes: of concurrent takes, exactly the limit pass", async () => {
+      const url = await freshDatabase();
+      const [a, b] = [track(await createPostgresStore(url)), track(await createPostgresStore(url))];
+      const at = "2026-08-01T10:00:00.000Z";
+      const takeMany = (team: string) =>
+        Promise.all(
+          [a, b].flatMap((store) =>
+            Array.from({ length: 10 }, () => store.takeQuota(team, at, hourBefore(at), 5)),
+          ),
+        );
+      // A first round opens both stores' connections, so the second one's takes really overlap.
+      const warmUp = await takeMany("Team B");
+      const takes = await takeMany("Team A");
+      expect([warmUp, takes].map((round) => round.filter((t) => t.taken).length)).toEqual([5, 5]);
+    });
+
+    it("deletes the upload starts that left the window, and the expired sessions", async () => {
+      const url = await freshDatabase();
+      const store = track(await createPostgresStore(url));
+      const take = (at: string) => store.takeQuota("Team A", at, hourBefore(at), 5);
+      await take("2026-08-01T10:00:00.000Z");
+      await take("2026-08-01T10:10:00.000Z");
+      await take("2026-08-01T11:05:00.000Z");
+      const token = await store.createToken({ role: "team", team: "Team A" }, "2026-08-01T00:00:00.000Z");
+      await store.createSession(token, "2026-08-01T10:00:00.000Z", "2026-08-01T11:00:00.000Z");
+      await store.createSession(token, "2026-08-01T11:00:00.000Z", "2026-08-01T23:00:00.000Z");
+      const raw = new pg.Client({ connectionString: url });
+      await raw.connect();
+      onTestFinished(() => raw.end());
+      const starts = await raw.query("SELECT team, started_at FROM quota_starts ORDER BY started_at");
+      const sessions = await raw.query("SELECT expires_at FROM sessions");
+      expect([starts.rows, sessions.rows]).toEqual([
+        [
+          { team: "Team A", started_at: new Date("2026-08-01T10:10:00.000Z") },
+          { team: "Team A", started_at: new Date("2026-08-01T11:05:00.000Z") },
+        ],
+        [{ expires_at: "2026-08-01T23:00:00.000Z" }],
+      ]);
     });
 
     it("says which database it cannot reach, without the password", async () => {

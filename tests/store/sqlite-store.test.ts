@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createSqliteStore } from "../../src/store/sqlite-store.ts";
 import type { Store } from "../../src/store/store.ts";
-import { describeStoreContract, REPORT, sha } from "./store-contract.ts";
+import { describeStoreContract, hourBefore, REPORT, sha } from "./store-contract.ts";
 
 describeStoreContract("SQLite in memory", async () => track(createSqliteStore(":memory:")));
 describeStoreContract("SQLite in a file", async () => track(createSqliteStore(join(tempDir(), "c.db"))));
@@ -79,6 +79,48 @@ describe("SQLite store on disk", () => {
     });
     expect(raw.prepare("SELECT hash, role, team, name FROM tokens").all()).toEqual([
       { hash: sha(token), role: "officer", team: null, name: "Dr. Li" },
+    ]);
+  });
+
+  it("shares one upload quota between two stores on one file, and keeps only the starts still counted", async () => {
+    const path = join(tempDir(), "claimcheck.db");
+    const [a, b] = [track(createSqliteStore(path)), track(createSqliteStore(path))];
+    const take = (store: Store, at: string) => store.takeQuota("Team A", at, hourBefore(at), 2);
+    const takes = [
+      await take(a, "2026-08-01T10:00:00.000Z"),
+      await take(b, "2026-08-01T10:10:00.000Z"),
+      await take(b, "2026-08-01T10:20:00.000Z"),
+      await take(a, "2026-08-01T11:30:00.000Z"),
+    ];
+    const raw = new Database(path, { readonly: true });
+    onTestFinished(() => {
+      raw.close();
+    });
+    expect([takes, raw.prepare("SELECT team, started_at FROM quota_starts").all()]).toEqual([
+      [
+        { taken: true },
+        { taken: true },
+        { taken: false, oldestStart: "2026-08-01T10:00:00.000Z" },
+        { taken: true },
+      ],
+      [{ team: "Team A", started_at: "2026-08-01T11:30:00.000Z" }],
+    ]);
+  });
+
+  it("keeps only live sessions: opening one deletes the expired rows", async () => {
+    const path = join(tempDir(), "claimcheck.db");
+    const store = track(createSqliteStore(path));
+    const token = await store.createToken({ role: "team", team: "Team A" }, "2026-08-01T00:00:00.000Z");
+    await store.createSession(token, "2026-08-01T10:00:00.000Z", "2026-08-01T11:00:00.000Z");
+    await store.createSession(token, "2026-08-01T10:00:00.000Z", "2026-08-01T12:00:00.000Z");
+    await store.createSession(token, "2026-08-01T11:00:00.000Z", "2026-08-01T23:00:00.000Z");
+    const raw = new Database(path, { readonly: true });
+    onTestFinished(() => {
+      raw.close();
+    });
+    expect(raw.prepare("SELECT expires_at FROM sessions ORDER BY expires_at").all()).toEqual([
+      { expires_at: "2026-08-01T12:00:00.000Z" },
+      { expires_at: "2026-08-01T23:00:00.000Z" },
     ]);
   });
 

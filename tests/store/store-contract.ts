@@ -163,6 +163,73 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect(await found("2026-08-01T12:00:00.000Z")).toBeUndefined();
     });
 
+    it("deletes the sessions expired by the time a later one is opened, and keeps the live ones", async () => {
+      const store = await openStore();
+      const token = await store.createToken({ role: "team", team: "Team A" }, "2026-08-01T00:00:00.000Z");
+      const short = await store.createSession(token, "2026-08-01T10:00:00.000Z", "2026-08-01T11:00:00.000Z");
+      const long = await store.createSession(token, "2026-08-01T10:00:00.000Z", "2026-08-03T10:00:00.000Z");
+      const foundBefore = async (session: string | undefined) =>
+        (await store.findSession(session ?? "", "2026-08-01T10:30:00.000Z")) !== undefined;
+      const before = [await foundBefore(short), await foundBefore(long)];
+      await store.createSession(token, "2026-08-01T11:00:00.000Z", "2026-08-01T23:00:00.000Z");
+      // Asked at 10:30, when it was still valid: only a deleted row is not found.
+      expect({ before, after: [await foundBefore(short), await foundBefore(long)] }).toEqual({
+        before: [true, true],
+        after: [false, true],
+      });
+    });
+
+    it("counts a team's upload starts up to the limit, then refuses with the oldest start still counted", async () => {
+      const store = await openStore();
+      const take = (at: string) => store.takeQuota("Team A", at, hourBefore(at), 2);
+      expect([
+        await take("2026-08-01T10:00:00.000Z"),
+        await take("2026-08-01T10:20:00.000Z"),
+        await take("2026-08-01T10:40:00.000Z"),
+        await take("2026-08-01T10:59:59.999Z"),
+      ]).toEqual([
+        { taken: true },
+        { taken: true },
+        { taken: false, oldestStart: "2026-08-01T10:00:00.000Z" },
+        { taken: false, oldestStart: "2026-08-01T10:00:00.000Z" },
+      ]);
+    });
+
+    it("frees a slot when the oldest start leaves the sliding hour, and counts teams apart", async () => {
+      const store = await openStore();
+      const take = (team: string, at: string) => store.takeQuota(team, at, hourBefore(at), 2);
+      await take("Team A", "2026-08-01T10:00:00.000Z");
+      await take("Team A", "2026-08-01T10:20:00.000Z");
+      expect([
+        await take("Team B", "2026-08-01T10:30:00.000Z"),
+        await take("Team A", "2026-08-01T11:00:00.000Z"),
+        await take("Team A", "2026-08-01T11:10:00.000Z"),
+        await take("Team A", "2026-08-01T11:20:00.000Z"),
+        await take("Team B", "2026-08-01T11:20:00.000Z"),
+      ]).toEqual([
+        { taken: true },
+        { taken: true },
+        { taken: false, oldestStart: "2026-08-01T10:20:00.000Z" },
+        { taken: true },
+        { taken: true },
+      ]);
+    });
+
+    it("admits exactly the limit of many concurrent takes by one team", async () => {
+      const store = await openStore();
+      const at = "2026-08-01T10:00:00.000Z";
+      const takeMany = (team: string) =>
+        Promise.all(Array.from({ length: 20 }, () => store.takeQuota(team, at, hourBefore(at), 5)));
+      // A first round opens the store's connections, so the second one's takes really overlap.
+      const warmUp = await takeMany("Team B");
+      const takes = await takeMany("Team A");
+      expect([warmUp, takes].map((round) => round.filter((t) => t.taken).length)).toEqual([5, 5]);
+      expect(await store.takeQuota("Team A", at, hourBefore(at), 5)).toEqual({
+        taken: false,
+        oldestStart: at,
+      });
+    });
+
     it("returns undefined for an unknown submission id", async () => {
       const store = await openStore();
       expect(await store.getSubmission("nope")).toBeUndefined();
@@ -361,6 +428,11 @@ export const REPORT = {
 
 export function sha(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** The start of the quota's sliding hour that ends at `at`. */
+export function hourBefore(at: string): string {
+  return new Date(Date.parse(at) - 3_600_000).toISOString();
 }
 
 function submission(team: string, content: string): NewSubmission {
