@@ -111,7 +111,7 @@ export function createCli() {
     )
     .option(
       "--job-timeout <s>",
-      "PostgreSQL: seconds before a running job is presumed dead and retried (default 600)",
+      "PostgreSQL: the longest one run of a job may take before it is retried (default 600)",
     )
     .option(
       "--public <rule>",
@@ -133,7 +133,7 @@ export function createCli() {
     .option("--threads <n>", "Uploads verified at once (default: one per core)")
     .option(
       "--job-timeout <s>",
-      "PostgreSQL: seconds before a running job is presumed dead and retried (default 600)",
+      "PostgreSQL: the longest one run of a job may take before it is retried (default 600)",
     )
     .example("claimcheck worker --db postgres://claimcheck@db.internal/claimcheck")
     .example("claimcheck worker --db postgres://claimcheck@db.internal/claimcheck --threads 2")

@@ -15,7 +15,7 @@ export interface OpenedStore {
 }
 
 export interface OpenStoreOptions {
-  /** Seconds before a running job is presumed dead and retried (PostgreSQL). @default 600 */
+  /** The longest one run of a job may take before it is retried (PostgreSQL); a killed worker's job comes back sooner, when its lease lapses. @default 600 */
   jobTimeoutS?: number;
   log: (line: string) => void;
 }
