@@ -13,7 +13,7 @@
 // is printed and written to bench/results/server-load-<csv|zip>-<rows>.json (or --out <file>).
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,9 +78,11 @@ log(
 );
 
 const runs = [];
-runs.push(await run("sqlite, serve's threads", join(dir, "claimcheck.db"), []));
+// --drain-only true: only the two runs that time the workers on stored uploads.
+const drainOnly = arg("drain-only", "false") === "true";
+if (!drainOnly) runs.push(await run("sqlite, serve's threads", join(dir, "claimcheck.db"), []));
 if (pgServer !== undefined) {
-  for (const workers of [1, 2]) {
+  for (const workers of drainOnly ? [] : [1, 2]) {
     const db = await freshDatabase(pgServer, `claimcheck_load_${workers}`);
     runs.push(await run(`postgres, ${workers} worker process${workers === 1 ? "" : "es"}`, db, [workers]));
   }
@@ -106,7 +108,7 @@ const result = {
 const out = arg("out", join(REPO, "bench", "results", `server-load-${result.body}-${rows}.json`));
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result, null, 2));
-const [one, two, drainOne, drainTwo] = runs.slice(1);
+const [one, two, drainOne, drainTwo] = drainOnly ? [undefined, undefined, ...runs] : runs.slice(1);
 if (one !== undefined && two !== undefined)
   log(`two workers / one worker wall time: ${(two.wallS / one.wallS).toFixed(2)}`);
 if (drainOne !== undefined && drainTwo !== undefined)
@@ -163,6 +165,7 @@ async function run(name, db, workers, { late = false } = {}) {
   const acceptedS = (performance.now() - started) / 1000;
   prober.postMessage("verifying");
   const jobsStarted = performance.now();
+  const databaseCpuBefore = databaseCpuS();
   if (late) await startWorkers();
   while (open > 0) {
     await sleep(500);
@@ -181,6 +184,13 @@ async function run(name, db, workers, { late = false } = {}) {
   }
   const wallS = (performance.now() - started) / 1000;
   const jobsS = (performance.now() - jobsStarted) / 1000;
+  // CPU seconds each process used (the whole run; the workers' from their start), and PostgreSQL's
+  // processes over the jobs: on 2 cores, what the jobs compete with.
+  const cpuS = {
+    serve: cpuSecondsOf(serve.child.pid),
+    workers: children.slice(1).map((worker) => cpuSecondsOf(worker.child.pid)),
+    postgresDuringJobs: round(databaseCpuS() - databaseCpuBefore),
+  };
   prober.postMessage("stop");
   const [probes] = await once(prober, "message");
   if (probes.error !== undefined) throw new Error(`${probes.error}; serve said:\n${serve.stderr()}`);
@@ -198,6 +208,7 @@ async function run(name, db, workers, { late = false } = {}) {
     wallS: round(wallS),
     // From the last upload's 202 (with `late`, from the workers' start) to the last verdict.
     jobsS: round(jobsS),
+    cpuS,
     postMs: summary(posts),
     probes: Object.fromEntries(PROBED.map((path) => [path, of(path)])),
     phases: Object.fromEntries(
@@ -298,6 +309,33 @@ function start(args) {
         ? Promise.resolve()
         : new Promise((resolve) => child.once("exit", resolve)),
   };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSecondsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return round((Number(fields[11]) + Number(fields[12])) / 100);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds used so far by every process named postgres on this machine (0 when there is none). */
+function databaseCpuS() {
+  let total = 0;
+  for (const pid of existsSync("/proc") ? readdirSync("/proc") : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres")) continue;
+    } catch {
+      continue;
+    }
+    const seconds = cpuSecondsOf(pid);
+    if (!Number.isNaN(seconds)) total += seconds;
+  }
+  return total;
 }
 
 function sleep(ms) {
