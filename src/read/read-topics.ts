@@ -25,21 +25,29 @@ export async function readTopics(dir: URL = TOPICS_DIR): Promise<Topic[]> {
 
 /**
  * `readTopics` for a long-running process: the catalog is parsed again only when a file in it was
- * added, removed or changed (names, sizes and modification times are compared, a few stat calls),
- * so a page that lists the topics does not parse 21 YAML files on every request.
+ * added, removed or changed (names, sizes and modification times are compared), so a page that lists
+ * the topics does not parse 21 YAML files on every request. The files are looked at most once per
+ * `recheckMs`, not per request: under upload load the thread pool is busy writing and flushing uploads,
+ * and 22 stat calls queued behind them made a page wait; an edited topic shows within that delay.
  */
-export function createTopicCache(dir: URL = TOPICS_DIR): () => Promise<Topic[]> {
-  let cached: { signature: string; topics: Promise<Topic[]> } | undefined;
+export function createTopicCache(
+  dir: URL = TOPICS_DIR,
+  recheckMs = 2000,
+  now: () => number = () => performance.now(),
+): () => Promise<Topic[]> {
+  let cached: { signature: string; topics: Promise<Topic[]>; checkedAt: number } | undefined;
   return async () => {
+    if (cached !== undefined && now() - cached.checkedAt < recheckMs) return cached.topics;
+    const checkedAt = now();
     const signature = await catalogSignature(dir);
     if (cached?.signature !== signature) {
       const topics = readTopics(dir);
-      cached = { signature, topics };
+      cached = { signature, topics, checkedAt };
       // A failed read is not kept: the next request tries again.
       topics.catch(() => {
         if (cached?.topics === topics) cached = undefined;
       });
-    }
+    } else cached.checkedAt = checkedAt;
     return cached.topics;
   };
 }

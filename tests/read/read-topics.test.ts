@@ -180,20 +180,32 @@ describe("createTopicCache", () => {
     for (const name of ["1.2.yaml", "3.2.yaml"]) {
       writeFileSync(join(dir, name), readFileSync(new URL(name, topicsDir)));
     }
-    const topics = createTopicCache(pathToFileURL(`${dir}/`));
+    let clock = 0;
+    // Files are looked at once per 2 s of this clock; each step below moves it past that.
+    const topics = createTopicCache(pathToFileURL(`${dir}/`), 2000, () => clock);
+    const later = () => {
+      clock += 2000;
+    };
     const first = await topics();
     expect(first.map((t) => t.id)).toEqual(["1.2", "3.2"]);
+    expect(await topics()).toBe(first);
+    later();
     expect(await topics()).toBe(first);
 
     // Same topic, one more byte: the size differs, so the catalog is parsed again.
     writeFileSync(join(dir, "1.2.yaml"), `${readFileSync(join(dir, "1.2.yaml"), "utf8")}\n`);
+    // Within the recheck delay the change is not looked for yet.
+    expect(await topics()).toBe(first);
+    later();
     const reread = await topics();
     expect(reread).not.toBe(first);
     expect(reread).toEqual(first);
 
     writeFileSync(join(dir, "1.5.yaml"), readFileSync(new URL("1.5.yaml", topicsDir)));
+    later();
     expect((await topics()).map((t) => t.id)).toEqual(["1.2", "1.5", "3.2"]);
     rmSync(join(dir, "3.2.yaml"));
+    later();
     expect((await topics()).map((t) => t.id)).toEqual(["1.2", "1.5"]);
   });
 });
