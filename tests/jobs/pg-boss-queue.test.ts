@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { JobLeaseOptions } from "../../src/jobs/job-lease.ts";
@@ -8,9 +8,8 @@ import { createPgBossQueue } from "../../src/jobs/pg-boss-queue.ts";
 import { createVerifyPool } from "../../src/jobs/verify-pool.ts";
 import { createPostgresStore } from "../../src/store/postgres-store.ts";
 import type { Store } from "../../src/store/store.ts";
-import type { NewUpload } from "../../src/store/upload.ts";
-import { head } from "../server/helpers.ts";
 import { freshDatabase, NO_PG, TEST_PG } from "../store/postgres-test-db.ts";
+import { queuedUpload } from "./queued-upload.ts";
 
 // Short periods so a lapse takes seconds; the job timeout stays at its default, ten minutes.
 const QUICK: JobLeaseOptions = { leaseS: 2, renewEveryS: 0.25, sweepEveryS: 0.25 };
@@ -22,7 +21,7 @@ describe.skipIf(TEST_PG === undefined)(
       const db = await freshDatabase();
       const store = await openStore(db);
       const id = randomUUID();
-      await store.saveUpload(upload(30), id);
+      await store.saveUpload(queuedUpload(30), id);
       // The holder starts attempt 1 and then hangs with its heartbeat stopped, as after kill -9: its
       // one renewal is at the start and the next would come in an hour.
       const holder = await openQueue(db, { ...QUICK, renewEveryS: 3600 });
@@ -143,18 +142,4 @@ async function until(done: () => Promise<boolean>, timeoutMs = 30_000): Promise<
     if (Date.now() > deadline) throw new Error("timed out");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function upload(rows: number): NewUpload {
-  const input = (role: string, fixture: string) => {
-    const bytes = head(fixture, rows);
-    return { role, path: `${role}.csv`, sha256: createHash("sha256").update(bytes).digest("hex"), bytes };
-  };
-  return {
-    topic: "1.2",
-    team: "Team A",
-    createdAt: "2026-08-01T10:00:00.000Z",
-    mode: "quick",
-    inputs: [input("candidate", "1.2-pass/candidate.csv"), input("baseline", "1.2-pass/baseline.csv")],
-  };
 }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,15 +6,14 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { startJobRunner } from "../../src/jobs/job-runner.ts";
 import { createVerifyPool } from "../../src/jobs/verify-pool.ts";
 import { createSqliteStore, type SqliteStore } from "../../src/store/sqlite-store.ts";
-import type { NewUpload } from "../../src/store/upload.ts";
-import { head } from "../server/helpers.ts";
+import { queuedUpload } from "./queued-upload.ts";
 
 describe("the embedded SQLite job queue", () => {
   it("lets two processes' runners on one database file share the jobs, each verified once", async () => {
     const path = join(tempDir(), "claimcheck.db");
     const [a, b] = [open(path), open(path)];
     const ids = ["j-1", "j-2", "j-3", "j-4", "j-5", "j-6"];
-    for (const [i, id] of ids.entries()) await a.saveUpload(upload(40 + i), id);
+    for (const [i, id] of ids.entries()) await a.saveUpload(queuedUpload(40 + i), id);
     await Promise.all([run(a), run(b)]);
     await ended(a, ids);
     expect({
@@ -29,7 +27,7 @@ describe("the embedded SQLite job queue", () => {
   it("takes over a job whose worker died once its lease runs out, and counts the attempt", async () => {
     const path = join(tempDir(), "claimcheck.db");
     const store = open(path);
-    await store.saveUpload(upload(30), "j-dead");
+    await store.saveUpload(queuedUpload(30), "j-dead");
     // A worker took the job (attempt 1) and died holding a lease that ends in 300 ms.
     await store.startUpload("j-dead", "2026-08-01T10:00:01.000Z");
     raw(path)
@@ -45,7 +43,7 @@ describe("the embedded SQLite job queue", () => {
   it("ends a job failed, with the reason, when its worker died on every attempt", async () => {
     const path = join(tempDir(), "claimcheck.db");
     const store = open(path);
-    await store.saveUpload(upload(30), "j-oom");
+    await store.saveUpload(queuedUpload(30), "j-oom");
     raw(path).prepare("UPDATE uploads SET status = 'running', attempts = 3 WHERE id = 'j-oom'").run();
     await run(store);
     await ended(store, ["j-oom"]);
@@ -87,20 +85,6 @@ function raw(path: string): Database.Database {
     db.close();
   });
   return db;
-}
-
-function upload(rows: number): NewUpload {
-  const input = (role: string, fixture: string) => {
-    const bytes = head(fixture, rows);
-    return { role, path: `${role}.csv`, sha256: createHash("sha256").update(bytes).digest("hex"), bytes };
-  };
-  return {
-    topic: "1.2",
-    team: "Team A",
-    createdAt: "2026-08-01T10:00:00.000Z",
-    mode: "quick",
-    inputs: [input("candidate", "1.2-pass/candidate.csv"), input("baseline", "1.2-pass/baseline.csv")],
-  };
 }
 
 async function ended(store: SqliteStore, ids: string[]): Promise<void> {
